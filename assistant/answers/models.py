@@ -1,0 +1,79 @@
+"""A cited answer, shaped the same for the console, JSON and Slack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.corpus.models import Chunk
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    chunk_id: str
+    thread: str
+    author: str
+    date: str
+    post: str  # "n/N"
+    text: str
+    url: str = ""
+    source: str = ""
+
+    @classmethod
+    def from_chunk(cls, n: int, chunk: Chunk) -> Citation:
+        return cls(
+            n=n,
+            chunk_id=chunk.id,
+            thread=chunk.thread_title,
+            author=chunk.author_label,
+            date=chunk.date,
+            post=chunk.post_label,
+            text=chunk.text,
+            url=chunk.url,
+            source=chunk.source,
+        )
+
+    def label(self) -> str:
+        """One line for a source list: thread, author, date, post n/N."""
+        parts = [f"“{self.thread}”", self.author, self.date, f"post {self.post}"]
+        return ", ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str
+    citation: int  # Citation.n
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    statements: list[Statement] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    abstained: bool = False
+    reason: str = ""
+
+    @property
+    def text(self) -> str:
+        if self.abstained:
+            return self.reason
+        return " ".join(f"{s.text} [{s.citation}]" for s in self.statements)
+
+    def to_json(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "abstained": self.abstained,
+            "citations": [
+                {
+                    "n": c.n,
+                    "chunk_id": c.chunk_id,
+                    "thread": c.thread,
+                    "author": c.author,
+                    "date": c.date,
+                    "post": c.post,
+                    "text": c.text,
+                }
+                for c in self.citations
+            ],
+        }

@@ -1,0 +1,26 @@
+"""Questions in, cited answers out: the one entry point every surface calls."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from assistant.answers.models import Answer
+from assistant.retrieval.index import CorpusIndex
+from assistant.retrieval.models import SearchResult
+
+
+class Composer(Protocol):
+    def compose(self, result: SearchResult) -> Answer: ...
+
+
+class Explainer:
+    def __init__(self, index: CorpusIndex, composer: Composer, k: int = 5) -> None:
+        self.index = index
+        self.composer = composer
+        self.k = k
+
+    def search(self, query: str, k: int | None = None) -> SearchResult:
+        return self.index.search(query, k or self.k)
+
+    def ask(self, question: str) -> Answer:
+        return self.composer.compose(self.search(question))

@@ -1,0 +1,22 @@
+"""The `cuemap` command. Each command group lives in its own module and registers itself."""
+
+from __future__ import annotations
+
+import typer
+
+from assistant.cli import console, corpus_commands
+from assistant.cli.runtime import run_safely
+
+app = typer.Typer(
+    name="cuemap",
+    help="CueMap: cue-mapping interviews and cited addiction-neuroscience explanations.",
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+corpus_commands.register(app)
+console.register(app)
+
+
+def main() -> None:
+    run_safely(app)

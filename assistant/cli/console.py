@@ -1,0 +1,102 @@
+"""The terminal console: ask questions, read sources, start an interview. No Slack needed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.prompt import Prompt
+
+from assistant.answers.models import Answer
+from assistant.cli import runtime
+from assistant.cli.render import print_answer
+from assistant.engine import Engine
+from assistant.errors import CueMapError
+
+BANNER = (
+    "[bold]CueMap[/bold] — clinical decision support for licensed clinicians. Educational "
+    "sources, not a substitute for clinical judgement, not for emergencies.\n"
+    "Type a question, or [bold]help[/bold] for commands."
+)
+
+
+@dataclass
+class ConsoleSession:
+    engine: Engine
+    console: Console
+    last_answer: Answer | None = None
+    done: bool = False
+    commands: dict[str, tuple[str, Callable[[ConsoleSession, str], None]]] = field(
+        default_factory=dict
+    )
+
+
+def _help(session: ConsoleSession, _: str) -> None:
+    for name, (summary, _handler) in sorted(session.commands.items()):
+        session.console.print(f"  [bold]{name}[/bold]  {summary}")
+    session.console.print("  Anything else is a question for the sources.")
+
+
+def _sources(session: ConsoleSession, _: str) -> None:
+    if session.last_answer is None or not session.last_answer.citations:
+        session.console.print("No sources yet: ask a question first.")
+        return
+    for citation in session.last_answer.citations:
+        session.console.print(f"\n[bold][{citation.n}] {escape(citation.label())}[/bold]")
+        session.console.print(escape(citation.text))
+
+
+def _topics(session: ConsoleSession, _: str) -> None:
+    for title in session.engine.index.topics():
+        session.console.print(f"  • {escape(title)}")
+
+
+def _quit(session: ConsoleSession, _: str) -> None:
+    session.done = True
+
+
+BUILTIN_COMMANDS: dict[str, tuple[str, Callable[[ConsoleSession, str], None]]] = {
+    "help": ("list commands", _help),
+    "sources": ("show the full text of the last answer's sources", _sources),
+    "topics": ("list the topics the sources cover", _topics),
+    "quit": ("leave the console", _quit),
+}
+
+# Other modules (the interview) add their console commands here.
+EXTRA_COMMANDS: dict[str, tuple[str, Callable[[ConsoleSession, str], None]]] = {}
+
+
+def run_console(engine: Engine, console: Console, ask: Callable[[str], str] = Prompt.ask) -> None:
+    session = ConsoleSession(engine, console, commands={**BUILTIN_COMMANDS, **EXTRA_COMMANDS})
+    console.print(BANNER)
+    while not session.done:
+        try:
+            line = ask("\n[bold cyan]cuemap[/bold cyan]").strip()
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not line:
+            continue
+        name, _, rest = line.partition(" ")
+        command = session.commands.get(name.lower().lstrip(":/"))
+        try:
+            if command:
+                command[1](session, rest.strip())
+            else:
+                session.last_answer = engine.explainer.ask(line)
+                print_answer(console, session.last_answer)
+        except CueMapError as exc:
+            console.print(f"[red]{escape(str(exc))}[/red]")
+    console.print("Goodbye.")
+
+
+def register(app: typer.Typer) -> None:
+    @app.callback(invoke_without_command=True)
+    def default(ctx: typer.Context) -> None:
+        """With no command: open the console."""
+        if ctx.invoked_subcommand is None:
+            run_console(runtime.engine(), runtime.out)
+
+    app.command(name="console")(lambda: run_console(runtime.engine(), runtime.out))

@@ -1,0 +1,46 @@
+"""The engine every surface shares: built once from settings, holding the index and services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chromadb.api import ClientAPI
+
+from assistant.answers.extractive import ExtractiveComposer
+from assistant.answers.service import Explainer
+from assistant.corpus.loader import CorpusProblem, load_corpus
+from assistant.retrieval.chroma import make_chroma_client
+from assistant.retrieval.embedder import Embedder, SentenceTransformerEmbedder
+from assistant.retrieval.index import CorpusIndex, IngestReport, Progress
+from assistant.settings import Settings
+
+
+@dataclass
+class Engine:
+    settings: Settings
+    embedder: Embedder
+    index: CorpusIndex
+    explainer: Explainer
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        client: ClientAPI | None = None,
+    ) -> Engine:
+        embedder = embedder or SentenceTransformerEmbedder(settings.embedding_model)
+        index = CorpusIndex(
+            client=client or make_chroma_client(settings),
+            embedder=embedder,
+            collection=settings.collection,
+            lexical_dir=settings.data_dir / "lexical",
+            min_relevance=settings.min_relevance,
+        )
+        explainer = Explainer(index, ExtractiveComposer(embedder), k=settings.top_k)
+        return cls(settings=settings, embedder=embedder, index=index, explainer=explainer)
+
+    def ingest(self, progress: Progress | None = None) -> tuple[IngestReport, list[CorpusProblem]]:
+        """Bring the index in line with the corpus folder; bad files are reported, not fatal."""
+        corpus = load_corpus(self.settings.corpus_dir)
+        return self.index.ingest(corpus.chunks, progress), corpus.problems

@@ -1,0 +1,210 @@
+"""The corpus index: incremental ingest into chromadb and BM25, and hybrid search."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+
+from assistant.corpus.models import Chunk
+from assistant.errors import IndexNotBuiltError, InvalidQuestionError
+from assistant.retrieval.coverage import abstention_reason
+from assistant.retrieval.embedder import Embedder
+from assistant.retrieval.fusion import reciprocal_rank_fusion
+from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.models import Hit, SearchResult
+
+BATCH = 256
+CANDIDATES = 20  # per ranker, before fusion
+MAX_QUERY_CHARS = 2000
+
+Progress = Callable[[int, int], None]  # (chunks just embedded, chunks to embed in all)
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    added: int
+    removed: int
+    unchanged: int
+    seconds: float
+
+    @property
+    def total(self) -> int:
+        return self.added + self.unchanged
+
+
+def fingerprint(ids: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()[:16]
+
+
+class CorpusIndex:
+    """Chunks stored once in chromadb (vectors, text, provenance), ranked by dense + BM25."""
+
+    def __init__(
+        self,
+        client: ClientAPI,
+        embedder: Embedder,
+        collection: str,
+        lexical_dir: Path,
+        min_relevance: float,
+    ) -> None:
+        self._client = client
+        self._embedder = embedder
+        self._collection_name = collection
+        self._lexical_dir = lexical_dir / collection
+        self.min_relevance = min_relevance
+        self._lexical: LexicalIndex | None = None
+        self._lock = threading.Lock()
+
+    # -- ingest -----------------------------------------------------------------------------
+
+    def ingest(self, chunks: list[Chunk], progress: Progress | None = None) -> IngestReport:
+        """Embed only new chunks, drop chunks whose source is gone or changed. Safe to repeat."""
+        started = time.perf_counter()
+        collection = self._collection()
+        current = {chunk.id: chunk for chunk in chunks}
+        stored = set(collection.get(include=[])["ids"])
+        stale = sorted(stored - current.keys())
+        fresh = [chunk for chunk in chunks if chunk.id not in stored]
+        for start in range(0, len(stale), BATCH * 16):
+            collection.delete(ids=stale[start : start + BATCH * 16])
+        for start in range(0, len(fresh), BATCH):
+            batch = fresh[start : start + BATCH]
+            collection.add(
+                ids=[c.id for c in batch],
+                embeddings=self._embedder.embed([c.embedding_text for c in batch]),
+                documents=[c.text for c in batch],
+                metadatas=[c.to_metadata() for c in batch],
+            )
+            if progress:
+                progress(len(batch), len(fresh))
+        new_fingerprint = fingerprint(current)
+        if stale or fresh or collection.metadata.get("fingerprint") != new_fingerprint:
+            collection.modify(metadata={"fingerprint": new_fingerprint})
+        with self._lock:
+            self._lexical = self._fresh_lexical(collection, new_fingerprint, list(current.values()))
+        return IngestReport(
+            added=len(fresh),
+            removed=len(stale),
+            unchanged=len(current) - len(fresh),
+            seconds=time.perf_counter() - started,
+        )
+
+    # -- search -----------------------------------------------------------------------------
+
+    def search(self, query: str, k: int = 5) -> SearchResult:
+        query = " ".join(query.split())[:MAX_QUERY_CHARS]
+        if not query:
+            raise InvalidQuestionError("Please type a question.")
+        collection = self._collection()
+        size = collection.count()
+        if size == 0:
+            raise IndexNotBuiltError("The index is empty: run `cuemap ingest` first.")
+        lexical = self._lexical_for(collection)
+        vector = self._embedder.embed([query])[0]
+        dense = collection.query(
+            query_embeddings=[vector],
+            n_results=min(max(CANDIDATES, k * 4), size),
+            include=["documents", "metadatas", "distances"],
+        )
+        dense_ids = dense["ids"][0]
+        lexical_ids = lexical.rank(query, max(CANDIDATES, k * 4))
+        fused = reciprocal_rank_fusion(dense_ids, lexical_ids)
+        top = sorted(fused, key=lambda i: fused[i], reverse=True)[:k]
+
+        found = {
+            chunk_id: (Chunk.from_stored(chunk_id, text, meta), 1.0 - distance)
+            for chunk_id, text, meta, distance in zip(
+                dense_ids,
+                dense["documents"][0],
+                dense["metadatas"][0],
+                dense["distances"][0],
+                strict=True,
+            )
+        }
+        found.update(self._fetch([i for i in top if i not in found], vector))
+        hits = [
+            Hit(
+                chunk=found[chunk_id][0],
+                score=fused[chunk_id],
+                similarity=found[chunk_id][1],
+                dense_rank=_rank(dense_ids, chunk_id),
+                lexical_rank=_rank(lexical_ids, chunk_id),
+            )
+            for chunk_id in top
+        ]
+        reason = abstention_reason(query, hits, self.min_relevance)
+        return SearchResult(query=query, hits=hits, abstained=bool(reason), reason=reason)
+
+    def topics(self) -> list[str]:
+        """Titles of the indexed threads, in corpus order."""
+        stored = self._collection().get(include=["metadatas"])
+        seen: dict[tuple[str, int], str] = {}
+        for meta in stored["metadatas"] or []:
+            seen.setdefault((str(meta["source"]), int(meta["thread_index"])), str(meta["thread_title"]))
+        return [seen[key] for key in sorted(seen)]
+
+    def count(self) -> int:
+        return self._collection().count()
+
+    def warm_up(self) -> None:
+        """Load the model and the BM25 index now rather than on the first question."""
+        self._embedder.embed(["warm up"])
+        self._lexical_for(self._collection())
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _collection(self) -> Collection:
+        return self._client.get_or_create_collection(
+            self._collection_name,
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+
+    def _lexical_for(self, collection: Collection) -> LexicalIndex:
+        wanted = (collection.metadata or {}).get("fingerprint", "")
+        with self._lock:
+            if self._lexical is None or self._lexical.fingerprint != wanted:
+                self._lexical = self._fresh_lexical(collection, wanted, None)
+            return self._lexical
+
+    def _fresh_lexical(
+        self, collection: Collection, wanted: str, chunks: list[Chunk] | None
+    ) -> LexicalIndex:
+        """The saved BM25 index when it matches the collection, else one rebuilt and saved."""
+        saved = LexicalIndex.load(self._lexical_dir)
+        if saved is not None and saved.fingerprint == wanted:
+            return saved
+        if chunks is None:
+            stored = collection.get(include=["documents", "metadatas"])
+            chunks = [
+                Chunk.from_stored(i, t, m)
+                for i, t, m in zip(stored["ids"], stored["documents"], stored["metadatas"], strict=True)
+            ]
+        built = LexicalIndex.build(
+            [c.id for c in chunks], [c.embedding_text for c in chunks], wanted
+        )
+        built.save(self._lexical_dir)
+        return built
+
+    def _fetch(self, ids: list[str], vector: np.ndarray) -> dict[str, tuple[Chunk, float]]:
+        if not ids:
+            return {}
+        got = self._collection().get(ids=ids, include=["documents", "metadatas", "embeddings"])
+        return {
+            chunk_id: (Chunk.from_stored(chunk_id, text, meta), float(np.dot(vector, emb)))
+            for chunk_id, text, meta, emb in zip(
+                got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
+            )
+        }
+
+
+def _rank(ranking: list[str], chunk_id: str) -> int | None:
+    return ranking.index(chunk_id) + 1 if chunk_id in ranking else None

@@ -1,0 +1,67 @@
+"""BM25 ranking over the indexed chunks (bm25s), saved beside the vector store."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import bm25s
+import Stemmer
+
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    return bm25s.tokenize(
+        texts, stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
+    )
+
+
+class LexicalIndex:
+    """BM25 over chunk texts; `fingerprint` names the set of chunks it was built from."""
+
+    def __init__(self, ids: list[str], retriever: bm25s.BM25 | None, fingerprint: str) -> None:
+        self.ids = ids
+        self.fingerprint = fingerprint
+        self._retriever = retriever
+
+    @classmethod
+    def build(cls, ids: list[str], texts: list[str], fingerprint: str) -> LexicalIndex:
+        if not ids:
+            return cls([], None, fingerprint)
+        retriever = bm25s.BM25()
+        retriever.index(tokenize(texts), show_progress=False)
+        return cls(ids, retriever, fingerprint)
+
+    def rank(self, query: str, limit: int) -> list[str]:
+        """Ids of chunks sharing at least one word with the query, best first."""
+        if self._retriever is None:
+            return []
+        tokens = tokenize([query])
+        if not tokens[0]:
+            return []
+        found, scores = self._retriever.retrieve(
+            tokens, k=min(limit, len(self.ids)), show_progress=False
+        )
+        return [self.ids[i] for i, s in zip(found[0], scores[0], strict=True) if s > 0]
+
+    def save(self, folder: Path) -> None:
+        tmp = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self._retriever is not None:
+            self._retriever.save(str(tmp / "bm25"))
+        (tmp / "ids.json").write_text(json.dumps({"fingerprint": self.fingerprint, "ids": self.ids}))
+        shutil.rmtree(folder, ignore_errors=True)
+        tmp.rename(folder)
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex | None:
+        """The saved index, or None when it is missing or unreadable (it is then rebuilt)."""
+        try:
+            saved = json.loads((folder / "ids.json").read_text())
+            retriever = bm25s.BM25.load(str(folder / "bm25")) if saved["ids"] else None
+        except (OSError, ValueError, KeyError):
+            return None
+        return cls(saved["ids"], retriever, saved["fingerprint"])

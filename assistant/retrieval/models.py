@@ -1,0 +1,28 @@
+"""What a search returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.corpus.models import Chunk
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: Chunk
+    score: float  # fused reciprocal-rank score: higher is better
+    similarity: float  # cosine similarity of question and passage, 0 when not in the dense list
+    dense_rank: int | None
+    lexical_rank: int | None
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    abstained: bool = False
+    reason: str = ""
+
+    @property
+    def best_similarity(self) -> float:
+        return max((hit.similarity for hit in self.hits), default=0.0)

