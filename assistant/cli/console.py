@@ -99,4 +99,17 @@ def register(app: typer.Typer) -> None:
         if ctx.invoked_subcommand is None:
             run_console(runtime.engine(), runtime.out)
 
-    app.command(name="console")(lambda: run_console(runtime.engine(), runtime.out))
+    @app.command()
+    def console() -> None:
+        """Open the console: ask questions, see sources, run an interview."""
+        run_console(runtime.engine(), runtime.out)
+
+    @app.command()
+    def start() -> None:
+        """Run the main job: the Slack bot when Slack tokens are set, otherwise the console."""
+        if runtime.settings().slack_configured:
+            from assistant.cli.serve import serve
+
+            serve()
+        else:
+            run_console(runtime.engine(), runtime.out)
