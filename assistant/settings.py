@@ -16,7 +16,7 @@ def _default_data_dir() -> Path:
 
 
 class Settings(BaseSettings):
-    """Everything CueMap can be told, from `CUEMAP_*` env vars (Slack's own names kept) or `.env`."""
+    """All CueMap settings: `CUEMAP_*` env vars (Slack's own names kept) or `.env`."""
 
     model_config = SettingsConfigDict(
         env_prefix="CUEMAP_", env_file=".env", extra="ignore", populate_by_name=True

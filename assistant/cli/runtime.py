@@ -14,7 +14,7 @@ from assistant.errors import CueMapError
 from assistant.settings import Settings
 
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 
 @cache

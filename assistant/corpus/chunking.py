@@ -22,7 +22,11 @@ def _chunk_thread(source: str, index: int, thread: Thread) -> list[Chunk]:
     groups: list[list[Post]] = []
     for post in thread.posts:
         last = groups[-1] if groups else None
-        if last and _length(last) < MIN_CHUNK_CHARS and _length(last) + len(post.text) <= MAX_CHUNK_CHARS:
+        if (
+            last
+            and _length(last) < MIN_CHUNK_CHARS
+            and _length(last) + len(post.text) <= MAX_CHUNK_CHARS
+        ):
             last.append(post)
         else:
             groups.append([post])

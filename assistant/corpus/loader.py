@@ -57,7 +57,9 @@ def parse_file(path: Path, source: str) -> SourceDocument:
         raise CorpusError(f"{source}: binary content, not text")
     if not text.strip():
         raise CorpusError(f"{source}: the file is empty")
-    document = parse_capture(text, source) if looks_like_capture(text) else parse_markdown(text, source)
+    document = (
+        parse_capture(text, source) if looks_like_capture(text) else parse_markdown(text, source)
+    )
     if not document.threads:
         raise CorpusError(f"{source}: no readable text after removing page furniture")
     return document

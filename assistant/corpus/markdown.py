@@ -49,8 +49,8 @@ def _front_matter(text: str, source: str) -> tuple[dict, str]:
         return {}, text
     try:
         meta = yaml.safe_load(match.group("yaml")) or {}
-    except yaml.YAMLError as exc:
-        raise CorpusError(f"{source}: the front matter is not valid YAML ({exc.__class__.__name__})")
+    except yaml.YAMLError:
+        raise CorpusError(f"{source}: the front matter is not valid YAML") from None
     if not isinstance(meta, dict):
         raise CorpusError(f"{source}: the front matter must be a mapping of title/author/date/url")
     return meta, text[match.end() :]

@@ -75,9 +75,7 @@ def _previews(lines: list[str], author: str, handle: str, url: str) -> list[Thre
     return previews
 
 
-def _thread(
-    lines: list[str], author: str, handle: str, date: str, total: int, url: str
-) -> Thread:
+def _thread(lines: list[str], author: str, handle: str, date: str, total: int, url: str) -> Thread:
     posts = [
         Post(number=i, text=text) for i, text in enumerate(_split_posts(lines), start=1) if text
     ]

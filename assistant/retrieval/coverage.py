@@ -31,7 +31,7 @@ FACT_NEEDS = (
             re.IGNORECASE,
         ),
         evidence=re.compile(r"\b\d+(\.\d+)?\s?(mg|mcg|µg|micrograms?|milligrams?|ml)\b", re.I),
-        reason="The sources explain mechanisms; they give no doses. Check a formulary.",
+        reason="The sources do not give doses; they explain mechanisms. Check a formulary.",
     ),
     FactNeed(
         asks=re.compile(

@@ -148,7 +148,9 @@ class CorpusIndex:
         stored = self._collection().get(include=["metadatas"])
         seen: dict[tuple[str, int], str] = {}
         for meta in stored["metadatas"] or []:
-            seen.setdefault((str(meta["source"]), int(meta["thread_index"])), str(meta["thread_title"]))
+            seen.setdefault(
+                (str(meta["source"]), int(meta["thread_index"])), str(meta["thread_title"])
+            )
         return [seen[key] for key in sorted(seen)]
 
     def count(self) -> int:
@@ -186,7 +188,9 @@ class CorpusIndex:
             stored = collection.get(include=["documents", "metadatas"])
             chunks = [
                 Chunk.from_stored(i, t, m)
-                for i, t, m in zip(stored["ids"], stored["documents"], stored["metadatas"], strict=True)
+                for i, t, m in zip(
+                    stored["ids"], stored["documents"], stored["metadatas"], strict=True
+                )
             ]
         built = LexicalIndex.build(
             [c.id for c in chunks], [c.embedding_text for c in chunks], wanted

@@ -52,7 +52,9 @@ class LexicalIndex:
         tmp.mkdir(parents=True)
         if self._retriever is not None:
             self._retriever.save(str(tmp / "bm25"))
-        (tmp / "ids.json").write_text(json.dumps({"fingerprint": self.fingerprint, "ids": self.ids}))
+        (tmp / "ids.json").write_text(
+            json.dumps({"fingerprint": self.fingerprint, "ids": self.ids})
+        )
         shutil.rmtree(folder, ignore_errors=True)
         tmp.rename(folder)
 

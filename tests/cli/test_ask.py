@@ -1,0 +1,84 @@
+"""A clinician at the terminal: ingest, ask, search, batch questions, the console."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_ingest_then_ask_prints_a_cited_answer_and_sources(cuemap) -> None:
+    first = cuemap("ingest")
+    assert "34 passages indexed: 34 new" in first.stdout
+    again = cuemap("ingest")
+    assert "0 new, 34 unchanged, 0 removed" in again.stdout
+
+    result = cuemap("ask", "why does the cue take over from the drug?")
+    assert result.exit_code == 0
+    assert "[1]" in result.stdout and "Sources" in result.stdout
+    assert "The drug may start the addiction." in result.stdout
+    assert "post " in result.stdout and "/16" in result.stdout
+
+
+def test_ask_json_has_the_documented_shape(cuemap) -> None:
+    cuemap("ingest")
+    payload = json.loads(cuemap("ask", "--json", "what does the insula add?").stdout)
+    assert payload["abstained"] is False
+    assert payload["citations"][0]["post"].endswith("/16")
+    numbers = {c["n"] for c in payload["citations"]}
+    assert re.fullmatch(r"(.+? \[\d+\] ?)+", payload["answer"])
+    assert {int(n) for n in re.findall(r"\[(\d+)\]", payload["answer"])} == numbers
+
+
+def test_batch_questions_from_stdin_give_one_json_line_each(cuemap) -> None:
+    cuemap("ingest")
+    questions = "what is mentalisation?\n\nwhat is the capital of France?\nwhat is epigenetics?\n"
+    lines = cuemap("ask", "--json", "-", stdin=questions).stdout.strip().splitlines()
+    answers = [json.loads(line) for line in lines]
+    assert [a["question"] for a in answers] == [
+        "what is mentalisation?",
+        "what is the capital of France?",
+        "what is epigenetics?",
+    ]
+    assert [a["abstained"] for a in answers] == [False, True, False]
+
+
+def test_search_json_ranks_passages_with_scores_and_provenance(cuemap) -> None:
+    cuemap("ingest")
+    payload = json.loads(cuemap("search", "insula body state", "-k", "3", "--json").stdout)
+    assert len(payload["results"]) == 3
+    top = payload["results"][0]
+    assert top["post"] == "13/16" and top["rank"] == 1
+    assert {"score", "similarity", "thread", "author", "date", "chunk_id", "text"} <= set(top)
+
+
+def test_console_answers_lists_topics_and_shows_sources(cuemap) -> None:
+    cuemap("ingest")
+    script = "topics\nwhat does the prefrontal cortex do in craving?\nsources\nquit\n"
+    out = cuemap(stdin=script).stdout
+    assert "not for emergencies" in out
+    assert "Methylphenidate is not simply" in out
+    assert "[1]" in out and "The prefrontal cortex also matters." in out
+    assert "Goodbye." in out
+
+
+def test_a_missing_corpus_is_a_clean_error_not_a_traceback(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "CUEMAP_DATA_DIR": str(tmp_path / "data"),
+        "CUEMAP_CORPUS_DIR": str(tmp_path / "missing"),
+    }
+    cuemap = Path(sys.executable).with_name("cuemap")
+    done = subprocess.run(
+        [str(cuemap), "ingest"], env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert done.returncode == 1
+    assert "does not exist" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
