@@ -1,0 +1,31 @@
+"""The core knows no framework at its edges."""
+
+from __future__ import annotations
+
+import ast
+
+from assistant.settings import PROJECT_ROOT
+
+FORBIDDEN = ("slack_bolt", "slack_sdk")
+
+
+def test_the_core_never_imports_slack() -> None:
+    offenders = []
+    for path in (PROJECT_ROOT / "assistant").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [f"{path.name}: {n}" for n in names if n.split(".")[0] in FORBIDDEN]
+    assert offenders == []
+
+
+def test_only_settings_reads_the_environment() -> None:
+    readers = [
+        path.relative_to(PROJECT_ROOT).as_posix()
+        for path in (PROJECT_ROOT / "assistant").rglob("*.py")
+        if "os.environ" in path.read_text() or "getenv" in path.read_text()
+    ]
+    assert readers in ([], ["assistant/retrieval/embedder.py"])
