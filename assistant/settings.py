@@ -63,6 +63,14 @@ class Settings(BaseSettings):
         default="https://slack.com/api/",
         validation_alias=AliasChoices("SLACK_API_URL", "CUEMAP_SLACK_API_URL"),
     )
+    # Multi-workspace install (OAuth): used instead of SLACK_BOT_TOKEN when both are set.
+    slack_client_id: str | None = Field(
+        default=None, validation_alias=AliasChoices("SLACK_CLIENT_ID", "CUEMAP_SLACK_CLIENT_ID")
+    )
+    slack_client_secret: SecretStr | None = Field(
+        default=None,
+        validation_alias=AliasChoices("SLACK_CLIENT_SECRET", "CUEMAP_SLACK_CLIENT_SECRET"),
+    )
 
     @property
     def chroma_path(self) -> Path:
@@ -74,6 +82,11 @@ class Settings(BaseSettings):
 
     @property
     def slack_configured(self) -> bool:
-        return self.slack_bot_token is not None and (
+        has_token = self.slack_bot_token is not None or self.slack_oauth_configured
+        return has_token and (
             self.slack_app_token is not None or self.slack_signing_secret is not None
         )
+
+    @property
+    def slack_oauth_configured(self) -> bool:
+        return self.slack_client_id is not None and self.slack_client_secret is not None
