@@ -48,6 +48,16 @@ class Settings(BaseSettings):
     llm: str | None = None
     llm_timeout_s: float = 8.0
 
+    # Clinical safety and privacy
+    crisis_region: str = Field(
+        default="US", description="Which region's resources in prompts/crisis_resources.yaml."
+    )
+    answer_key: SecretStr | None = Field(
+        default=None,
+        description="Fernet key(s) for encrypting answer text at rest; comma-separated to rotate "
+        "(the first encrypts). Unset: answers are stored as plain text.",
+    )
+
     # Slack (names as Slack documents them)
     slack_bot_token: SecretStr | None = Field(
         default=None, validation_alias=AliasChoices("SLACK_BOT_TOKEN", "CUEMAP_SLACK_BOT_TOKEN")
