@@ -9,6 +9,14 @@ class CorpusError(CueMapError):
     """The corpus folder is missing, empty, or holds nothing that can be indexed."""
 
 
+class PromptFileError(CueMapError):
+    """A file in `prompts/` is missing or invalid; the message names the file and the field."""
+
+
+class AnswerKeyError(CueMapError):
+    """Stored answer text cannot be decrypted with CUEMAP_ANSWER_KEY, or the key is malformed."""
+
+
 class IndexNotBuiltError(CueMapError):
     """Search was asked for before `cuemap ingest` built the index."""
 
