@@ -27,3 +27,19 @@ class ModelUnavailableError(CueMapError):
 
 class InvalidQuestionError(CueMapError):
     """The question is empty or unusable."""
+
+
+class TemplateError(PromptFileError):
+    """The interview template or cue lexicon in `prompts/` is invalid; names file and field."""
+
+
+class SessionNotFoundError(CueMapError):
+    """No interview session with that id (or it was deleted)."""
+
+
+class NotYourSessionError(CueMapError):
+    """The session belongs to another clinician (another user or workspace)."""
+
+
+class InvalidAnswerError(CueMapError):
+    """An answer, question id or episode the interview cannot take; the message says why."""

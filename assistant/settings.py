@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -13,6 +14,13 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def _default_data_dir() -> Path:
     return Path(user_data_dir("cuemap", appauthor=False))
+
+
+def _default_console_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "clinician"
 
 
 class Settings(BaseSettings):
@@ -34,6 +42,10 @@ class Settings(BaseSettings):
     chroma_port: int = 8000
     database_url: str | None = Field(
         default=None, description="SQLAlchemy URL; default is SQLite under the data dir."
+    )
+    console_user: str = Field(
+        default_factory=_default_console_user,
+        description="Who owns interviews started in the terminal (default: the OS user).",
     )
 
     # Retrieval
