@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from chromadb.api import ClientAPI
@@ -9,10 +10,12 @@ from chromadb.api import ClientAPI
 from assistant.answers.extractive import ExtractiveComposer
 from assistant.answers.service import Explainer
 from assistant.corpus.loader import CorpusProblem, load_corpus
-from assistant.retrieval.chroma import make_chroma_client
 from assistant.retrieval.embedder import Embedder, SentenceTransformerEmbedder
 from assistant.retrieval.index import CorpusIndex, IngestReport, Progress
+from assistant.retrieval.recovery import open_chroma
 from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -31,7 +34,7 @@ class Engine:
     ) -> Engine:
         embedder = embedder or SentenceTransformerEmbedder(settings.embedding_model)
         index = CorpusIndex(
-            client=client or make_chroma_client(settings),
+            client=client or open_chroma(settings),
             embedder=embedder,
             collection=settings.collection,
             lexical_dir=settings.data_dir / "lexical",
@@ -44,3 +47,13 @@ class Engine:
         """Bring the index in line with the corpus folder; bad files are reported, not fatal."""
         corpus = load_corpus(self.settings.corpus_dir)
         return self.index.ingest(corpus.chunks, progress), corpus.problems
+
+    def ensure_index(self) -> IngestReport | None:
+        """Build the index from corpus/ when it is empty (first start, or after recovery)."""
+        if self.index.count():
+            return None
+        log.warning("The index is empty; building it from %s.", self.settings.corpus_dir)
+        report, problems = self.ingest()
+        for problem in problems:
+            log.warning("Skipped a corpus file: %s", problem.reason)
+        return report

@@ -21,6 +21,10 @@ class IndexNotBuiltError(CueMapError):
     """Search was asked for before `cuemap ingest` built the index."""
 
 
+class IndexUnavailableError(CueMapError):
+    """The index cannot be opened (e.g. the Chroma server is unreachable)."""
+
+
 class ModelUnavailableError(CueMapError):
     """The embedding model could not be loaded from the local disk."""
 

@@ -97,12 +97,12 @@ def register(app: typer.Typer) -> None:
     def default(ctx: typer.Context) -> None:
         """With no command: open the console."""
         if ctx.invoked_subcommand is None:
-            run_console(runtime.engine(), runtime.out)
+            run_console(runtime.ready_engine(), runtime.out)
 
     @app.command()
     def console() -> None:
         """Open the console: ask questions, see sources, run an interview."""
-        run_console(runtime.engine(), runtime.out)
+        run_console(runtime.ready_engine(), runtime.out)
 
     @app.command()
     def start() -> None:
@@ -112,4 +112,4 @@ def register(app: typer.Typer) -> None:
 
             serve()
         else:
-            run_console(runtime.engine(), runtime.out)
+            run_console(runtime.ready_engine(), runtime.out)

@@ -47,7 +47,7 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show the ranked passages for QUERY with scores and provenance."""
-    result = runtime.engine().explainer.search(query, k)
+    result = runtime.ready_engine().explainer.search(query, k)
     if as_json:
         print(json.dumps(search_json(result), ensure_ascii=False, indent=2))
     else:
@@ -59,7 +59,7 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Answer QUESTION from the sources, every statement cited."""
-    explainer = runtime.engine().explainer
+    explainer = runtime.ready_engine().explainer
     if question != "-":
         answer = explainer.ask(question)
         if as_json:

@@ -27,6 +27,13 @@ def engine() -> Engine:
     return Engine.from_settings(settings())
 
 
+def ready_engine() -> Engine:
+    """The engine with an index to answer from: built from corpus/ when missing or unreadable."""
+    built = engine()
+    built.ensure_index()
+    return built
+
+
 def run_safely(app: typer.Typer) -> None:
     """Run the CLI; a CueMapError becomes its message and exit code 1, never a traceback."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import chromadb
 from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaSettings
 
 from assistant.settings import Settings
@@ -17,3 +18,10 @@ def make_chroma_client(settings: Settings) -> ClientAPI:
         )
     settings.chroma_path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+
+
+def open_collection(client: ClientAPI, name: str) -> Collection:
+    """The corpus collection: cosine space, vectors always supplied by CueMap's own embedder."""
+    return client.get_or_create_collection(
+        name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
+    )

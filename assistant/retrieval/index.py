@@ -15,6 +15,7 @@ from chromadb.api.models.Collection import Collection
 
 from assistant.corpus.models import Chunk
 from assistant.errors import IndexNotBuiltError, InvalidQuestionError
+from assistant.retrieval.chroma import open_collection
 from assistant.retrieval.coverage import abstention_reason
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.fusion import reciprocal_rank_fusion
@@ -164,11 +165,7 @@ class CorpusIndex:
     # -- internals --------------------------------------------------------------------------
 
     def _collection(self) -> Collection:
-        return self._client.get_or_create_collection(
-            self._collection_name,
-            embedding_function=None,
-            configuration={"hnsw": {"space": "cosine"}},
-        )
+        return open_collection(self._client, self._collection_name)
 
     def _lexical_for(self, collection: Collection) -> LexicalIndex:
         wanted = (collection.metadata or {}).get("fingerprint", "")
