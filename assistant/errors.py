@@ -33,6 +33,10 @@ class InvalidQuestionError(CueMapError):
     """The question is empty or unusable."""
 
 
+class LLMConfigError(CueMapError):
+    """`CUEMAP_LLM` names a chat model that cannot be set up (unknown provider, missing extra)."""
+
+
 class TemplateError(PromptFileError):
     """The interview template or cue lexicon in `prompts/` is invalid; names file and field."""
 
