@@ -8,6 +8,7 @@ from functools import cache
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from assistant.engine import Engine
 from assistant.errors import CueMapError
@@ -40,5 +41,5 @@ def run_safely(app: typer.Typer) -> None:
     try:
         app()
     except CueMapError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         sys.exit(1)
