@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli import console, corpus_commands
+from assistant.cli import console, corpus_commands, serve
 from assistant.cli.runtime import run_safely
 
 app = typer.Typer(
@@ -16,6 +16,7 @@ app = typer.Typer(
 )
 corpus_commands.register(app)
 console.register(app)
+serve.register(app)
 
 
 def main() -> None:

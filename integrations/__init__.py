@@ -1,0 +1,1 @@
+"""Adapters that connect CueMap's core to the surfaces clinicians use."""

@@ -1,0 +1,1 @@
+"""The Slack app: Bolt listeners that turn payloads into core calls and results into Block Kit."""

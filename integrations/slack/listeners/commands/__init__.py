@@ -1,0 +1,11 @@
+"""Slash commands: /explain and /cuemap."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from integrations.slack.listeners.commands import explain
+
+
+def register(app: App) -> None:
+    explain.register(app)

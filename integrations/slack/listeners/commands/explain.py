@@ -1,0 +1,36 @@
+"""`/explain QUESTION`: a private, cited answer; with no question, the topics the sources cover."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+
+from integrations.slack.blocks.answers import answer_messages
+from integrations.slack.blocks.topics import topics_message
+from integrations.slack.delivery import respond_messages
+from integrations.slack.error_handler import reported
+from integrations.slack.escape import unescape_slack
+from integrations.slack.services import services
+
+LOOKING_IT_UP = ":mag: Looking it up in the sources…"
+
+
+def acknowledge(ack: Ack) -> None:
+    ack(text=LOOKING_IT_UP, response_type="ephemeral")
+
+
+@reported
+def answer(body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
+    engine = services(context).engine
+    question = unescape_slack(body.get("text") or "").strip()
+    if question:
+        messages = answer_messages(engine.explainer.ask(question), shareable=True)
+    else:
+        messages = [topics_message(engine.index.topics())]
+    respond_messages(respond, client, messages, user_id=body["user_id"], replace_first=True)
+
+
+def register(app: App) -> None:
+    app.command("/explain")(ack=acknowledge, lazy=[answer])

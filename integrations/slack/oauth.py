@@ -1,0 +1,44 @@
+"""Multi-workspace install: Slack's OAuth flow, installations kept in the CueMap database."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+from sqlalchemy import Engine
+
+from assistant.settings import Settings
+
+MANIFEST = Path(__file__).with_name("manifest.yaml")
+STATE_EXPIRES_S = 600
+
+
+@cache
+def manifest() -> dict:
+    return yaml.safe_load(MANIFEST.read_text())
+
+
+def bot_scopes() -> list[str]:
+    """The scopes an install asks for: the manifest's, so the two never disagree."""
+    return list(manifest()["oauth_config"]["scopes"]["bot"])
+
+
+def oauth_settings(settings: Settings, db: Engine) -> OAuthSettings:
+    assert settings.slack_client_id and settings.slack_client_secret
+    installations = SQLAlchemyInstallationStore(client_id=settings.slack_client_id, engine=db)
+    installations.create_tables()
+    states = SQLAlchemyOAuthStateStore(expiration_seconds=STATE_EXPIRES_S, engine=db)
+    states.create_tables()
+    return OAuthSettings(
+        client_id=settings.slack_client_id,
+        client_secret=settings.slack_client_secret.get_secret_value(),
+        scopes=bot_scopes(),
+        installation_store=installations,
+        state_store=states,
+        install_path="/slack/install",
+        redirect_uri_path="/slack/oauth_redirect",
+    )

@@ -1,0 +1,93 @@
+"""`cuemap serve`: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP under gunicorn.
+
+Gunicorn rather than Bolt's development server (single-threaded, not for production) or
+waitress: it is already a CueMap dependency, is the server Bolt's WSGI adapter documents,
+and its `gthread` worker gives each request its own thread so acknowledgements never queue.
+One worker process by default: it holds one copy of the embedding model and runs the lazy
+listeners in its own threads; more workers are safe (retries are de-duplicated in the shared
+database) but each loads its own model.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+
+from assistant.engine import Engine
+from assistant.errors import CueMapError
+from assistant.settings import Settings
+from integrations.slack.app import build_app
+from integrations.slack.warmup import ModelWarmUp
+from integrations.slack.wsgi import WSGIApp, wsgi_app
+
+logger = logging.getLogger(__name__)
+
+THREADS_PER_WORKER = 8
+
+
+class SlackNotConfiguredError(CueMapError):
+    """Neither Socket Mode nor HTTP can be used with the Slack settings given."""
+
+
+def start_app(settings: Settings) -> tuple[Any, ModelWarmUp]:
+    """Engine and Bolt app built in the serving process, the model loading in the background."""
+    engine = Engine.from_settings(settings)
+    warm_up = ModelWarmUp(engine)
+    app = build_app(settings, engine, warm_up=warm_up)
+    warm_up.start()
+    return app, warm_up
+
+
+def serve(settings: Settings, host: str = "0.0.0.0", port: int = 3000, workers: int = 1) -> None:
+    if settings.slack_app_token is not None:
+        serve_socket_mode(settings)
+    elif settings.slack_signing_secret is not None:
+        serve_http(settings, host, port, workers)
+    else:
+        raise SlackNotConfiguredError(
+            "Set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP) to serve Slack."
+        )
+
+
+def serve_socket_mode(settings: Settings) -> None:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    assert settings.slack_app_token is not None
+    app, _ = start_app(settings)
+    logger.warning("CueMap is connected to Slack over Socket Mode")
+    SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+
+
+def serve_http(settings: Settings, host: str, port: int, workers: int) -> None:
+    def load() -> WSGIApp:
+        return wsgi_app(*start_app(settings))
+
+    options = {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": THREADS_PER_WORKER,
+        "timeout": 60,
+        "graceful_timeout": 20,
+        "accesslog": "-",
+        "loglevel": "warning",
+    }
+    GunicornServer(load, options).run()
+
+
+class GunicornServer(BaseApplication):
+    """Gunicorn driven from Python; the app is built in each worker, after the fork."""
+
+    def __init__(self, load: Any, options: dict[str, Any]) -> None:
+        self._load = load
+        self._options = options
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self._options.items():
+            self.cfg.set(key, value)
+
+    def load(self) -> WSGIApp:
+        return self._load()

@@ -1,0 +1,40 @@
+"""Load the embedding model in the background so acknowledgements never wait for it.
+
+Slack wants an answer to every request within 3 seconds; loading the model takes longer on
+a cold start. Listeners acknowledge at once; the answers they compute afterwards simply wait
+for the model (the embedder loads once, under its own lock).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from assistant.engine import Engine
+
+logger = logging.getLogger(__name__)
+
+
+class ModelWarmUp:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._thread: threading.Thread | None = None
+        self.ready = threading.Event()
+        self.failed = False
+
+    def start(self) -> ModelWarmUp:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="cuemap-warm-up", daemon=True)
+            self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self._engine.index.warm_up()
+        except Exception as exc:  # reported again, to the clinician, by the first answer
+            self.failed = True
+            logger.error("warm-up failed: %s", type(exc).__name__)
+        else:
+            logger.info("model and index loaded")
+        finally:
+            self.ready.set()

@@ -1,0 +1,47 @@
+"""A clinician asks /explain in a ward channel: the answer arrives privately, cited."""
+
+from __future__ import annotations
+
+from assistant.engine import Engine
+from integrations.slack.listeners.commands.explain import LOOKING_IT_UP
+from tests.slack.fake_slack import FakeSlack
+from tests.slack.harness import SlackSender
+
+COVERED = "how does the brain learn to seek the drug before the drug is present?"
+
+
+def posted_to(fake: FakeSlack, response_url: str) -> list[dict]:
+    return [
+        c.params
+        for c in fake.calls_to("response_url")
+        if c.path.endswith(response_url.rsplit("/", 1)[1])
+    ]
+
+
+def texts(blocks: list[dict]) -> str:
+    return "\n".join(b["text"]["text"] for b in blocks if b["type"] == "section")
+
+
+def test_explain_acknowledges_then_answers_privately_with_numbered_sources(
+    slack: SlackSender, fake_slack: FakeSlack, fake_engine: Engine
+) -> None:
+    reply, response_url = slack.command("/explain", COVERED)
+
+    assert reply.status == 200
+    assert reply.json()["text"] == LOOKING_IT_UP
+    fake_slack.wait_for(lambda: posted_to(fake_slack, response_url))
+    [answer] = posted_to(fake_slack, response_url)
+    assert answer["response_type"] == "ephemeral"
+    assert answer["replace_original"] is True
+    body = texts(answer["blocks"])
+    expected = fake_engine.explainer.ask(COVERED)
+    for statement in expected.statements:
+        assert f"[{statement.citation}]*" in body
+    assert "*Sources*" in body
+    for citation in expected.citations:
+        assert f"*[{citation.n}]*" in body and citation.thread in body
+        assert f"post {citation.post}" in body
+    buttons = [
+        e["text"]["text"] for b in answer["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
+    assert buttons == ["👍 Helpful", "👎 Not helpful", "Share in channel"]
