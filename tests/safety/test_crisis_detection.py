@@ -1,0 +1,100 @@
+"""Crisis phrases clinicians write down, and ordinary answers that must not raise the card."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.safety import check
+from tests.ordinary_answers import ordinary_answers
+
+
+def flagged(text: str) -> list[tuple[str, str]]:
+    return [(hit.kind, text[hit.start : hit.end]) for hit in check(text)]
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind", "phrase"),
+    [
+        ("Said she wants to die when the drinking started again", "suicide", "wants to die"),
+        ("Passive SI most evenings after the pub", "suicide", "SI"),
+        ("Has been having suicidal thoughts since losing his job", "suicide", "suicidal"),
+        ("Talks about killing himself when he is drunk", "suicide", "killing himself"),
+        ("He doesn't want to live like this anymore", "suicide", "doesn't want to live"),
+        ("Told me everyone would be better off without him", "suicide", "better off without him"),
+        ("Feels there is no reason to live since his wife left", "suicide", "no reason to live"),
+        ("Wishes she could go to sleep and never wake up", "suicide", "and never wake up"),
+        ("Thinking about ending it all after the court date", "suicide", "ending it all"),
+        ("Googled how to hang himself last week", "suicide", "hang himself"),
+        (
+            "Thought about jumping off the bridge on the way home",
+            "suicide",
+            "jumping off the bridge",
+        ),
+        ("I wish I was dead, she wrote in her diary", "suicide", "wish I was dead"),
+        ("Wants to take her own life, as her sister did", "suicide", "take her own life"),
+        ("Has been cutting her arms after arguments", "self_harm", "cutting her arms"),
+        ("History of self-harm in her teens, restarted this month", "self_harm", "self-harm"),
+        ("Burns himself with cigarettes when the craving peaks", "self_harm", "Burns himself"),
+        ("Ongoing NSSI, mostly at weekends", "self_harm", "NSSI"),
+        ("Says he will kill his dealer if he sees him again", "harm_to_others", "kill his dealer"),
+        ("Endorses HI toward stepfather", "harm_to_others", "HI"),
+        ("Having violent thoughts about his neighbour", "harm_to_others", "violent thoughts"),
+        ("Thoughts of hurting someone when he drinks spirits", "harm_to_others", "hurting someone"),
+        ("Homicidal ideation toward ex-partner", "harm_to_others", "Homicidal"),
+        ("Overdosed on heroin in March, found by her flatmate", "overdose", "Overdosed"),
+        ("Two ODs last year", "overdose", "ODs"),
+        ("Her partner found her not breathing in the bathroom", "overdose", "not breathing"),
+        ("Friend was unresponsive after the fentanyl", "overdose", "unresponsive"),
+        ("His lips were blue when the paramedics arrived", "overdose", "lips were blue"),
+        ("Had a seizure after using spice", "overdose", "seizure"),
+        ("They gave him naloxone in the stairwell", "overdose", "gave him naloxone"),
+        ("We couldn't wake her up after she used", "overdose", "couldn't wake her"),
+        ("Took a handful of her pills after a row", "overdose", "Took a handful of her pills"),
+        ("Ended up in A&E with alcohol poisoning", "overdose", "alcohol poisoning"),
+    ],
+)
+def test_crisis_phrase_is_flagged_with_kind_and_span(answer: str, kind: str, phrase: str) -> None:
+    assert (kind, phrase) in flagged(answer)
+
+
+def test_crisis_answer_with_two_kinds_reports_both_in_order() -> None:
+    answer = "Took too many pills on Saturday; says she wants to die and thinks of hurting him"
+    assert [kind for kind, _ in flagged(answer)] == ["overdose", "suicide", "harm_to_others"]
+
+
+def test_crisis_span_points_into_original_text_with_curly_quotes() -> None:
+    answer = "He said \u201cI don\u2019t want to wake up tomorrow\u201d"
+    assert flagged(answer) == [("suicide", "don\u2019t want to wake up")]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Says he could kill for a pint by four o'clock",
+        "The cravings are killing her in the mornings",
+        "Dying for a cigarette with every coffee",
+        "Been cutting back on beer since January",
+        "Used to shoot up in the stairwell of the flats",
+        "Cut himself shaving and saw the razor blades, then thought of the old days",
+        "Beat him at pool and celebrated with a round",
+        "Shot her a text to say he was running late",
+        "Hurt his back lifting at work and went back on the tablets",
+        "Police seizure of drugs at her brother's flat",
+        "Keeps a naloxone kit at home and her partner knows how to use it",
+        "Drank the whole bottle of wine on her own",
+        "Nights when she can't sleep she drinks to knock herself out",
+    ],
+)
+def test_crisis_idioms_and_drug_talk_are_not_flagged(answer: str) -> None:
+    assert flagged(answer) == []
+
+
+def test_crisis_sample_of_ordinary_cue_map_answers_raises_no_card() -> None:
+    answers = ordinary_answers()
+    assert len(answers) >= 100
+    assert [a for a in answers if check(a)] == []
+
+
+def test_crisis_empty_and_blank_text_has_no_hits() -> None:
+    assert check("") == []
+    assert check(" \n\t ") == []
