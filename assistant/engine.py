@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from chromadb.api import ClientAPI
 
-from assistant.answers.extractive import ExtractiveComposer
+from assistant.answers.factory import make_composer
 from assistant.answers.service import Explainer
 from assistant.corpus.loader import CorpusProblem, load_corpus
 from assistant.retrieval.embedder import Embedder, SentenceTransformerEmbedder
@@ -40,7 +40,7 @@ class Engine:
             lexical_dir=settings.data_dir / "lexical",
             min_relevance=settings.min_relevance,
         )
-        explainer = Explainer(index, ExtractiveComposer(embedder), k=settings.top_k)
+        explainer = Explainer(index, make_composer(settings, embedder), k=settings.top_k)
         return cls(settings=settings, embedder=embedder, index=index, explainer=explainer)
 
     def ingest(self, progress: Progress | None = None) -> tuple[IngestReport, list[CorpusProblem]]:

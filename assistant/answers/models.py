@@ -52,6 +52,7 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     abstained: bool = False
     reason: str = ""
+    composer: str = "extractive"  # which composer wrote it: "extractive" or "llm"
 
     @property
     def text(self) -> str:
