@@ -18,7 +18,7 @@ from assistant.errors import IndexNotBuiltError, InvalidQuestionError
 from assistant.retrieval.chroma import open_collection
 from assistant.retrieval.coverage import abstention_reason
 from assistant.retrieval.embedder import Embedder
-from assistant.retrieval.fusion import reciprocal_rank_fusion
+from assistant.retrieval.fusion import dense_led_fusion
 from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.models import Hit, SearchResult
 
@@ -116,10 +116,8 @@ class CorpusIndex:
             include=["documents", "metadatas", "distances"],
         )
         dense_ids = dense["ids"][0]
-        lexical_ids = lexical.rank(query, max(CANDIDATES, k * 4))
-        fused = reciprocal_rank_fusion(dense_ids, lexical_ids)
-        top = sorted(fused, key=lambda i: fused[i], reverse=True)[:k]
-
+        lexical_scores = dict(lexical.scored(query, max(CANDIDATES, k * 4)))
+        lexical_ids = list(lexical_scores)
         found = {
             chunk_id: (Chunk.from_stored(chunk_id, text, meta), 1.0 - distance)
             for chunk_id, text, meta, distance in zip(
@@ -130,7 +128,9 @@ class CorpusIndex:
                 strict=True,
             )
         }
-        found.update(self._fetch([i for i in top if i not in found], vector))
+        found.update(self._fetch([i for i in lexical_ids if i not in found], vector))
+        fused = dense_led_fusion({i: sim for i, (_, sim) in found.items()}, lexical_scores)
+        top = sorted(fused, key=lambda i: fused[i], reverse=True)[:k]
         hits = [
             Hit(
                 chunk=found[chunk_id][0],

@@ -36,6 +36,10 @@ class LexicalIndex:
 
     def rank(self, query: str, limit: int) -> list[str]:
         """Ids of chunks sharing at least one word with the query, best first."""
+        return [chunk_id for chunk_id, _score in self.scored(query, limit)]
+
+    def scored(self, query: str, limit: int) -> list[tuple[str, float]]:
+        """(id, BM25 score) of chunks sharing at least one word with the query, best first."""
         if self._retriever is None:
             return []
         tokens = tokenize([query])
@@ -44,7 +48,7 @@ class LexicalIndex:
         found, scores = self._retriever.retrieve(
             tokens, k=min(limit, len(self.ids)), show_progress=False
         )
-        return [self.ids[i] for i, s in zip(found[0], scores[0], strict=True) if s > 0]
+        return [(self.ids[i], float(s)) for i, s in zip(found[0], scores[0], strict=True) if s > 0]
 
     def save(self, folder: Path) -> None:
         tmp = folder.with_name(folder.name + ".tmp")

@@ -10,7 +10,7 @@ from assistant.corpus.models import Chunk
 @dataclass(frozen=True)
 class Hit:
     chunk: Chunk
-    score: float  # fused reciprocal-rank score: higher is better
+    score: float  # fused score (cosine plus a scaled BM25 bonus, see fusion.py): higher is better
     similarity: float  # cosine similarity of question and passage, 0 when not in the dense list
     dense_rank: int | None
     lexical_rank: int | None

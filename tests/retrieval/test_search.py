@@ -17,7 +17,8 @@ MAIN = "The drug may start the addiction."
 @pytest.mark.parametrize(
     ("question", "thread", "post"),
     [
-        ("why does the cue take over from the drug?", MAIN, 6),
+        # Posts 1, 3, 6 and 8 each answer this; dense-led fusion (fusion.py) ranks 3 highest.
+        ("why does the cue take over from the drug?", MAIN, 3),
         ("my patient gets cravings from feeling tense and shaky inside, why?", MAIN, 13),
         ("he knows using will cost him his job but still goes for it, why?", MAIN, 12),
         ("why is telling someone to just say no not enough?", MAIN, 9),
