@@ -37,6 +37,10 @@ class LLMConfigError(CueMapError):
     """`CUEMAP_LLM` names a chat model that cannot be set up (unknown provider, missing extra)."""
 
 
+class EvaluationDataError(CueMapError):
+    """A labelled evaluation file is missing, malformed, or names posts the corpus lacks."""
+
+
 class TemplateError(PromptFileError):
     """The interview template or cue lexicon in `prompts/` is invalid; names file and field."""
 

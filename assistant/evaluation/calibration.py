@@ -1,0 +1,69 @@
+"""Choosing `min_relevance` from the labelled questions.
+
+Every threshold on a grid is replayed through the same abstention rule the index uses
+(coverage.abstention_reason) on the hits already retrieved; the chosen value maximises
+answer rate on in-scope questions plus abstention rate on out-of-scope ones, taking the
+middle of the widest run of equally good thresholds so it is not balanced on an edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.retrieval.coverage import abstention_reason
+from assistant.retrieval.models import SearchResult
+
+GRID = [round(step / 100, 2) for step in range(0, 91)]
+
+
+@dataclass(frozen=True)
+class ThresholdPoint:
+    threshold: float
+    answer_rate: float  # in-scope questions answered
+    abstention_rate: float  # out-of-scope questions declined
+
+    @property
+    def score(self) -> float:
+        return self.answer_rate + self.abstention_rate
+
+
+@dataclass(frozen=True)
+class Calibration:
+    chosen: ThresholdPoint
+    current: ThresholdPoint
+    curve: list[ThresholdPoint]
+
+
+def rates_at(
+    threshold: float, in_scope: Sequence[SearchResult], out_of_scope: Sequence[SearchResult]
+) -> ThresholdPoint:
+    def declined(result: SearchResult) -> bool:
+        return bool(abstention_reason(result.query, result.hits, threshold))
+
+    return ThresholdPoint(
+        threshold=threshold,
+        answer_rate=sum(not declined(r) for r in in_scope) / len(in_scope),
+        abstention_rate=sum(declined(r) for r in out_of_scope) / len(out_of_scope),
+    )
+
+
+def calibrate(
+    in_scope: Sequence[SearchResult], out_of_scope: Sequence[SearchResult], current: float
+) -> Calibration:
+    curve = [rates_at(t, in_scope, out_of_scope) for t in GRID]
+    best = max(point.score for point in curve)
+    runs: list[list[ThresholdPoint]] = []
+    in_run = False
+    for point in curve:
+        if point.score == best:
+            if not in_run:
+                runs.append([])
+            runs[-1].append(point)
+        in_run = point.score == best
+    widest = max(runs, key=len)
+    return Calibration(
+        chosen=widest[(len(widest) - 1) // 2],
+        current=rates_at(current, in_scope, out_of_scope),
+        curve=curve,
+    )

@@ -1,0 +1,27 @@
+"""A throw-away engine for evaluation: the configured model and corpus, a temporary data dir.
+
+The user's own index is never touched, and every run starts from the same state.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.corpus.loader import LoadedCorpus, load_corpus
+from assistant.engine import Engine
+from assistant.retrieval.embedder import Embedder
+from assistant.settings import Settings
+
+
+def isolated_settings(settings: Settings, data_dir: Path) -> Settings:
+    return settings.model_copy(update={"data_dir": data_dir})
+
+
+def built_engine(
+    settings: Settings, data_dir: Path, embedder: Embedder | None = None
+) -> tuple[Engine, LoadedCorpus]:
+    """An engine over the configured corpus, ingested into `data_dir`."""
+    engine = Engine.from_settings(isolated_settings(settings, data_dir), embedder=embedder)
+    corpus = load_corpus(settings.corpus_dir)
+    engine.index.ingest(corpus.chunks)
+    return engine, corpus
