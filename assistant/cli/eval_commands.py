@@ -1,0 +1,58 @@
+"""`cuemap eval`: answer quality against the baselines, on the labelled questions in eval/."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assistant.cli import runtime
+from assistant.evaluation.labels import load_retrieval_set
+from assistant.evaluation.report import (
+    COLUMNS,
+    NEVER_ABSTAINS,
+    calibration_lines,
+    evaluation_json,
+    markdown_table,
+    quality_rows,
+)
+from assistant.evaluation.retrieval_eval import evaluate_retrieval
+from assistant.evaluation.workspace import built_engine
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="eval")(evaluate)
+
+
+def evaluate(
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    every: Annotated[
+        int, typer.Option("--every", min=1, help="Use every n-th question, for a quick run.")
+    ] = 1,
+) -> None:
+    """Score CueMap and the baselines a user would reach for on the labelled questions."""
+    settings = runtime.settings()
+    with tempfile.TemporaryDirectory(prefix="cuemap-eval-") as data_dir:
+        engine, corpus = built_engine(settings, Path(data_dir))
+        questions = load_retrieval_set(corpus.documents).subset(every)
+        with runtime.err.status("Ranking the labelled questions with every system…"):
+            evaluation = evaluate_retrieval(
+                engine, corpus.documents, questions, settings.corpus_dir
+            )
+    if as_json:
+        print(json.dumps(evaluation_json(evaluation), indent=2))
+        return
+    runtime.out.print(
+        f"Retrieval quality: {evaluation.in_scope} in-scope, "
+        f"{evaluation.out_of_scope} out-of-scope questions (eval/retrieval_questions.yaml)\n"
+    )
+    print(markdown_table(["system", *COLUMNS], quality_rows(evaluation)))
+    runtime.out.print(
+        f"\n{NEVER_ABSTAINS}. read@500: a labelled post within the first 500 characters "
+        "of retrieved text, read in rank order."
+    )
+    for line in calibration_lines(evaluation):
+        runtime.out.print(line)

@@ -1,0 +1,80 @@
+"""The evaluation as a table (rows of strings) and as JSON."""
+
+from __future__ import annotations
+
+from assistant.evaluation.langchain_recipe import StockLangChainRanker
+from assistant.evaluation.metrics import RECALL_AT
+from assistant.evaluation.retrieval_eval import RetrievalEvaluation, SystemReport
+
+COLUMNS = [
+    *(f"R@{k}" for k in RECALL_AT),
+    "MRR",
+    "nDCG@5",
+    "read@500",
+    "answered (in)",
+    "declined (out)",
+    "cite prec.",
+]
+NEVER_ABSTAINS = "baselines never abstain: they answer every question, in scope or not"
+
+
+def _values(report: SystemReport) -> list[float | None]:
+    ranking, answers = report.ranking, report.answers
+    return [
+        *(ranking.recall[k] for k in RECALL_AT),
+        ranking.mrr,
+        ranking.ndcg5,
+        ranking.budget_hit_rate,
+        answers.answer_rate if answers else 1.0,
+        answers.abstention_rate if answers else 0.0,
+        answers.citation_precision if answers else None,
+    ]
+
+
+def _cell(value: float | None, signed: bool = False) -> str:
+    if value is None:
+        return "–"
+    return f"{value:+.3f}" if signed else f"{value:.3f}"
+
+
+def quality_rows(evaluation: RetrievalEvaluation) -> list[list[str]]:
+    """One row per system, then CueMap's difference from the stock LangChain recipe."""
+    rows = [[s.name, *(_cell(v) for v in _values(s))] for s in evaluation.systems]
+    cuemap = _values(evaluation.systems[0])
+    stock = _values(evaluation.system(StockLangChainRanker.name))
+    deltas = [None if a is None or b is None else a - b for a, b in zip(cuemap, stock, strict=True)]
+    rows.append(["CueMap − LangChain", *(_cell(d, signed=True) for d in deltas)])
+    return rows
+
+
+def markdown_table(header: list[str], rows: list[list[str]]) -> str:
+    """A pipe table: readable in a terminal of any width, and pasted as is into the README."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def calibration_lines(evaluation: RetrievalEvaluation) -> list[str]:
+    c = evaluation.calibration
+    return [
+        f"min_relevance now {c.current.threshold:.2f}: answers {c.current.answer_rate:.1%} "
+        f"in scope, declines {c.current.abstention_rate:.1%} out of scope",
+        f"calibrated {c.chosen.threshold:.2f}: answers {c.chosen.answer_rate:.1%} in scope, "
+        f"declines {c.chosen.abstention_rate:.1%} out of scope "
+        "(best sum of both, middle of the widest best run)",
+    ]
+
+
+def evaluation_json(evaluation: RetrievalEvaluation) -> dict:
+    return {
+        "questions": {"in_scope": evaluation.in_scope, "out_of_scope": evaluation.out_of_scope},
+        "columns": COLUMNS,
+        "systems": {
+            s.name: dict(zip(COLUMNS, _values(s), strict=True)) for s in evaluation.systems
+        },
+        "note": NEVER_ABSTAINS,
+        "calibration": {
+            "current": vars(evaluation.calibration.current),
+            "chosen": vars(evaluation.calibration.chosen),
+        },
+    }
