@@ -20,6 +20,7 @@ from slack_sdk.webhook import WebhookClient
 
 from assistant.errors import CueMapError
 from integrations.slack.delivery import error_code
+from integrations.slack.escape import escape_mrkdwn
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ SORRY = (
 
 def friendly_message(error: Exception) -> str:
     if isinstance(error, CueMapError):
-        return f":warning: {error}"
+        return f":warning: {escape_mrkdwn(str(error))}"
     if isinstance(error, SlackApiError):
         return f":warning: Slack refused a request from CueMap ({error_code(error)})."
     return SORRY

@@ -34,6 +34,7 @@ class Reply:
     status: int
     body: bytes
     seconds: float
+    headers: dict[str, str] = field(default_factory=dict)
 
     def json(self) -> dict[str, Any]:
         return json.loads(self.body) if self.body else {}
@@ -99,20 +100,20 @@ class SlackSender:
         request = Request(self.url + path, data=body.encode(), headers=signed, method="POST")
         return self._send(request, label)
 
-    def get(self, path: str) -> Reply:
-        return self._send(Request(self.url + path), f"GET {path}")
+    def get(self, path: str, headers: dict[str, str] | None = None) -> Reply:
+        return self._send(Request(self.url + path, headers=headers or {}), f"GET {path}")
 
     def _send(self, request: Request, label: str) -> Reply:
         started = time.perf_counter()
         try:
             with urlopen(request, timeout=10) as response:
-                status, body = response.status, response.read()
+                status, body, headers = response.status, response.read(), response.headers
         except HTTPError as error:
-            status, body = error.code, error.read()
+            status, body, headers = error.code, error.read(), error.headers
         seconds = time.perf_counter() - started
-        if request.method == "POST":
+        if request.get_method() == "POST":
             ACK_TIMES.append((label, seconds))
-        return Reply(status, body, seconds)
+        return Reply(status, body, seconds, {k.lower(): v for k, v in headers.items()})
 
     # -- what Slack sends ---------------------------------------------------------------------
 
@@ -236,18 +237,23 @@ class SlackSender:
         return self.interaction(payload, label=f"submit {view.get('callback_id')}")
 
     def event(
-        self, event: dict[str, Any], *, event_id: str | None = None, retry: int | None = None
+        self,
+        event: dict[str, Any],
+        *,
+        event_id: str | None = None,
+        retry: int | None = None,
+        team_id: str = TEAM_ID,
     ) -> tuple[Reply, str]:
         event_id = event_id or f"Ev{next(self._ids):08d}"
         envelope = {
             "token": "legacy-verification-token",
-            "team_id": TEAM_ID,
+            "team_id": team_id,
             "api_app_id": "ACUEMAP",
             "event": event,
             "type": "event_callback",
             "event_id": event_id,
             "event_time": int(time.time()),
-            "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
+            "authorizations": [{"team_id": team_id, "user_id": BOT_USER_ID, "is_bot": True}],
             "is_ext_shared_channel": False,
         }
         headers = {}
@@ -260,8 +266,9 @@ class SlackSender:
 
     def direct_message(
         self, text: str, *, user: str = ALICE, thread_ts: str | None = None, **kwargs: Any
-    ) -> tuple[Reply, str]:
-        """The clinician writes to CueMap in its DM (Slack escapes &, <, > in what it sends)."""
+    ) -> tuple[Reply, dict[str, Any]]:
+        """The clinician writes to CueMap in its DM; `text` is in Slack's wire format
+        (typed &, <, > arrive as entities; mentions and links as <...> tokens)."""
         channel = dm_channel(user)
         ts = self.fake.add_user_message(channel, user, text, thread_ts)
         event = {
@@ -269,7 +276,7 @@ class SlackSender:
             "channel": channel,
             "channel_type": "im",
             "user": user,
-            "text": slack_escaped(text),
+            "text": text,
             "ts": ts,
             "event_ts": ts,
             "team": TEAM_ID,
@@ -277,15 +284,11 @@ class SlackSender:
         if thread_ts:
             event["thread_ts"] = thread_ts
         reply, _ = self.event(event, **kwargs)
-        return reply, ts
+        return reply, event
 
 
 def dm_channel(user: str) -> str:
     return "D" + user[1:]
-
-
-def slack_escaped(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def find_button(blocks: list[dict[str, Any]], action_id: str) -> tuple[dict, dict]:

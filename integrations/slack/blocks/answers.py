@@ -69,11 +69,11 @@ def _body(answer: Answer) -> list[Block]:
     for statement in answer.statements:
         blocks += sections(f"{escape_mrkdwn(statement.text)} *[{statement.citation}]*")
     blocks.append(DividerBlock())
-    blocks += sections("*Sources*\n" + "\n".join(_source_line(c) for c in answer.citations))
+    blocks += sections("*Sources*\n" + "\n".join(source_line(c) for c in answer.citations))
     return blocks
 
 
-def _source_line(citation: Citation) -> str:
+def source_line(citation: Citation) -> str:
     title = escape_mrkdwn(f"“{citation.thread}”")
     if _linkable(citation.url):
         title = f"<{citation.url}|{title}>"

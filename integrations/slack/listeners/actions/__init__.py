@@ -1,9 +1,42 @@
-"""Actions listeners."""
+"""Buttons: answer feedback and sharing, and every interview control."""
 
 from __future__ import annotations
 
 from slack_bolt import App
 
+from integrations.slack.listeners.actions import (
+    add_episode,
+    back,
+    delete,
+    export,
+    feedback,
+    finish,
+    pause,
+    pick,
+    resume,
+    share,
+    skip,
+    type_answer,
+    why,
+)
+
+HANDLERS = (
+    feedback,
+    share,
+    pick,
+    type_answer,
+    back,
+    skip,
+    why,
+    pause,
+    finish,
+    add_episode,
+    resume,
+    export,
+    delete,
+)
+
 
 def register(app: App) -> None:
-    pass
+    for handler in HANDLERS:
+        handler.register(app)

@@ -1,9 +1,11 @@
-"""Views listeners."""
+"""Modal submissions."""
 
 from __future__ import annotations
 
 from slack_bolt import App
 
+from integrations.slack.listeners.views import free_text_answer
+
 
 def register(app: App) -> None:
-    pass
+    free_text_answer.register(app)

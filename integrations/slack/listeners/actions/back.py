@@ -1,0 +1,23 @@
+"""Back: return to the previous question."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import App, BoltContext
+from slack_sdk import WebClient
+
+from integrations.slack import ids
+from integrations.slack.error_handler import reported
+from integrations.slack.interview_flow import clicked_in, from_action
+from integrations.slack.listeners.acks import ack_now
+
+
+@reported
+def go_back(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+    interview, ref, _ = from_action(body, client, context)
+    interview.back(ref, clicked_in(body))
+
+
+def register(app: App) -> None:
+    app.action(ids.BACK)(ack=ack_now, lazy=[go_back])
