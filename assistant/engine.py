@@ -10,6 +10,7 @@ from chromadb.api import ClientAPI
 from assistant.answers.factory import make_composer
 from assistant.answers.service import Explainer
 from assistant.corpus.loader import CorpusProblem, load_corpus
+from assistant.interview.service import InterviewService
 from assistant.retrieval.embedder import Embedder, SentenceTransformerEmbedder
 from assistant.retrieval.index import CorpusIndex, IngestReport, Progress
 from assistant.retrieval.recovery import open_chroma
@@ -24,6 +25,7 @@ class Engine:
     embedder: Embedder
     index: CorpusIndex
     explainer: Explainer
+    interviews: InterviewService
 
     @classmethod
     def from_settings(
@@ -41,7 +43,14 @@ class Engine:
             min_relevance=settings.min_relevance,
         )
         explainer = Explainer(index, make_composer(settings, embedder), k=settings.top_k)
-        return cls(settings=settings, embedder=embedder, index=index, explainer=explainer)
+        interviews = InterviewService.from_settings(settings, explainer, embedder)
+        return cls(
+            settings=settings,
+            embedder=embedder,
+            index=index,
+            explainer=explainer,
+            interviews=interviews,
+        )
 
     def ingest(self, progress: Progress | None = None) -> tuple[IngestReport, list[CorpusProblem]]:
         """Bring the index in line with the corpus folder; bad files are reported, not fatal."""

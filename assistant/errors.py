@@ -55,3 +55,11 @@ class NotYourSessionError(CueMapError):
 
 class InvalidAnswerError(CueMapError):
     """An answer, question id or episode the interview cannot take; the message says why."""
+
+
+class InterviewStoreError(CueMapError):
+    """The interview database is unsupported, misconfigured or cannot be reached."""
+
+
+class ExportError(CueMapError):
+    """An export could not be produced (unknown format, or a FHIR resource that fails its checks)."""

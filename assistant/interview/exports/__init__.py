@@ -1,0 +1,76 @@
+"""A session as a file: the Markdown note, JSON, or FHIR (QuestionnaireResponse, Questionnaire)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+
+from assistant.errors import ExportError
+from assistant.interview.exports.common import filename
+from assistant.interview.exports.conformance import check_response
+from assistant.interview.exports.fhir_common import validated_json
+from assistant.interview.exports.json_doc import render_json
+from assistant.interview.exports.markdown import render_markdown
+from assistant.interview.exports.questionnaire import questionnaire, questionnaire_json
+from assistant.interview.exports.response import questionnaire_response
+from assistant.interview.models import (
+    AnswerRecord,
+    CueMap,
+    Export,
+    FhirVersion,
+    SessionRecord,
+    Slot,
+)
+from assistant.interview.template import Template
+
+FORMATS = ("markdown", "json", "fhir")
+FHIR_VERSIONS = ("R5", "R4B")
+
+
+def render_export(
+    fmt: str,
+    template: Template,
+    record: SessionRecord,
+    answers: Mapping[Slot, AnswerRecord],
+    cue_map: CueMap,
+    fhir_version: FhirVersion = "R5",
+) -> Export:
+    if fmt == "markdown":
+        content = render_markdown(template, record, answers, cue_map)
+        return Export(filename(record, ".md"), "text/markdown", content)
+    if fmt == "json":
+        content = render_json(template, record, answers, cue_map)
+        return Export(filename(record, ".json"), "application/json", content)
+    if fmt == "fhir":
+        _check_version(fhir_version)
+        content = fhir_response_json(template, record, answers, fhir_version)
+        name = filename(record, f"-questionnaire-response-{fhir_version.lower()}.json")
+        return Export(name, "application/fhir+json", content)
+    raise ExportError(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
+
+
+def render_questionnaire(template: Template, fhir_version: FhirVersion = "R5") -> Export:
+    _check_version(fhir_version)
+    name = f"{template.id}-questionnaire-{fhir_version.lower()}.json"
+    return Export(name, "application/fhir+json", questionnaire_json(template, fhir_version))
+
+
+def fhir_response_json(
+    template: Template,
+    record: SessionRecord,
+    answers: Mapping[Slot, AnswerRecord],
+    fhir_version: FhirVersion,
+) -> str:
+    """The response, validated by fhir.resources and checked against the questionnaire."""
+    content = validated_json(fhir_version, questionnaire_response(template, record, answers))
+    problems = check_response(questionnaire(template, fhir_version), json.loads(content))
+    if problems:
+        raise ExportError(
+            "The FHIR export does not conform to the questionnaire: " + "; ".join(problems)
+        )
+    return content
+
+
+def _check_version(fhir_version: str) -> None:
+    if fhir_version not in FHIR_VERSIONS:
+        raise ExportError(f"FHIR version {fhir_version!r}: use R5 or R4B.")

@@ -1,0 +1,264 @@
+"""Interview sessions and answers in SQL: SQLite by default, PostgreSQL through the same code.
+
+Every write is its own transaction, committed before the method returns, so a crash loses
+nothing that was acknowledged. An answer is an upsert on (session, question, episode): a retried
+answer keeps one row. Deleting a session deletes its rows; on SQLite `secure_delete` also
+overwrites the freed pages, so the text is gone from the file too.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from assistant.errors import InterviewStoreError
+from assistant.interview.models import AnswerRecord, Owner, SessionRecord, SessionState, Slot
+
+SUPPORTED = ("sqlite", "postgresql")
+F = TypeVar("F", bound=Callable[..., Any])
+metadata = MetaData()
+
+sessions = Table(
+    "interview_sessions",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("workspace_id", String(64), nullable=False),
+    Column("user_id", String(64), nullable=False),
+    Column("label", String(80), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("episodes", Integer, nullable=False),
+    Column("cursor_question", String(40)),
+    Column("cursor_episode", Integer),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+answers = Table(
+    "interview_answers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", String(40), ForeignKey(sessions.c.id, ondelete="CASCADE"), nullable=False),
+    Column("question_id", String(40), nullable=False),
+    Column("episode", Integer, nullable=False),
+    Column("text", Text),  # NULL: skipped
+    Column("subject", Text),
+    Column("answered_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("session_id", "question_id", "episode", name="one_answer_per_slot"),
+)
+
+
+class SessionStore(Protocol):
+    """What the interview service needs from storage; see tests/interview/store_contract.py."""
+
+    def create(self, record: SessionRecord) -> None: ...
+    def get(self, session_id: str) -> SessionRecord | None: ...
+    def answers(self, session_id: str) -> list[AnswerRecord]: ...
+    def save_answer(self, session_id: str, answer: AnswerRecord, state: SessionState) -> None: ...
+    def save_state(self, session_id: str, state: SessionState) -> None: ...
+    def sessions_of(self, owner: Owner, include_finished: bool = True) -> list[SessionRecord]: ...
+    def count_answered(self, session_ids: list[str]) -> dict[str, int]: ...
+    def delete(self, session_id: str) -> bool: ...
+
+
+def _reachable(method: F) -> F:
+    """A database that cannot be reached is a clean CueMapError, never a driver traceback."""
+
+    @functools.wraps(method)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except OperationalError as exc:
+            raise InterviewStoreError(
+                "The interview database cannot be reached; the last change was not saved."
+            ) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+class SqlSessionStore:
+    @_reachable
+    def __init__(self, url: str) -> None:
+        self.engine = make_engine(url)
+        metadata.create_all(self.engine)
+
+    @_reachable
+    def create(self, record: SessionRecord) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(sessions).values(
+                    id=record.id,
+                    workspace_id=record.owner.workspace_id,
+                    user_id=record.owner.user_id,
+                    label=record.label,
+                    created_at=record.created_at,
+                    **_state_values(record.state),
+                )
+            )
+
+    @_reachable
+    def get(self, session_id: str) -> SessionRecord | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(sessions).where(sessions.c.id == session_id)).first()
+        return _session(row) if row else None
+
+    @_reachable
+    def answers(self, session_id: str) -> list[AnswerRecord]:
+        query = select(answers).where(answers.c.session_id == session_id).order_by(answers.c.id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [
+            AnswerRecord(
+                slot=Slot(row.question_id, row.episode),
+                text=row.text,
+                subject=row.subject,
+                answered_at=_aware(row.answered_at),
+            )
+            for row in rows
+        ]
+
+    @_reachable
+    def save_answer(self, session_id: str, answer: AnswerRecord, state: SessionState) -> None:
+        values = {
+            "session_id": session_id,
+            "question_id": answer.slot.question_id,
+            "episode": answer.slot.episode,
+            "text": answer.text,
+            "subject": answer.subject,
+            "answered_at": answer.answered_at or state.updated_at,
+        }
+        with self.engine.begin() as conn:
+            _upsert_answer(conn, values)
+            conn.execute(
+                update(sessions).where(sessions.c.id == session_id).values(**_state_values(state))
+            )
+
+    @_reachable
+    def save_state(self, session_id: str, state: SessionState) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(sessions).where(sessions.c.id == session_id).values(**_state_values(state))
+            )
+
+    @_reachable
+    def sessions_of(self, owner: Owner, include_finished: bool = True) -> list[SessionRecord]:
+        query = select(sessions).where(
+            sessions.c.workspace_id == owner.workspace_id, sessions.c.user_id == owner.user_id
+        )
+        if not include_finished:
+            query = query.where(sessions.c.status != "finished")
+        query = query.order_by(sessions.c.updated_at.desc(), sessions.c.id)
+        with self.engine.connect() as conn:
+            return [_session(row) for row in conn.execute(query)]
+
+    @_reachable
+    def count_answered(self, session_ids: list[str]) -> dict[str, int]:
+        """Answered (not skipped) slots per session."""
+        if not session_ids:
+            return {}
+        query = (
+            select(answers.c.session_id, func.count())
+            .where(answers.c.session_id.in_(session_ids), answers.c.text.is_not(None))
+            .group_by(answers.c.session_id)
+        )
+        with self.engine.connect() as conn:
+            counts = {sid: n for sid, n in conn.execute(query).tuples()}
+        return {sid: counts.get(sid, 0) for sid in session_ids}
+
+    @_reachable
+    def delete(self, session_id: str) -> bool:
+        with self.engine.begin() as conn:
+            conn.execute(delete(answers).where(answers.c.session_id == session_id))
+            result = conn.execute(delete(sessions).where(sessions.c.id == session_id))
+        return result.rowcount > 0
+
+
+def make_engine(url: str) -> Engine:
+    """SQLite or PostgreSQL (plain `postgresql://` URLs use psycopg 3, the installed driver)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise InterviewStoreError("CUEMAP_DATABASE_URL is not a database URL.") from None
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED:
+        raise InterviewStoreError(f"Interviews are stored in SQLite or PostgreSQL, not {backend}.")
+    if parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if backend == "postgresql":
+        return create_engine(parsed, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(parsed)
+    event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA secure_delete=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _upsert_answer(conn: Connection, values: dict[str, Any]) -> None:
+    dialect_insert = sqlite.insert if conn.dialect.name == "sqlite" else postgresql.insert
+    conn.execute(
+        dialect_insert(answers)
+        .values(**values)
+        .on_conflict_do_update(
+            index_elements=["session_id", "question_id", "episode"],
+            set_={k: values[k] for k in ("text", "subject", "answered_at")},
+        )
+    )
+
+
+def _state_values(state: SessionState) -> dict[str, Any]:
+    return {
+        "status": state.status,
+        "episodes": state.episodes,
+        "cursor_question": state.cursor.question_id if state.cursor else None,
+        "cursor_episode": state.cursor.episode if state.cursor else None,
+        "updated_at": state.updated_at,
+    }
+
+
+def _session(row: Any) -> SessionRecord:
+    cursor = Slot(row.cursor_question, row.cursor_episode) if row.cursor_question else None
+    return SessionRecord(
+        id=row.id,
+        owner=Owner(row.workspace_id, row.user_id),
+        label=row.label,
+        state=SessionState(row.status, row.episodes, cursor, _aware(row.updated_at)),
+        created_at=_aware(row.created_at),
+    )
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands datetimes back without a zone; everything stored is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -1,0 +1,66 @@
+"""Answers checked and normalised per question kind, and shown back the same way everywhere."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.errors import InvalidAnswerError
+from assistant.interview.template import Question
+
+MAX_ANSWER_CHARS = 2000
+MAX_LABEL_CHARS = 60
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+NUMBER = re.compile(r"^(\d{1,3})\s*(?:/\s*10|%|percent)?$")
+
+
+def clean_text(text: str) -> str:
+    """Control characters removed (PostgreSQL rejects NUL), outer whitespace trimmed."""
+    return CONTROL.sub(" ", text).strip()
+
+
+def clean_answer(question: Question, text: str) -> str:
+    """The answer as stored: numbers as digits, quick picks as their label. Raises when unusable."""
+    text = clean_text(text)
+    if not text:
+        raise InvalidAnswerError("An answer cannot be empty: skip the question instead.")
+    if len(text) > MAX_ANSWER_CHARS:
+        raise InvalidAnswerError(f"An answer can be at most {MAX_ANSWER_CHARS} characters.")
+    if question.bounds:
+        return str(_number(question, text))
+    if question.kind == "choice":
+        return _choice(question, text)
+    return text
+
+
+def clean_label(label: str) -> str:
+    label = clean_text(label)
+    if len(label) > MAX_LABEL_CHARS:
+        raise InvalidAnswerError(f"A session label can be at most {MAX_LABEL_CHARS} characters.")
+    return label
+
+
+def display(question: Question, text: str) -> str:
+    """'8/10' for a scale, '70%' for a percentage, the text otherwise."""
+    if question.kind == "scale":
+        return f"{text}/10"
+    if question.kind == "percent":
+        return f"{text}%"
+    return text
+
+
+def _number(question: Question, text: str) -> int:
+    low, high = question.bounds or (0, 0)
+    match = NUMBER.match(text.lower())
+    value = int(match.group(1)) if match else None
+    if value is None or not low <= value <= high:
+        what = "a percentage" if question.kind == "percent" else "a number"
+        raise InvalidAnswerError(f"{question.label} is {what} from {low} to {high}.")
+    return value
+
+
+def _choice(question: Question, text: str) -> str:
+    for pick in question.quick_picks:
+        if pick.lower() == text.lower():
+            return pick
+    options = ", ".join(question.quick_picks)
+    raise InvalidAnswerError(f"{question.label}: choose one of {options}.")
