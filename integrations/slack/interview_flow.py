@@ -6,6 +6,7 @@ this module only moves its views into messages and clicks and replies back into 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,7 +80,7 @@ class SlackInterview:
         if linked is not None:
             return linked
         dm = self.client.conversations_open(users=self.owner.user_id)["channel"]["id"]
-        intro = intro_message(view, getattr(self.interviews.template, "intro", ""))
+        intro = intro_message(view, self.interviews.template.intro)
         [root] = post_messages(self.client, dm, [intro], user_id=self.owner.user_id)
         thread = InterviewThread(
             view.session_id, self.owner.workspace_id, self.owner.user_id, dm, root
@@ -173,8 +174,12 @@ class SlackInterview:
 
     def why(self, ref: QuestionRef) -> None:
         view = self.interviews.view(self.owner, ref.session_id)
+        asked = (
+            view.question.prompt if view.question and view.question.id == ref.question_id else ""
+        )
         rationale = self.interviews.why(ref.question_id)
-        self.post(view, *answer_messages(rationale, interactive=False))
+        titled = dataclasses.replace(rationale, question=f"Why we ask: {asked}".rstrip(": "))
+        self.post(view, *answer_messages(titled, interactive=False))
 
     def add_episode(self, ref: QuestionRef) -> None:
         self.show(self.interviews.add_episode(self.owner, ref.session_id))

@@ -33,6 +33,7 @@ class Call:
     status: int = 200
     at: float = field(default_factory=time.monotonic)
     path: str = ""
+    reply: dict[str, Any] = field(default_factory=dict)  # what the fake answered
 
 
 @dataclass
@@ -53,7 +54,9 @@ class FakeSlack:
         self._file_ids = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -163,9 +166,8 @@ class FakeSlack:
                 call, json.dumps(scripted.payload).encode(), scripted.status, scripted.headers
             )
         payload = self._reply(method, params)
-        return self._record(
-            Call(method, params, headers, raw, path=parts.path), json.dumps(payload).encode()
-        )
+        call = Call(method, params, headers, raw, path=parts.path, reply=payload)
+        return self._record(call, json.dumps(payload).encode())
 
     def _record(
         self, call: Call, body: bytes, status: int = 200, headers: dict[str, str] | None = None

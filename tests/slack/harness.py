@@ -52,7 +52,9 @@ class _QuietHandler(WSGIRequestHandler):
 class AppServer:
     def __init__(self, application: Any) -> None:
         self._server = make_server("127.0.0.1", 0, application, _ThreadingWSGIServer, _QuietHandler)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
 
     def start(self) -> AppServer:
         self._thread.start()
