@@ -45,3 +45,26 @@ def test_explain_acknowledges_then_answers_privately_with_numbered_sources(
         e["text"]["text"] for b in answer["blocks"] if b["type"] == "actions" for e in b["elements"]
     ]
     assert buttons == ["👍 Helpful", "👎 Not helpful", "Share in channel"]
+
+
+def test_explain_without_a_question_lists_the_topics(
+    slack: SlackSender, fake_slack: FakeSlack, fake_engine: Engine
+) -> None:
+    _, response_url = slack.command("/explain")
+
+    [topics] = fake_slack.wait_for(lambda: posted_to(fake_slack, response_url))
+    listing = texts(topics["blocks"])
+    titles = fake_engine.index.topics()
+    assert f"The sources cover {len(titles)} topics" in listing
+    assert all(title.replace("&", "&amp;") in listing for title in titles)
+
+
+def test_explain_says_plainly_when_the_sources_do_not_cover_it(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    _, response_url = slack.command("/explain", "what dose of gabapentin should I start at?")
+
+    [answer] = fake_slack.wait_for(lambda: posted_to(fake_slack, response_url))
+    body = texts(answer["blocks"])
+    assert "they give no doses" in body or "do not cover" in body
+    assert "*Sources*" not in body
