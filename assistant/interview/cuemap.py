@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from assistant.answers.models import Answer, Citation
@@ -95,6 +95,8 @@ class CueMapBuilder:
         ]
 
     def _sequence(self, cues: list[Cue], answers: Answers, episodes: int) -> list[SequenceStage]:
+        """Cues on the stages that collect their category; stage questions' answers on theirs,
+        unless the answer's own cues are already there (the thoughts behind a prediction)."""
         stages = []
         for stage in self.template.sequence:
             items = [
@@ -107,9 +109,8 @@ class CueMapBuilder:
                     items += [
                         SequenceItem(text, "answer", question.id, n)
                         for n, text in self._answered(question, answers, episodes)
+                        if not _covered(cues, question.id, n, stage.categories)
                     ]
-            unique = {(i.text.lower(), i.episode): i for i in reversed(items)}
-            items = [i for i in items if unique[(i.text.lower(), i.episode)] is i]
             stages.append(SequenceStage(stage.id, stage.label, stage.explanation, items))
         return stages
 
@@ -168,26 +169,36 @@ class CueMapBuilder:
             for question_id in target.questions:
                 question = self.template.question(question_id)
                 if question:
-                    items += [text for _, text in self._answered(question, answers, episodes)]
+                    items += [
+                        text
+                        for n, text in self._answered(question, answers, episodes)
+                        if not _covered(cues, question.id, n, target.categories)
+                    ]
             targets.append(UpstreamTarget(target.id, target.label, list(dict.fromkeys(items))))
         return targets
 
     def _explanations(self, categories: set[str]) -> tuple[list[Explanation], list[Citation]]:
         explanations: list[Explanation] = []
         citations: dict[str, Citation] = {}
+        said: set[str] = set()  # a passage quoted once is not repeated under the next heading
         for query in self.template.explanations:
             if query.when_categories and not categories & set(query.when_categories):
                 continue
             answer = self._ask(query.query)
             if answer is None or answer.abstained:
                 continue
+            statements = [s for s in answer.statements if s.text not in said]
+            if not statements:
+                continue
+            said.update(s.text for s in statements)
+            by_n = {c.n: c for c in answer.citations}
             numbers = {}
-            for citation in answer.citations:
+            for s in statements:
+                citation = by_n[s.citation]
                 if citation.chunk_id not in citations:
-                    n = len(citations) + 1
-                    citations[citation.chunk_id] = replace(citation, n=n)
-                numbers[citation.n] = citations[citation.chunk_id].n
-            text = " ".join(f"{s.text} [{numbers[s.citation]}]" for s in answer.statements)
+                    citations[citation.chunk_id] = replace(citation, n=len(citations) + 1)
+                numbers[s.citation] = citations[citation.chunk_id].n
+            text = " ".join(f"{s.text} [{numbers[s.citation]}]" for s in statements)
             explanations.append(
                 Explanation(query.id, query.title, text, sorted(set(numbers.values())))
             )
@@ -233,6 +244,14 @@ def by_category(cues: list[Cue]) -> dict[str, list[Cue]]:
     unique = distinct(cues)
     grouped = {name: [c for c in unique if c.category == name] for name in CATEGORY_KINDS}
     return {name: found for name, found in grouped.items() if found}
+
+
+def _covered(cues: list[Cue], question_id: str, episode: int, categories: Sequence[str]) -> bool:
+    """Did this answer yield cues of these categories (so the cues stand in for it)?"""
+    return any(
+        c.question_id == question_id and c.episode == episode and c.category in categories
+        for c in cues
+    )
 
 
 def _text(answers: Answers, slot: Slot) -> str | None:

@@ -199,14 +199,15 @@ class InterviewService:
         self,
         owner: Owner,
         session_id: str,
-        fmt: ExportFormat,
-        fhir_version: FhirVersion = "R5",
+        fmt: ExportFormat | str,
+        fhir_version: FhirVersion | str = "R5",
     ) -> Export:
+        """The Markdown note, JSON, or FHIR QuestionnaireResponse (R5, or R4B on request)."""
         record, answers = self._open(owner, session_id)
         cue_map = self.maps.build(record, answers)
         return render_export(fmt, self.template, record, answers, cue_map, fhir_version)
 
-    def questionnaire(self, fhir_version: FhirVersion = "R5") -> Export:
+    def questionnaire(self, fhir_version: FhirVersion | str = "R5") -> Export:
         """The template published as a FHIR Questionnaire."""
         return render_questionnaire(self.template, fhir_version)
 

@@ -24,7 +24,6 @@ from assistant.interview.models import (
 from assistant.interview.template import Template
 
 FORMATS = ("markdown", "json", "fhir")
-FHIR_VERSIONS = ("R5", "R4B")
 
 
 def render_export(
@@ -33,7 +32,7 @@ def render_export(
     record: SessionRecord,
     answers: Mapping[Slot, AnswerRecord],
     cue_map: CueMap,
-    fhir_version: FhirVersion = "R5",
+    fhir_version: FhirVersion | str = "R5",
 ) -> Export:
     if fmt == "markdown":
         content = render_markdown(template, record, answers, cue_map)
@@ -42,17 +41,17 @@ def render_export(
         content = render_json(template, record, answers, cue_map)
         return Export(filename(record, ".json"), "application/json", content)
     if fmt == "fhir":
-        _check_version(fhir_version)
-        content = fhir_response_json(template, record, answers, fhir_version)
-        name = filename(record, f"-questionnaire-response-{fhir_version.lower()}.json")
+        version = _check_version(fhir_version)
+        content = fhir_response_json(template, record, answers, version)
+        name = filename(record, f"-questionnaire-response-{version.lower()}.json")
         return Export(name, "application/fhir+json", content)
     raise ExportError(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
 
 
-def render_questionnaire(template: Template, fhir_version: FhirVersion = "R5") -> Export:
-    _check_version(fhir_version)
-    name = f"{template.id}-questionnaire-{fhir_version.lower()}.json"
-    return Export(name, "application/fhir+json", questionnaire_json(template, fhir_version))
+def render_questionnaire(template: Template, fhir_version: FhirVersion | str = "R5") -> Export:
+    version = _check_version(fhir_version)
+    name = f"{template.id}-questionnaire-{version.lower()}.json"
+    return Export(name, "application/fhir+json", questionnaire_json(template, version))
 
 
 def fhir_response_json(
@@ -71,6 +70,9 @@ def fhir_response_json(
     return content
 
 
-def _check_version(fhir_version: str) -> None:
-    if fhir_version not in FHIR_VERSIONS:
-        raise ExportError(f"FHIR version {fhir_version!r}: use R5 or R4B.")
+def _check_version(fhir_version: str) -> FhirVersion:
+    if fhir_version == "R5":
+        return "R5"
+    if fhir_version == "R4B":
+        return "R4B"
+    raise ExportError(f"FHIR version {fhir_version!r}: use R5 or R4B.")
