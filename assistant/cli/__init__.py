@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli import console, corpus_commands, eval_commands, serve
+from assistant.cli import console, corpus_commands, eval_commands, interview_commands, serve
 from assistant.cli.runtime import run_safely
 
 app = typer.Typer(
@@ -18,6 +18,7 @@ corpus_commands.register(app)
 console.register(app)
 serve.register(app)
 eval_commands.register(app)
+interview_commands.register(app)
 
 
 def main() -> None:

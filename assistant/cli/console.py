@@ -29,6 +29,7 @@ class ConsoleSession:
     console: Console
     last_answer: Answer | None = None
     done: bool = False
+    ask: Callable[[str], str] = Prompt.ask
     commands: dict[str, tuple[str, Callable[[ConsoleSession, str], None]]] = field(
         default_factory=dict
     )
@@ -70,7 +71,9 @@ EXTRA_COMMANDS: dict[str, tuple[str, Callable[[ConsoleSession, str], None]]] = {
 
 
 def run_console(engine: Engine, console: Console, ask: Callable[[str], str] = Prompt.ask) -> None:
-    session = ConsoleSession(engine, console, commands={**BUILTIN_COMMANDS, **EXTRA_COMMANDS})
+    session = ConsoleSession(
+        engine, console, ask=ask, commands={**BUILTIN_COMMANDS, **EXTRA_COMMANDS}
+    )
     console.print(BANNER)
     while not session.done:
         try:

@@ -1,0 +1,226 @@
+"""`cuemap interview`: run, resume, list, show, export and delete interviews in the terminal.
+
+    cuemap interview [--label Pt-A]                       guided interview, cue map at the end
+    cuemap interview --answers FILE --format markdown     scripted: answers from a JSON file
+    cuemap interview list | resume ID | show ID | export ID -f fhir | delete ID | questionnaire
+
+The console's `interview` command runs the same code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markdown import Markdown
+from rich.markup import escape
+from rich.prompt import Prompt
+from rich.table import Table
+
+from assistant.cli import console as console_module
+from assistant.cli import runtime
+from assistant.cli.interview_loop import InterviewLoop
+from assistant.interview import InterviewService, Owner
+from assistant.interview.models import ExportFormat, FhirVersion
+from assistant.interview.scripted import read_answers_file, run_scripted
+from assistant.interview.store import SqlSessionStore
+from assistant.settings import Settings
+
+FormatOption = Annotated[
+    str, typer.Option("--format", "-f", help="markdown, json or fhir (QuestionnaireResponse).")
+]
+VersionOption = Annotated[
+    str, typer.Option("--fhir-version", help="R5 (default) or R4B for SDC-based systems.")
+]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+]
+
+interview_app = typer.Typer(
+    help="Cue-mapping interviews: run one, or list, resume, export and delete them.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+
+
+def console_owner(settings: Settings) -> Owner:
+    """Interviews started in the terminal belong to the console user (CUEMAP_CONSOLE_USER)."""
+    return Owner("local", settings.console_user)
+
+
+@interview_app.callback()
+def interview(
+    ctx: typer.Context,
+    answers: Annotated[
+        Path | None, typer.Option("--answers", help="Run non-interactively from a JSON file.")
+    ] = None,
+    fmt: FormatOption = "markdown",
+    fhir_version: VersionOption = "R5",
+    label: Annotated[str, typer.Option("--label", help="Pseudonymous label, never a name.")] = "",
+    save: Annotated[
+        bool, typer.Option("--save", help="With --answers: keep the session in the database.")
+    ] = False,
+    output: OutputOption = None,
+) -> None:
+    """With no subcommand: run a guided interview (or a scripted one with --answers)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if answers is not None:
+        _scripted(answers, fmt, fhir_version, save, output)
+        return
+    engine = runtime.ready_engine()
+    owner = console_owner(engine.settings)
+    service = engine.interviews
+    if not label:
+        label = Prompt.ask("Pseudonymous label (e.g. Pt-A; never a name)", default="")
+    InterviewLoop(service, owner, runtime.out, Prompt.ask).run(service.start(owner, label))
+
+
+def _scripted(path: Path, fmt: str, fhir_version: str, save: bool, output: Path | None) -> None:
+    script = read_answers_file(path)
+    engine = runtime.ready_engine()
+    owner = console_owner(engine.settings)
+    service = engine.interviews
+    if not save:  # a scratch database in memory: scripting leaves nothing behind
+        service = InterviewService(
+            SqlSessionStore("sqlite://"), service.template, service.extractor, service.explainer
+        )
+    session_id = run_scripted(service, owner, script)
+    if save:
+        runtime.err.print(f"saved as session {session_id}")
+    _emit(service, owner, session_id, fmt, fhir_version, output)
+
+
+def _emit(
+    service: InterviewService,
+    owner: Owner,
+    session_id: str,
+    fmt: str,
+    fhir_version: str,
+    output: Path | None,
+) -> None:
+    export = service.export(owner, session_id, _format(fmt), _version(fhir_version))
+    if output is None:
+        print(export.content, end="" if export.content.endswith("\n") else "\n")
+    else:
+        output.write_text(export.content, encoding="utf-8")
+        runtime.err.print(f"wrote {escape(str(output))}")
+
+
+@interview_app.command("list")
+def list_sessions(
+    everything: Annotated[bool, typer.Option("--all", help="Include finished sessions.")] = False,
+) -> None:
+    """Your interview sessions, most recent first."""
+    engine = runtime.engine()
+    sessions = engine.interviews.list(console_owner(engine.settings), include_finished=everything)
+    if not sessions:
+        runtime.out.print("No interview sessions." if everything else "No open interviews.")
+        return
+    table = Table("session", "label", "status", "answered", "updated (UTC)")
+    for s in sessions:
+        updated = s.updated_at.strftime("%Y-%m-%d %H:%M")
+        table.add_row(s.session_id, escape(s.label), s.status, f"{s.answered}/{s.total}", updated)
+    runtime.out.print(table)
+
+
+@interview_app.command()
+def resume(session_id: str) -> None:
+    """Go on with a session at its next unanswered question."""
+    engine = runtime.ready_engine()
+    owner = console_owner(engine.settings)
+    view = engine.interviews.view(owner, session_id)
+    InterviewLoop(engine.interviews, owner, runtime.out, Prompt.ask).run(view)
+
+
+@interview_app.command()
+def show(session_id: str) -> None:
+    """Print a session's cue map (the Markdown note)."""
+    engine = runtime.ready_engine()
+    export = engine.interviews.export(console_owner(engine.settings), session_id, "markdown")
+    runtime.out.print(Markdown(export.content))
+
+
+@interview_app.command()
+def export(
+    session_id: str,
+    fmt: FormatOption = "markdown",
+    fhir_version: VersionOption = "R5",
+    output: OutputOption = None,
+) -> None:
+    """Export a session as the Markdown note, JSON, or a FHIR QuestionnaireResponse."""
+    engine = runtime.ready_engine()
+    owner = console_owner(engine.settings)
+    _emit(engine.interviews, owner, session_id, fmt, fhir_version, output)
+
+
+@interview_app.command()
+def delete(
+    session_id: str,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+) -> None:
+    """Erase a session and all its answers."""
+    engine = runtime.engine()
+    owner = console_owner(engine.settings)
+    view = engine.interviews.view(owner, session_id)
+    if not yes and not typer.confirm(f"Erase {view.label} ({session_id}) and all its answers?"):
+        raise typer.Exit(1)
+    engine.interviews.delete(owner, session_id)
+    runtime.out.print(f"Deleted {escape(view.label)} ({session_id}).")
+
+
+@interview_app.command()
+def questionnaire(fhir_version: VersionOption = "R5", output: OutputOption = None) -> None:
+    """The interview template as a FHIR Questionnaire."""
+    published = runtime.engine().interviews.questionnaire(_version(fhir_version))
+    if output is None:
+        print(published.content)
+    else:
+        output.write_text(published.content, encoding="utf-8")
+        runtime.err.print(f"wrote {escape(str(output))}")
+
+
+def _format(fmt: str) -> ExportFormat:
+    if fmt not in ("markdown", "json", "fhir"):
+        raise typer.BadParameter("use markdown, json or fhir", param_hint="--format")
+    return fmt  # type: ignore[return-value]
+
+
+def _version(version: str) -> FhirVersion:
+    if version not in ("R5", "R4B"):
+        raise typer.BadParameter("use R5 or R4B", param_hint="--fhir-version")
+    return version  # type: ignore[return-value]
+
+
+# -- the console's `interview` command -------------------------------------------------------
+
+
+def console_interview(session: console_module.ConsoleSession, rest: str) -> None:
+    """interview [label] | interview list | interview resume ID | interview show ID"""
+    engine = session.engine
+    owner = console_owner(engine.settings)
+    service = engine.interviews
+    action, _, argument = rest.partition(" ")
+    loop = InterviewLoop(service, owner, session.console, session.ask)
+    if action == "list":
+        for s in service.list(owner):
+            session.console.print(
+                f"  {s.session_id}  {escape(s.label)}  {s.status}  {s.answered}/{s.total}"
+            )
+    elif action == "resume" and argument:
+        loop.run(service.view(owner, argument.strip()))
+    elif action == "show" and argument:
+        note = service.export(owner, argument.strip(), "markdown")
+        session.console.print(Markdown(note.content))
+    else:
+        label = rest.strip() or session.ask("Pseudonymous label (e.g. Pt-A; never a name)")
+        loop.run(service.start(owner, label))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(interview_app, name="interview")
+    console_module.EXTRA_COMMANDS["interview"] = (
+        "run a cue-mapping interview (interview [label] | list | resume ID | show ID)",
+        console_interview,
+    )

@@ -1,0 +1,180 @@
+"""The interview in the terminal: one question at a time, with back, skip and "why?" anywhere.
+
+Every answer is committed by the service before the next question is shown, so closing the
+terminal (or end of input) only pauses the session: `cuemap interview resume ID` goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.markup import escape
+
+from assistant.cli.render import print_answer
+from assistant.errors import CueMapError
+from assistant.interview import CueMap, InterviewService, Owner, QuestionView, SessionView
+
+HELP = (
+    "Type the answer, or the number of a suggestion. At any question: [bold]back[/bold], "
+    "[bold]skip[/bold], [bold]why[/bold] (why we ask, with sources), [bold]another[/bold] "
+    "(map another craving episode), [bold]finish[/bold], [bold]pause[/bold], [bold]help[/bold]. "
+    'To answer with one of these words, put it in quotes: "back".'
+)
+COMMANDS = {
+    "back": "back",
+    "b": "back",
+    "skip": "skip",
+    "s": "skip",
+    "why": "why",
+    "why?": "why",
+    "?": "why",
+    "another": "another",
+    "episode": "another",
+    "finish": "finish",
+    "done": "finish",
+    "pause": "pause",
+    "quit": "pause",
+    "exit": "pause",
+    "help": "help",
+}
+
+
+@dataclass
+class InterviewLoop:
+    service: InterviewService
+    owner: Owner
+    console: Console
+    ask: Callable[[str], str]
+
+    def run(self, view: SessionView) -> CueMap | None:
+        """Walk the session to the end; the cue map when finished, None when paused."""
+        self.console.print(f"\n[bold]Interview {escape(view.label)}[/bold] ({view.session_id})")
+        self.console.print(HELP)
+        while True:
+            if view.question is None:
+                line = self._read("\nEvery question has been visited. Enter to finish")
+                if line is None:
+                    return self._pause(view)
+                if not line.strip():
+                    return self._finish(view)
+            else:
+                self._show(view.question)
+                line = self._read("answer")
+                if line is None:
+                    return self._pause(view)
+            outcome = self._handle(view, line)
+            if isinstance(outcome, SessionView):
+                view = self._offer_episode(view, outcome)
+            elif outcome == "finish":
+                return self._finish(view)
+            elif outcome == "pause":
+                return self._pause(view)
+
+    def _read(self, prompt: str) -> str | None:
+        try:
+            return self.ask(prompt)
+        except (EOFError, KeyboardInterrupt):
+            return None
+
+    def _handle(self, view: SessionView, line: str) -> SessionView | str | None:
+        word = line.strip().lower().lstrip(":/")
+        command = COMMANDS.get(word)
+        try:
+            if command == "back":
+                return self.service.back(self.owner, view.session_id)
+            if command == "skip":
+                return self.service.skip(self.owner, view.session_id)
+            if command == "another":
+                return self.service.add_episode(self.owner, view.session_id)
+            if command == "why":
+                self._why(view.question)
+                return None
+            if command == "help":
+                self.console.print(HELP)
+                return None
+            if command in ("finish", "pause"):
+                return command
+            return self._answer(view, line)
+        except CueMapError as exc:
+            self.console.print(f"[red]{escape(str(exc))}[/red]")
+            return None
+
+    def _answer(self, view: SessionView, line: str) -> SessionView | None:
+        question = view.question
+        if question is None:
+            self.console.print("Type back or another, or press Enter to finish.")
+            return None
+        text = _unquoted(line.strip())
+        if not text:
+            if question.current_answer is None:
+                self.console.print("Type an answer, or skip.")
+                return None
+            return self.service.skip(self.owner, view.session_id)  # keeps the answer
+        text = _pick(question, text)
+        return self.service.answer(self.owner, view.session_id, question.id, text, question.episode)
+
+    def _offer_episode(self, before: SessionView, after: SessionView) -> SessionView:
+        """On leaving the last episode question for the plan, offer another episode first."""
+        leaving = before.question is not None and before.question.episode is not None
+        entering = after.question is not None and after.question.episode is None
+        if not (leaving and entering):
+            return after
+        line = self._read("\nMap another craving episode before the plan? (y/N)")
+        if line and line.strip().lower() in ("y", "yes"):
+            return self.service.add_episode(self.owner, after.session_id)
+        return after
+
+    def _show(self, question: QuestionView) -> None:
+        where = f"Episode {question.episode}" if question.episode else question.section
+        self.console.print(
+            f"\n[dim]{escape(where)} · {question.position}/{question.total} · "
+            f"{escape(question.label)}[/dim]"
+        )
+        self.console.print(f"[bold]{escape(question.prompt)}[/bold]")
+        if question.hint:
+            self.console.print(f"  [dim]e.g. {escape(question.hint)}[/dim]")
+        if question.quick_picks:
+            picks = "  ".join(f"[{n}] {escape(p)}" for n, p in enumerate(question.quick_picks, 1))
+            self.console.print(f"  {picks}", highlight=False)
+        if question.current_answer is not None:
+            self.console.print(
+                f"  [dim]current answer: {escape(question.current_answer)} (Enter keeps it)[/dim]"
+            )
+
+    def _why(self, question: QuestionView | None) -> None:
+        if question is None:
+            return
+        self.console.print(f"\n[bold]Why we ask:[/bold] {escape(question.label)}")
+        print_answer(self.console, self.service.why(question.id))
+
+    def _finish(self, view: SessionView) -> CueMap:
+        cue_map = self.service.finish(self.owner, view.session_id)
+        note = self.service.export(self.owner, view.session_id, "markdown")
+        self.console.print()
+        self.console.print(Markdown(note.content))
+        return cue_map
+
+    def _pause(self, view: SessionView) -> CueMap | None:
+        """Nothing to save (every answer already is): say how to resume; no cue map."""
+        self.console.print(
+            f"\nPaused; every answer is saved. Resume with: "
+            f"cuemap interview resume {view.session_id}"
+        )
+        return None
+
+
+def _unquoted(text: str) -> str:
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return text[1:-1].strip()
+    return text
+
+
+def _pick(question: QuestionView, text: str) -> str:
+    """A suggestion's number stands for its label (not for questions that take a number)."""
+    if question.kind in ("scale", "percent") or not text.isdigit():
+        return text
+    number = int(text)
+    return question.quick_picks[number - 1] if 1 <= number <= len(question.quick_picks) else text

@@ -1,0 +1,113 @@
+"""A whole interview from a file of answers, for scripting and tests (`cuemap interview --answers`).
+
+Two shapes, both JSON objects:
+
+    {"label": "Pt-A", "answers": {"before_craving": "...", "where": "pub", "coping_1": "leave"}}
+        one episode; plan questions go in the same mapping.
+
+    {"label": "Pt-A", "episodes": [{"before_craving": "..."}, {"where": "home"}],
+     "plan": {"coping_1": "urge-surf", "confidence_1": 60}}
+        several episodes, then the plan.
+
+Answers are given in template order whatever the file's order, so plan questions see the main
+triggers of every episode; a question left out is simply not answered. Numbers may be JSON numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+
+from assistant.errors import InvalidAnswerError
+from assistant.interview.models import Owner
+from assistant.interview.service import InterviewService
+from assistant.interview.template import Template
+
+AnswerMap = dict[str, str | int | float]
+
+
+class AnswersFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    label: str = ""
+    answers: AnswerMap | None = None
+    episodes: list[AnswerMap] | None = None
+    plan: AnswerMap | None = None
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> AnswersFile:
+        if self.answers is not None and (self.episodes is not None or self.plan is not None):
+            raise ValueError('give either "answers", or "episodes" and "plan", not both')
+        if self.answers is None and not self.episodes and not self.plan:
+            raise ValueError('no answers: give "answers", or "episodes" and "plan"')
+        return self
+
+    def split(self, template: Template) -> tuple[list[AnswerMap], AnswerMap]:
+        """(answers per episode, plan answers); unknown or misplaced ids are refused."""
+        if self.answers is not None:
+            episode = {k: v for k, v in self.answers.items() if template.repeats(k)}
+            plan = {k: v for k, v in self.answers.items() if not template.repeats(k)}
+            episodes, plan_answers = [episode], plan
+        else:
+            episodes, plan_answers = self.episodes or [{}], self.plan or {}
+        problems = _misplaced(template, episodes, plan_answers)
+        if problems:
+            raise InvalidAnswerError("The answers file " + "; ".join(problems) + ".")
+        return episodes, plan_answers
+
+
+def read_answers_file(path: Path) -> AnswersFile:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise InvalidAnswerError(f"Cannot read the answers file {path}.") from None
+    except json.JSONDecodeError as exc:
+        raise InvalidAnswerError(f"{path} is not valid JSON (line {exc.lineno}).") from None
+    try:
+        return AnswersFile.model_validate(raw)
+    except ValidationError as exc:
+        where = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'top level'}: {e['msg']}"
+            for e in exc.errors(include_url=False)
+        )
+        raise InvalidAnswerError(f"{path}: {where}.") from None
+
+
+def run_scripted(service: InterviewService, owner: Owner, script: AnswersFile) -> str:
+    """Start a session, give every answer in template order, finish; the session id."""
+    template = service.template
+    episodes, plan = script.split(template)
+    view = service.start(owner, script.label)
+    for number, given in enumerate(episodes, start=1):
+        if number > 1:
+            service.add_episode(owner, view.session_id)
+        for question in template.episode.questions:
+            if question.id in given:
+                text = _text(given[question.id])
+                service.answer(owner, view.session_id, question.id, text, number)
+    for question in template.plan.questions:
+        if question.id in plan:
+            service.answer(owner, view.session_id, question.id, _text(plan[question.id]))
+    service.finish(owner, view.session_id)
+    return view.session_id
+
+
+def _text(value: str | int | float) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
+def _misplaced(template: Template, episodes: list[AnswerMap], plan: AnswerMap) -> list[str]:
+    problems = []
+    for number, given in enumerate(episodes, start=1):
+        wrong = sorted(k for k in given if not template.repeats(k))
+        if wrong:
+            problems.append(f"episode {number} has ids that are not episode questions: {wrong}")
+    unknown = sorted(k for k in plan if template.question(k) is None)
+    misplaced = sorted(k for k in plan if template.repeats(k))
+    if unknown:
+        problems.append(f"names questions the interview does not have: {unknown}")
+    if misplaced:
+        problems.append(f"plan has episode questions: {misplaced}")
+    return problems
