@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli import console, corpus_commands, eval_commands, interview_commands, serve
+from assistant.cli import (
+    bench_commands,
+    console,
+    corpus_commands,
+    eval_commands,
+    interview_commands,
+    serve,
+)
 from assistant.cli.runtime import run_safely
 
 app = typer.Typer(
@@ -19,6 +26,7 @@ console.register(app)
 serve.register(app)
 eval_commands.register(app)
 interview_commands.register(app)
+bench_commands.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,1 @@
+"""`cuemap bench`: ingest, latency, cold start, Slack acknowledgement, memory and scale."""

@@ -1,0 +1,105 @@
+"""Measurements that need a fresh process: cold start to first answer, peak memory.
+
+The child runs the installed `cuemap` command with its own data dir, exactly as a user
+would start it; nothing is imported or warmed in advance.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def cuemap_command() -> list[str]:
+    script = Path(sys.executable).with_name("cuemap")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from assistant.cli import main; main()"]
+
+
+def child_env(data_dir: Path, corpus_dir: Path, **extra: str) -> dict[str, str]:
+    """The caller's environment (PATH, HOME...) with the bench's data and corpus dirs."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CUEMAP_", "SLACK_"))}
+    env.update(CUEMAP_DATA_DIR=str(data_dir), CUEMAP_CORPUS_DIR=str(corpus_dir), **extra)
+    return env
+
+
+@dataclass(frozen=True)
+class ColdStart:
+    seconds: float  # process start to the answer on stdout
+    peak_rss_mb: float
+    abstained: bool
+
+
+def cold_start(data_dir: Path, corpus_dir: Path, question: str) -> ColdStart:
+    """`cuemap ask --json QUESTION` in a new process over an index already built."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [*cuemap_command(), "ask", "--json", question],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=child_env(data_dir, corpus_dir),
+        text=True,
+    )
+    assert process.stdout is not None
+    first_line = process.stdout.readline()
+    seconds = time.perf_counter() - started
+    rest = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0 or not first_line:
+        raise RuntimeError(f"cuemap ask exited with {process.returncode}")
+    return ColdStart(
+        seconds=seconds,
+        peak_rss_mb=usage.ru_maxrss / 1024,
+        abstained='"abstained": true' in first_line + rest,
+    )
+
+
+def reingest_process(data_dir: Path, corpus_dir: Path) -> float:
+    """Wall time of a whole `cuemap ingest` process over an index that is already current."""
+    started = time.perf_counter()
+    subprocess.run(
+        [*cuemap_command(), "ingest"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=child_env(data_dir, corpus_dir),
+        check=True,
+    )
+    return time.perf_counter() - started
+
+
+def peak_rss_mb(pid: int) -> float:
+    """Largest peak resident set (VmHWM) of `pid` and its descendants (gunicorn's workers)."""
+    peaks = [_vm_hwm_kb(p) for p in _tree(pid)]
+    return max(peaks, default=0) / 1024
+
+
+def _tree(root: int) -> list[int]:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    tree, frontier = [root], [root]
+    while frontier:
+        frontier = [pid for pid, parent in parents.items() if parent in frontier]
+        tree += frontier
+    return tree
+
+
+def _vm_hwm_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
