@@ -27,7 +27,7 @@ def request_key(body: dict[str, Any]) -> str | None:
 
 
 def drop_repeats(store: SlackStore):
-    def drop_repeated_requests(body: dict[str, Any], next) -> BoltResponse | None:  # noqa: A002
+    def drop_repeated_requests(body: dict[str, Any], next) -> BoltResponse | None:  # Bolt: `next`
         key = request_key(body)
         if key is not None and not store.first_time(key):
             logger.info("dropped a repeated delivery of %s", key.split(":")[0])

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App, BoltContext
+from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
@@ -40,8 +40,8 @@ def friendly_message(error: Exception) -> str:
 
 def log_failure(error: Exception, body: dict[str, Any]) -> None:
     kind = _request_kind(body)
-    if isinstance(error, CueMapError):
-        logger.info("%s while handling %s: %s", type(error).__name__, kind, error)
+    if isinstance(error, CueMapError):  # its message may name a session label: not logged
+        logger.info("%s while handling %s", type(error).__name__, kind)
     elif isinstance(error, SlackApiError):
         logger.error("Slack API error %s while handling %s", error_code(error), kind)
     else:
@@ -77,6 +77,8 @@ def tell_user(client: WebClient, body: dict[str, Any], text: str) -> None:
         _send_privately(client, body, text)
     except SlackApiError as exc:
         logger.error("could not tell the clinician about a failure (%s)", error_code(exc))
+    except Exception as exc:  # e.g. the response_url unreachable: log the kind, go on
+        logger.error("could not tell the clinician about a failure (%s)", type(exc).__name__)
 
 
 def _send_privately(client: WebClient, body: dict[str, Any], text: str) -> None:
@@ -112,5 +114,5 @@ def _request_kind(body: dict[str, Any]) -> str:
 
 def register(app: App) -> None:
     @app.error
-    def on_error(error: Exception, body: dict[str, Any], client: WebClient, context: BoltContext):
-        handle_error(error, body, client or context.client)
+    def on_error(error: Exception, body: dict[str, Any], client: WebClient) -> None:
+        handle_error(error, body, client)

@@ -87,14 +87,14 @@ def _show_working(services: SlackServices, client: WebClient, asked: Asked) -> s
             return None
         except SlackApiError as exc:
             logger.info("assistant status unavailable (%s)", error_code(exc))
-    [ts] = post_messages(
+    posted = post_messages(
         client,
         asked.channel,
-        [Message(text=LOOKING_IT_UP)],
+        [Message(LOOKING_IT_UP)],
         user_id=asked.user_id,
         thread_ts=asked.reply_in,
-    ) or [None]
-    return ts
+    )
+    return posted[0] if posted else None
 
 
 def _with_context(client: WebClient, asked: Asked, question: str) -> str:

@@ -35,7 +35,7 @@ def services(context: BoltContext) -> SlackServices:
 def attach(shared: SlackServices):
     """Global middleware putting the services into every request's context."""
 
-    def attach_services(context: BoltContext, next) -> None:  # noqa: A002 (Bolt's name)
+    def attach_services(context: BoltContext, next) -> None:  # Bolt injects by name: `next`
         context[CONTEXT_KEY] = shared
         next()
 

@@ -98,3 +98,12 @@ def test_dm_answer_slack_refuses_is_delivered_with_a_notice(
     notice, rescued = direct_messages_to(fake_slack, ALICE)
     assert "Slack refused a message CueMap tried to post (msg_too_long)" in notice["text"]
     assert "*Sources*" in block_texts(rescued["blocks"])
+
+
+def test_dm_that_cannot_be_answered_says_why_in_place_of_the_placeholder(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    slack.direct_message(" ")
+
+    [update] = answer_updates(fake_slack)
+    assert update["text"] == ":warning: Please type a question."
