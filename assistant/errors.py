@@ -63,3 +63,7 @@ class InterviewStoreError(CueMapError):
 
 class ExportError(CueMapError):
     """An export could not be produced (unknown format, or a FHIR resource that fails its checks)."""
+
+
+class NothingToCompareError(CueMapError):
+    """Fewer than two finished sessions under a label: there is no change to show yet."""
