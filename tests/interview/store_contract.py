@@ -1,0 +1,110 @@
+"""What every session store must do, whatever database is behind it.
+
+Subclass `SessionStoreContract` and provide a `store` fixture (see test_store_sqlite.py and
+test_store_postgres.py). Each test works under its own workspace id, so a shared database is fine.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from assistant.interview.models import (
+    PLAN_EPISODE,
+    AnswerRecord,
+    Owner,
+    SessionRecord,
+    SessionState,
+    Slot,
+)
+from assistant.interview.store import SessionStore
+
+T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+
+
+class SessionStoreContract:
+    @pytest.fixture
+    def owner(self) -> Owner:
+        return Owner(f"T-{uuid.uuid4().hex[:8]}", "U-alice")
+
+    def new_session(
+        self, store: SessionStore, owner: Owner, label: str = "Pt-A", minutes: int = 0
+    ) -> SessionRecord:
+        at = T0 + timedelta(minutes=minutes)
+        state = SessionState("open", 1, Slot("before_craving", 1), at)
+        record = SessionRecord(uuid.uuid4().hex[:16], owner, label, state, created_at=at)
+        store.create(record)
+        return record
+
+    def test_store_returns_the_session_as_created(self, store: SessionStore, owner: Owner) -> None:
+        record = self.new_session(store, owner)
+        assert store.get(record.id) == record
+        assert store.get("no-such-session") is None
+
+    def test_store_keeps_one_row_per_question_and_episode(
+        self, store: SessionStore, owner: Owner
+    ) -> None:
+        record = self.new_session(store, owner)
+        state = record.state
+        first = AnswerRecord(Slot("where", 1), "the pub", None, T0)
+        retried = AnswerRecord(Slot("where", 1), "the pub by the station", None, T0)
+        store.save_answer(record.id, first, state)
+        store.save_answer(record.id, retried, state)
+        store.save_answer(record.id, AnswerRecord(Slot("where", 2), "home", None, T0), state)
+        texts = {a.slot: a.text for a in store.answers(record.id)}
+        assert texts == {Slot("where", 1): "the pub by the station", Slot("where", 2): "home"}
+
+    def test_store_saves_the_answer_and_the_new_state_together(
+        self, store: SessionStore, owner: Owner
+    ) -> None:
+        record = self.new_session(store, owner)
+        later = SessionState("open", 2, Slot("coping_1", PLAN_EPISODE), T0 + timedelta(hours=1))
+        store.save_answer(
+            record.id, AnswerRecord(Slot("coping_1", PLAN_EPISODE), "leave", "pub", T0), later
+        )
+        assert store.get(record.id).state == later
+        [saved] = store.answers(record.id)
+        assert (saved.text, saved.subject) == ("leave", "pub")
+
+    def test_store_keeps_skips_as_answers_without_text(
+        self, store: SessionStore, owner: Owner
+    ) -> None:
+        record = self.new_session(store, owner)
+        store.save_answer(record.id, AnswerRecord(Slot("who", 1), None, None, T0), record.state)
+        store.save_answer(record.id, AnswerRecord(Slot("body", 1), "shaky", None, T0), record.state)
+        assert [a.skipped for a in store.answers(record.id)] == [True, False]
+        assert store.count_answered([record.id]) == {record.id: 1}
+
+    def test_store_keeps_text_exactly(self, store: SessionStore, owner: Owner) -> None:
+        record = self.new_session(store, owner)
+        text = "Ça va? “quotes”, emoji 🍺, <!channel>, 'single' and a long tail " + "x" * 1900
+        store.save_answer(record.id, AnswerRecord(Slot("feeling", 1), text, None, T0), record.state)
+        assert store.answers(record.id)[0].text == text
+
+    def test_store_lists_only_the_owners_sessions_newest_first(
+        self, store: SessionStore, owner: Owner
+    ) -> None:
+        older = self.new_session(store, owner, "Pt-A", minutes=0)
+        newer = self.new_session(store, owner, "Pt-B", minutes=5)
+        self.new_session(store, Owner(owner.workspace_id, "U-bob"), "Pt-C")
+        self.new_session(store, Owner(f"{owner.workspace_id}-2", owner.user_id), "Pt-D")
+        finished = replace_status(older.state, "finished")
+        store.save_state(older.id, finished)
+        assert [r.label for r in store.sessions_of(owner)] == ["Pt-A", "Pt-B"]
+        assert [r.id for r in store.sessions_of(owner, include_finished=False)] == [newer.id]
+
+    def test_store_delete_removes_the_session_and_its_answers(
+        self, store: SessionStore, owner: Owner
+    ) -> None:
+        record = self.new_session(store, owner)
+        store.save_answer(record.id, AnswerRecord(Slot("where", 1), "pub", None, T0), record.state)
+        assert store.delete(record.id) is True
+        assert store.get(record.id) is None
+        assert store.answers(record.id) == []
+        assert store.delete(record.id) is False
+
+
+def replace_status(state: SessionState, status: str) -> SessionState:
+    return SessionState(status, state.episodes, state.cursor, state.updated_at + timedelta(hours=1))  # type: ignore[arg-type]

@@ -1,0 +1,49 @@
+"""The session store contract on SQLite, plus what only a file on disk can show."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import InterviewStoreError
+from assistant.interview.models import AnswerRecord, Owner, Slot
+from assistant.interview.store import SqlSessionStore
+from tests.interview.store_contract import T0, SessionStoreContract
+
+
+class TestSqliteSessionStore(SessionStoreContract):
+    @pytest.fixture
+    def store(self, tmp_path: Path) -> SqlSessionStore:
+        return SqlSessionStore(f"sqlite:///{tmp_path / 'data' / 'cuemap.db'}")
+
+
+def test_sqlite_store_survives_a_new_connection(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cuemap.db'}"
+    record = TestSqliteSessionStore().new_session(SqlSessionStore(url), Owner("T", "U"))
+    assert SqlSessionStore(url).get(record.id) == record
+
+
+def test_sqlite_delete_leaves_no_answer_text_in_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "cuemap.db"
+    store = SqlSessionStore(f"sqlite:///{path}")
+    record = TestSqliteSessionStore().new_session(store, Owner("T", "U"))
+    secret = "walks past the Crown and Anchor on Tuesdays"
+    store.save_answer(record.id, AnswerRecord(Slot("where", 1), secret, None, T0), record.state)
+    store.engine.dispose()
+    assert secret.encode() in path.read_bytes()
+    store.delete(record.id)
+    store.engine.dispose()
+    assert secret.encode() not in path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql://user@host/cuemap", "SQLite or PostgreSQL, not mysql"),
+        ("not a url", "not a database URL"),
+    ],
+)
+def test_store_refuses_databases_it_does_not_support(url: str, message: str) -> None:
+    with pytest.raises(InterviewStoreError, match=message):
+        SqlSessionStore(url)
