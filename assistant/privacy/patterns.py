@@ -1,0 +1,172 @@
+"""Regular expressions for identifiers with a recognisable shape or label.
+
+Each pattern starts where nothing word-like precedes it, so a long run of characters is tried
+from one place only and no pattern backtracks badly on hostile text. A pattern with a group
+named `v` redacts only that value ("MRN: [MRN]"), otherwise the whole match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.privacy.models import PhiType
+
+
+@dataclass(frozen=True)
+class ShapePattern:
+    type: PhiType
+    regex: re.Pattern[str]
+
+
+def _p(kind: PhiType, pattern: str) -> ShapePattern:
+    return ShapePattern(kind, re.compile(pattern, re.IGNORECASE | re.VERBOSE))
+
+
+# A labelled identifier: 4 to 25 letters, digits or dashes with at least one digit.
+_VALUE = r"(?P<v>(?=[A-Z0-9-]{0,24}\d)[A-Z0-9][A-Z0-9-]{3,24})(?![\w-])"
+_LABEL_GAP = r"\s*(?:\bis\s+)?[:#=]?\s*"
+_NUMBER_WORD = r"(?:\s*(?:number|num|no\.?|\#|id|identifier))?"
+_MONTH = (
+    r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_NUMERIC_DATE = r"""
+    (?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}) | \d{4}[/.-]\d{1,2}[/.-]\d{1,2})
+    (?![\w/-]|\.\d)
+"""
+_WORD_DATE = rf"""
+    (?:{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?!\d)
+     | {_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?!\d)
+     | {_MONTH},?\s+{_YEAR}(?!\d))
+"""
+_US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ"
+    "|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
+_STREET_SUFFIX = (
+    r"(?-i:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Place|Pl|Way"
+    r"|Terrace|Tce|Crescent|Cres|Close|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Grove"
+    r"|Gardens|Gdns|Row|Walk|Mews|Hill|Parade|Pde)\b\.?"
+)
+_CAPWORD = r"(?-i:[A-Z][A-Za-z'-]*[a-z])"
+
+SHAPES: tuple[ShapePattern, ...] = (
+    _p(PhiType.EMAIL, r"(?<![\w.+-])[\w.+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}\b"),
+    _p(
+        PhiType.URL,
+        r"""(?<![\w/])(?:https?://|ftp://|www\.)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]""",
+    ),
+    _p(
+        PhiType.URL,
+        r"""(?<![\w@./-])(?:[A-Z0-9-]+\.)+(?:com|org|net|edu|gov|io|info|biz|co\.uk|org\.uk
+            |nhs\.uk|com\.au|org\.au|ly|me|app)\b(?:/[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}])?""",
+    ),
+    _p(
+        PhiType.IP,
+        r"""(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)
+            (?!\.?\d)""",
+    ),
+    _p(PhiType.IP, r"(?<![\w:])(?:[0-9A-F]{1,4}:){7}[0-9A-F]{1,4}(?![\w:])"),
+    _p(PhiType.IP, r"(?<![\w:])(?:[0-9A-F]{1,4}:){1,6}(?::[0-9A-F]{1,4}){1,6}(?![\w:])"),
+    _p(PhiType.SSN, r"(?<![\w-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\w-])"),
+    _p(
+        PhiType.SSN,
+        r"\b(?:SSN|social\s+security(?:\s+(?:number|no\.?|\#))?)"
+        + _LABEL_GAP
+        + r"(?P<v>\d{3}[- ]?\d{2}[- ]?\d{4})(?!\d)",
+    ),
+    _p(
+        PhiType.MRN,
+        r"""\b(?:MRN|medical\s+record|hospital\s+(?:number|no\.?)|chart|patient\s+(?:id|identifier
+            |number|no\.?)|pt\s+(?:id|\#)|NHS|CHI|case|record)"""
+        + _NUMBER_WORD
+        + _LABEL_GAP
+        + _VALUE,
+    ),
+    _p(
+        PhiType.MRN,
+        r"\b(?:NHS|CHI)" + _NUMBER_WORD + _LABEL_GAP + r"(?P<v>\d{3}[ -]?\d{3}[ -]?\d{4})(?![\w-])",
+    ),
+    _p(
+        PhiType.ACCOUNT,
+        r"""\b(?:account|acct|a/c|member|policy|health\s+plan|insurance|beneficiary|subscriber
+            |group|medicaid|medicare|claim|invoice|bank\s+card|card)"""
+        + _NUMBER_WORD
+        + _LABEL_GAP
+        + _VALUE,
+    ),
+    _p(
+        PhiType.LICENSE,
+        r"""\b(?:driver'?s?\s+licen[cs]e|driving\s+licen[cs]e|licen[cs]e|DL|certificate|DEA|NPI
+            |passport)"""
+        + _NUMBER_WORD
+        + _LABEL_GAP
+        + _VALUE,
+    ),
+    _p(
+        PhiType.VEHICLE,
+        r"""\b(?:(?:licen[cs]e|number|registration|reg)\s+plate|plate|registration|reg|VIN
+            |vehicle\s+(?:id|identification\s+number))"""
+        + _NUMBER_WORD
+        + _LABEL_GAP
+        + r"(?P<v>(?-i:(?=[A-Z0-9]{0,7}\d)[A-Z0-9]{2,8}(?:[ -][A-Z0-9]{2,4})?))(?![\w-])",
+    ),
+    _p(
+        PhiType.VEHICLE,
+        r"(?-i:\b(?=[A-HJ-NPR-Z]{0,16}\d)(?=\d{0,16}[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b)",
+    ),
+    _p(
+        PhiType.DEVICE,
+        r"""\b(?:serial|device|IMEI|UDI|S/N|pacemaker|pump|implant)"""
+        + _NUMBER_WORD
+        + _LABEL_GAP
+        + _VALUE,
+    ),
+    _p(
+        PhiType.DATE,
+        r"""\b(?:DOB|D\.O\.B\.?|date\s+of\s+(?:birth|death|admission|discharge)|birth\s*date
+            |born(?:\s+on|\s+in)?|DOD|died(?:\s+on)?|admitted(?:\s+on)?|discharged(?:\s+on)?)"""
+        + _LABEL_GAP
+        + rf"(?P<v>{_NUMERIC_DATE}|{_WORD_DATE}|\d{{1,2}}/\d{{1,2}}(?![\w/])|{_YEAR})",
+    ),
+    _p(PhiType.DATE, r"(?<![\w/.-])" + _NUMERIC_DATE),
+    _p(PhiType.DATE, r"(?<![\w/.-])" + _WORD_DATE),
+    _p(
+        PhiType.AGE,
+        r"""\b(?P<v>9\d|1[0-4]\d)(?:\s*-?\s*(?:years?|yrs?)(?:[\s-]*old)?|\s*y/?o)\b
+            |\b(?:aged?|age:)\s*(?P<v2>9\d|1[0-4]\d)\b""",
+    ),
+    _p(
+        PhiType.PHONE,
+        r"""(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?![\w-])""",
+    ),
+    _p(PhiType.PHONE, r"(?<![\w+])\+(?:[\s.()-]?\d){8,14}(?![\w-])"),
+    _p(PhiType.PHONE, r"(?<![\w+])0(?:[\s-]?\d){9,10}(?![\w-])"),
+    _p(PhiType.PHONE, r"(?<![\w-])\d{3}-\d{4}(?![\w-])"),
+    _p(
+        PhiType.ADDRESS,
+        rf"""(?<![\w-])\d{{1,5}}[A-Z]?(?:[-/]\d{{1,5}})?\s+(?:{_CAPWORD}\s+){{1,3}}{_STREET_SUFFIX}
+            (?:,?\s+(?-i:Apt|Apartment|Unit|Suite|Ste|Flat|\#)\.?\s*[A-Z0-9]{{1,5}}\b)?""",
+    ),
+    _p(
+        PhiType.ADDRESS,
+        rf"""(?<![\w-])(?<!the\s)(?:{_CAPWORD}\s+){{1,2}}(?-i:Street|Road|Avenue|Lane|Drive|Boulevard
+            |Terrace|Crescent|Close|Parkway|Highway)\b""",
+    ),
+    _p(PhiType.ADDRESS, r"\bP\.?\s?O\.?\s+Box\s+\d+\b"),
+    _p(PhiType.ADDRESS, r"(?-i:\b(?:Apt|Apartment|Flat|Unit|Suite)\.?\s+\d{1,5}[A-Z]?\b)"),
+    _p(
+        PhiType.ZIP,
+        r"\b(?:zip(?:\s*code)?|postcode|post\s+code)"
+        + _LABEL_GAP
+        + r"(?P<v>\d{5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2})\b",
+    ),
+    _p(PhiType.ZIP, r"(?<![\w-])\d{5}-\d{4}(?![\w-])"),
+    _p(PhiType.ZIP, rf"(?-i:\b(?:{_US_STATES}),?\s+(?P<v>\d{{5}}(?:-\d{{4}})?)\b)"),
+    _p(PhiType.ZIP, r"(?-i:\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+(?P<v>\d{4})\b)"),
+    _p(PhiType.ZIP, r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)"),
+    _p(PhiType.ID, r"(?<![\w.,/-])\d{7,}(?![\w,/-]|\.\d)"),
+)
