@@ -19,7 +19,7 @@ from slack_sdk.errors import SlackApiError
 from integrations.slack.blocks.answers import Message, answer_messages
 from integrations.slack.delivery import error_code, post_messages, update_message
 from integrations.slack.error_handler import friendly_message, log_failure
-from integrations.slack.escape import unescape_slack
+from integrations.slack.escape import readable
 from integrations.slack.services import SlackServices
 
 logger = logging.getLogger(__name__)
@@ -52,10 +52,10 @@ class Asked:
     @property
     def question(self) -> str:
         """What was asked, the @CueMap mention itself left out."""
-        text = unescape_slack(self.text)
+        text = self.text
         if self.bot_user_id:
             text = re.sub(rf"<@{re.escape(self.bot_user_id)}(\|[^>]*)?>", " ", text)
-        return " ".join(text.split())
+        return " ".join(readable(text).split())
 
     @property
     def reply_in(self) -> str:

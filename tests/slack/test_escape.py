@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from integrations.slack.escape import escape_mrkdwn, unescape_slack
+from integrations.slack.escape import escape_mrkdwn, readable, unescape_slack
 
 
 def test_escape_control_sequences_show_as_text() -> None:
@@ -24,3 +24,15 @@ def test_escape_round_trip_of_what_slack_sends() -> None:
 
     assert typed == "craving < 3 && stress > 7 (&lt; stays)"
     assert escape_mrkdwn(typed) == sent_by_slack
+
+
+def test_escape_slack_tokens_become_the_words_the_clinician_saw() -> None:
+    wire = (
+        "<!channel> <@U0BOB> and <@U0CAROL|carol> in <#C0WARD|ward-3>: "
+        "<https://evil.example|the chart> &amp; <https://plain.example> &lt;3"
+    )
+
+    assert readable(wire) == (
+        "@channel @U0BOB and @carol in #ward-3: the chart (https://evil.example) "
+        "& https://plain.example <3"
+    )

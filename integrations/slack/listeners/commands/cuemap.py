@@ -16,7 +16,7 @@ from integrations.slack.blocks.sessions import export_message, sessions_message
 from integrations.slack.blocks.text import actions, sections, to_dicts
 from integrations.slack.delivery import respond_messages
 from integrations.slack.error_handler import reported
-from integrations.slack.escape import escape_mrkdwn, unescape_slack
+from integrations.slack.escape import escape_mrkdwn, readable
 from integrations.slack.interview_flow import SlackInterview, owner_of
 from integrations.slack.services import services
 
@@ -39,7 +39,7 @@ WORKING = {
 
 
 def parse(text: str) -> tuple[str, str]:
-    sub, _, rest = unescape_slack(text).strip().partition(" ")
+    sub, _, rest = readable(text).strip().partition(" ")
     return sub.lower(), rest.strip()
 
 

@@ -11,7 +11,7 @@ from integrations.slack.blocks.answers import answer_messages
 from integrations.slack.blocks.topics import topics_message
 from integrations.slack.delivery import respond_messages
 from integrations.slack.error_handler import reported
-from integrations.slack.escape import unescape_slack
+from integrations.slack.escape import readable
 from integrations.slack.services import services
 
 LOOKING_IT_UP = ":mag: Looking it up in the sources…"
@@ -24,7 +24,7 @@ def acknowledge(ack: Ack) -> None:
 @reported
 def answer(body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
     engine = services(context).engine
-    question = unescape_slack(body.get("text") or "").strip()
+    question = readable(body.get("text") or "").strip()
     if question:
         messages = answer_messages(engine.explainer.ask(question), shareable=True)
     else:

@@ -12,7 +12,7 @@ from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 
 from integrations.slack.error_handler import reported
-from integrations.slack.escape import unescape_slack
+from integrations.slack.escape import readable
 from integrations.slack.interview_flow import SlackInterview, owner_of
 from integrations.slack.listeners.acks import ack_now
 from integrations.slack.questions import Asked, answer_in_thread
@@ -36,7 +36,7 @@ def handle_direct_message(body: dict[str, Any], client: WebClient, context: Bolt
     linked = shared.store.session_in_thread(event["channel"], thread_ts) if thread_ts else None
     if linked is not None:
         interview = SlackInterview(shared, client, owner_of(context))
-        interview.answer_current(linked.session_id, unescape_slack(event["text"]).strip())
+        interview.answer_current(linked.session_id, readable(event["text"]).strip())
         return
     asked = Asked.from_event(event, context.bot_user_id)
     answer_in_thread(shared, client, asked)

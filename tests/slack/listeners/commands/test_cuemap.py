@@ -93,7 +93,12 @@ def test_cuemap_full_interview_from_start_to_fhir_file(
     fhir = json.loads(uploaded)
     assert fhir["resourceType"] == "QuestionnaireResponse"
     assert fhir["status"] == "completed"
-    assert TYPED_BEFORE in json.dumps(fhir)  # stored as typed, exported as typed
+    exported = json.dumps(fhir, ensure_ascii=False)
+    assert "@channel a row with her brother about money, then @U0BOB texted" in exported
+    assert TYPED_IN_MODAL in exported  # the modal's text is kept exactly as typed
+    shown = str([c.params for c in fake_slack.calls_to("chat.update")])
+    assert "Kitchen table &amp; the bottle in the cupboard &lt;https://evil.example|x&gt;" in shown
+    assert "<https://evil" not in shown and "<!channel>" not in str(fake_slack.snapshot())
     session = fake_engine.interviews.list(ALICE_OWNS)[0]
     assert (session.label, session.status) == ("Pt-A", "finished")
     assert "Started *Pt-A*" in block_texts(posted_to(fake_slack, response_url)[0]["blocks"])

@@ -47,15 +47,16 @@ def test_dm_follow_up_in_the_thread_uses_the_thread_as_context(
     assert "*Sources*" in text and "do not cover" not in text
 
 
-def test_dm_control_sequences_in_a_question_are_echoed_as_text(
+def test_dm_mentions_and_links_in_a_question_are_echoed_as_plain_text(
     slack: SlackSender, fake_slack: FakeSlack
 ) -> None:
     slack.direct_message(f"<!channel> <@U0BOB> <https://evil.example|see this> {COVERED}")
 
     [update] = answer_updates(fake_slack)
     text = block_texts(update["blocks"])
-    assert "&lt;!channel&gt; &lt;@U0BOB&gt; &lt;https://evil.example|see this&gt;" in text
-    assert "<!channel>" not in str(fake_slack.snapshot())
+    assert f"*@channel @U0BOB see this (https://evil.example) {COVERED}*" in text
+    sent = str([c.params for c in fake_slack.snapshot()])
+    assert "<!channel>" not in sent and "<@U0BOB>" not in sent and "<https://evil" not in sent
 
 
 def test_dm_retried_event_is_answered_once(slack: SlackSender, fake_slack: FakeSlack) -> None:
