@@ -51,6 +51,14 @@ def flagged(text: str) -> list[tuple[str, str]]:
         ("We couldn't wake her up after she used", "overdose", "couldn't wake her"),
         ("Took a handful of her pills after a row", "overdose", "Took a handful of her pills"),
         ("Ended up in A&E with alcohol poisoning", "overdose", "alcohol poisoning"),
+        ("He said he'd rather die than go back to prison", "suicide", "rather die"),
+        ("Said 'I might as well be dead'", "suicide", "might as well be dead"),
+        ("Has been giving away her possessions", "suicide", "giving away her possessions"),
+        ("Scratches her arms until they bleed", "self_harm", "Scratches her arms"),
+        ("Wants to hurt the man who assaulted her", "harm_to_others", "hurt the man"),
+        ("He hits his wife when drunk", "harm_to_others", "hits his wife"),
+        ("She took 30 paracetamol last night", "overdose", "took 30 paracetamol"),
+        ("Pupils pinpoint, breathing slow and shallow", "overdose", "breathing slow and shallow"),
     ],
 )
 def test_crisis_phrase_is_flagged_with_kind_and_span(answer: str, kind: str, phrase: str) -> None:
@@ -83,6 +91,8 @@ def test_crisis_span_points_into_original_text_with_curly_quotes() -> None:
         "Keeps a naloxone kit at home and her partner knows how to use it",
         "Drank the whole bottle of wine on her own",
         "Nights when she can't sleep she drinks to knock herself out",
+        "The craving hit her hard on Friday",
+        "Hit him up for some gear when he was feeling low",
     ],
 )
 def test_crisis_idioms_and_drug_talk_are_not_flagged(answer: str) -> None:
