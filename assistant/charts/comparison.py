@@ -1,0 +1,177 @@
+"""Change over treatment: a clinician's finished sessions under one label, compared.
+
+Sessions are taken in the order they were started. The latest is compared with the one before
+it: a trigger (a cue, by category and text, case-insensitive) is *new* when the latest session
+has it and the previous one did not, *persisting* when both have it, *resolved* when only the
+previous one had it. Triggers seen only in older sessions are kept as *earlier*, so the chart
+can show the whole history. Craving strength (0-10) and confidence (0-100%) are summarised per
+session as the mean over its episodes and over its planned triggers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from statistics import mean
+from typing import Literal
+
+from assistant.errors import NothingToCompareError
+from assistant.interview import CueMap, InterviewService, Owner
+from assistant.interview.models import CATEGORY_KINDS, Cue
+
+Status = Literal["new", "persisting", "resolved", "earlier"]
+STATUS_ORDER: tuple[Status, ...] = ("new", "persisting", "resolved", "earlier")
+
+
+@dataclass(frozen=True)
+class SessionPoint:
+    """One finished session, reduced to what the comparison needs."""
+
+    number: int  # 1 = the first session under the label
+    session_id: str
+    started_at: datetime
+    cues: list[Cue]  # distinct, as first said
+    craving: dict[int, int]  # episode -> strength 0-10
+    confidence: dict[str, int]  # planned trigger (lower case) -> confidence 0-100
+
+    @property
+    def craving_mean(self) -> float | None:
+        return mean(self.craving.values()) if self.craving else None
+
+    @property
+    def confidence_mean(self) -> float | None:
+        return mean(self.confidence.values()) if self.confidence else None
+
+
+@dataclass(frozen=True)
+class TriggerChange:
+    category: str
+    kind: str
+    text: str  # as first said
+    status: Status
+    sessions: list[int]  # numbers of the sessions that have it
+    confidence: tuple[int | None, int | None]  # (previous, latest) confidence, where planned
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.category, self.text.lower()
+
+
+@dataclass(frozen=True)
+class Change:
+    before: float
+    after: float
+
+    @property
+    def delta(self) -> float:
+        return self.after - self.before
+
+
+@dataclass(frozen=True)
+class Comparison:
+    label: str
+    sessions: list[SessionPoint]  # oldest first; at least two
+    triggers: list[TriggerChange]
+
+    @property
+    def latest(self) -> SessionPoint:
+        return self.sessions[-1]
+
+    @property
+    def previous(self) -> SessionPoint:
+        return self.sessions[-2]
+
+    def with_status(self, status: Status) -> list[TriggerChange]:
+        return [t for t in self.triggers if t.status == status]
+
+    @property
+    def craving(self) -> Change | None:
+        """Mean craving strength, previous session -> latest, where both were rated."""
+        return _change(self.previous.craving_mean, self.latest.craving_mean)
+
+    @property
+    def confidence(self) -> Change | None:
+        """Mean confidence over the planned triggers, previous session -> latest."""
+        return _change(self.previous.confidence_mean, self.latest.confidence_mean)
+
+
+def compare(service: InterviewService, owner: Owner, label: str) -> Comparison:
+    """Compare `owner`'s finished sessions under `label` (case-insensitive), oldest first.
+
+    Only the owner's own sessions are read, so another clinician's sessions under the same
+    label never count. Raises NothingToCompareError with fewer than two finished sessions.
+    """
+    wanted = _same_label(label)
+    records = [
+        r
+        for r in service.store.sessions_of(owner, include_finished=True)
+        if r.state.status == "finished" and _same_label(r.label) == wanted
+    ]
+    if len(records) < 2:
+        found = "no finished session" if not records else "only one finished session"
+        raise NothingToCompareError(
+            f"There is {found} under the label {label.strip()!r}; "
+            "finish at least two to see how things changed."
+        )
+    records.sort(key=lambda r: (r.created_at, r.id))
+    points = [
+        _point(n, r.created_at, service.cue_map(owner, r.id)) for n, r in enumerate(records, 1)
+    ]
+    return Comparison(records[-1].label, points, _triggers(points))
+
+
+def _point(number: int, started_at: datetime, cue_map: CueMap) -> SessionPoint:
+    confidence = {
+        entry.trigger.lower(): entry.confidence
+        for entry in cue_map.plan
+        if entry.trigger and entry.confidence is not None
+    }
+    distinct = [cue for cues in cue_map.by_category.values() for cue in cues]
+    return SessionPoint(
+        number, cue_map.session_id, started_at, distinct, dict(cue_map.craving), confidence
+    )
+
+
+def _triggers(points: list[SessionPoint]) -> list[TriggerChange]:
+    first: dict[tuple[str, str], Cue] = {}
+    seen: dict[tuple[str, str], list[int]] = {}
+    for point in points:
+        for cue in point.cues:
+            first.setdefault(cue.key, cue)
+            if point.number not in seen.setdefault(cue.key, []):
+                seen[cue.key].append(point.number)
+    latest, previous = points[-1], points[-2]
+    changes = [
+        TriggerChange(
+            cue.category,
+            cue.kind,
+            cue.text,
+            _status(seen[key], previous.number, latest.number),
+            seen[key],
+            (previous.confidence.get(key[1]), latest.confidence.get(key[1])),
+        )
+        for key, cue in first.items()
+    ]
+    return sorted(
+        changes, key=lambda t: (STATUS_ORDER.index(t.status), _rank(t.category), t.key[1])
+    )
+
+
+def _status(sessions: list[int], previous: int, latest: int) -> Status:
+    if latest in sessions:
+        return "persisting" if previous in sessions else "new"
+    return "resolved" if previous in sessions else "earlier"
+
+
+def _rank(category: str) -> int:
+    """Categories in the order of the cue map: external first, then internal."""
+    order = list(CATEGORY_KINDS)
+    return order.index(category) if category in order else len(order)
+
+
+def _change(before: float | None, after: float | None) -> Change | None:
+    return Change(before, after) if before is not None and after is not None else None
+
+
+def _same_label(label: str) -> str:
+    return " ".join(label.split()).casefold()
