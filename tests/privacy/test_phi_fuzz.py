@@ -66,8 +66,8 @@ def test_fuzz_planted_identifiers_are_all_redacted(planted: list[str], filler: l
 
 def test_fuzz_huge_text_is_handled() -> None:
     text = (
-        "Dave rang from 07700 900123 about MRN: 1234567 on 03/04/2024. " * 5_000
-    ) + "a" * 200_000
+        "Dave rang from 07700 900123 about MRN: 1234567 on 03/04/2024. " * 2_000
+    ) + "a" * 100_000
     result = redact(text)
-    assert result.counts_by_type["PHONE"] == 5_000
+    assert result.counts_by_type["PHONE"] == 2_000
     assert "07700" not in result.text and "Dave" not in result.text

@@ -28,7 +28,7 @@ def test_fuzz_check_never_crashes_and_spans_are_in_bounds(text: str) -> None:
 
 
 def test_fuzz_huge_text_of_crisis_phrases_and_cues_is_handled() -> None:
-    text = "no SI but wants to die, denies HI " * 20_000  # about 680 kB, all in one sentence
+    text = "no SI but wants to die, denies HI " * 5_000  # 170 kB, all in one sentence
     hits = check(text)
     assert {hit.kind for hit in hits} == {"suicide"}
-    assert len(hits) == 20_000  # each "wants to die", after "but"; each SI and HI is negated
+    assert len(hits) == 5_000  # each "wants to die", after "but"; each SI and HI is negated
