@@ -4,8 +4,8 @@
 2. What is left of the answer is cut into short clauses; each is compared with every lexicon
    phrase by the engine's embedder, and becomes a cue of the nearest phrase's category when it is
    close enough (`fallback.min_similarity`). Only the categories the question asks about count.
-3. A short answer to a one-category question ("Where?" -> "Dave's garage") that neither step
-   recognised is itself the cue: the question says what kind of cue it is.
+3. A short answer that neither step recognised is itself the cue when the question says what
+   kind of cue its answer is (`answer_is`): "Where?" -> "Dave's garage" is a place.
 """
 
 from __future__ import annotations
@@ -52,7 +52,9 @@ class CueExtractor:
         self._breaks = {normalise(w) for w in lexicon.clause_breaks}
         self._non_answers = {normalise(w) for w in lexicon.non_answers}
         self._prototypes: Prototypes | None = None
-        self._cache: OrderedDict[tuple[str, tuple[str, ...]], list[Found]] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, tuple[str, ...], str | None], list[Found]] = (
+            OrderedDict()
+        )
         self._lock = threading.Lock()
 
     def extract(self, text: str, question: Question, episode: int) -> list[Cue]:
@@ -68,23 +70,25 @@ class CueExtractor:
                 situation_tags=list(f.situations),
                 source=f.source,
             )
-            for f in self.find(text, tuple(question.cues))
+            for f in self.find(text, tuple(question.cues), question.answer_is)
         ]
 
-    def find(self, text: str, categories: tuple[str, ...]) -> list[Found]:
-        key = (text, categories)
+    def find(
+        self, text: str, categories: tuple[str, ...], answer_is: str | None = None
+    ) -> list[Found]:
+        key = (text, categories, answer_is)
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        found = self._find(text, categories)
+        found = self._find(text, categories, answer_is)
         with self._lock:
             self._cache[key] = found
             if len(self._cache) > CACHED_ANSWERS:
                 self._cache.popitem(last=False)
         return found
 
-    def _find(self, text: str, categories: tuple[str, ...]) -> list[Found]:
+    def _find(self, text: str, categories: tuple[str, ...], answer_is: str | None) -> list[Found]:
         if normalise(text).strip(" .!") in self._non_answers:
             return []
         matches = self.matcher.find(text)
@@ -92,8 +96,8 @@ class CueExtractor:
             Found(m.category, m.text, m.situations, "lexicon") for m in matches if not m.negated
         ]
         found += self._by_similarity(self.leftovers(text, matches), categories)
-        if not found and len(categories) == 1:
-            found += self._whole_answer(text, categories[0])
+        if not found and answer_is:
+            found += self._whole_answer(text, answer_is)
         return list({(f.category, f.text.lower()): f for f in found}.values())
 
     def leftovers(self, text: str, matches: list[Match]) -> list[str]:

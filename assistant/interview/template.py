@@ -72,6 +72,9 @@ class Question(Strict):
     kind: QuestionKind = "text"
     quick_picks: list[Text] = []
     cues: list[CueCategory] = Field(default=[], description="categories mined from the answer")
+    answer_is: CueCategory | None = Field(
+        default=None, description="a short answer nothing else recognised is a cue of this kind"
+    )
     stage: Slug | None = None
     map_section: Text | None = None
     trigger: int | None = Field(default=None, ge=1, description="plan: main trigger number")
@@ -87,6 +90,8 @@ class Question(Strict):
             raise ValueError(f"a {self.kind} question takes a number: no quick_picks or cues")
         if self.cues and self.kind != "text":
             raise ValueError("only text questions can be mined for cues")
+        if self.answer_is and self.answer_is not in self.cues:
+            raise ValueError("answer_is must be one of the question's cues")
         if "{trigger}" in self.prompt and self.trigger is None:
             raise ValueError("the prompt uses {trigger} but the question has no trigger number")
         codes = [quick_pick_code(pick) for pick in self.quick_picks]
