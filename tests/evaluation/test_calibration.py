@@ -1,0 +1,33 @@
+"""Choosing min_relevance from questions that must be answered and ones that must be declined."""
+
+from __future__ import annotations
+
+from assistant.corpus.models import Chunk
+from assistant.evaluation.calibration import calibrate
+from assistant.retrieval.models import Hit, SearchResult
+
+CHUNK = Chunk("c1", "Conditioning pairs cues with use.", "s", 0, "T", "A", "", "", "", 1, 1, 1)
+
+
+def _result(query: str, similarity: float) -> SearchResult:
+    return SearchResult(query=query, hits=[Hit(CHUNK, similarity, similarity, 1, None)])
+
+
+def test_calibration_takes_the_middle_of_the_thresholds_that_separate_best() -> None:
+    covered = [_result("why do cues trigger craving?", s) for s in (0.62, 0.55, 0.41)]
+    uncovered = [_result("capital of Australia?", s) for s in (0.12, 0.20)]
+
+    calibration = calibrate(covered, uncovered, current=0.30)
+
+    assert calibration.chosen.answer_rate == 1.0 and calibration.chosen.abstention_rate == 1.0
+    assert calibration.chosen.threshold == 0.31  # the middle of 0.21..0.41
+    assert calibration.current.threshold == 0.30
+
+
+def test_calibration_keeps_declining_doses_the_passages_do_not_give() -> None:
+    dose = [_result("what dose of naltrexone should I give?", 0.70)]
+    covered = [_result("why do cues trigger craving?", 0.50)]
+
+    calibration = calibrate(covered, dose, current=0.30)
+
+    assert all(point.abstention_rate == 1.0 for point in calibration.curve)
