@@ -32,8 +32,10 @@ _NAME_WORD = re.compile(
 _ADJACENT = re.compile(r"[ \t]{1,3}")
 _AFTER_TITLE = re.compile(r"\.?[ \t]{1,3}")
 _CUE = re.compile(
-    r"""\b(?:(?:my|his|her|their|your|the)\s+name\s+(?:is|was)|name\s*[:=]|named|called
+    r"""\b(?:(?:my|his|her|their|your|the)\s+name(?:'s|\s+is|\s+was)|name\s*[:=]|named|called
         |goes\s+by|known\s+as|patient|pt\.?|client|service\s+user|resident
+        |(?:my|his|her|their|your|our)\s+(?:key|support|social|case)\s+worker
+        |(?:my|his|her|their|your|our)\s+(?:probation\s+officer|care\s+co-?ordinator|nurse)
         |(?:my|his|her|their|your|our)\s+(?:"""
     + "|".join(sorted(RELATION_WORDS))
     + r"""))

@@ -54,7 +54,8 @@ _STREET_SUFFIX = (
 _CAPWORD = r"(?-i:[A-Z][A-Za-z'-]*[a-z])"
 
 SHAPES: tuple[ShapePattern, ...] = (
-    _p(PhiType.EMAIL, r"(?<![\w.+-])[\w.+-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}\b"),
+    _p(PhiType.EMAIL, r"(?<![\w.+'-])[\w.+'-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}\b"),
+    _p(PhiType.ID, r"(?<![\w@.])@(?=[A-Z.]{0,29}[0-9_])[A-Z0-9_][A-Z0-9_.]{2,29}(?<!\.)(?![\w@])"),
     _p(
         PhiType.URL,
         r"""(?<![\w/])(?:https?://|ftp://|www\.)[^\s<>"'`]*[^\s<>"'`.,;:!?)\]}]""",
@@ -128,6 +129,7 @@ SHAPES: tuple[ShapePattern, ...] = (
     _p(
         PhiType.DATE,
         r"""\b(?:DOB|D\.O\.B\.?|date\s+of\s+(?:birth|death|admission|discharge)|birth\s*date
+            |birthday|bday
             |born(?:\s+on|\s+in)?|DOD|died(?:\s+on)?|admitted(?:\s+on)?|discharged(?:\s+on)?)"""
         + _LABEL_GAP
         + rf"(?P<v>{_NUMERIC_DATE}|{_WORD_DATE}|\d{{1,2}}/\d{{1,2}}(?![\w/])|{_YEAR})",

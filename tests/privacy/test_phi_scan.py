@@ -105,12 +105,26 @@ def test_phi_sample_of_ordinary_cue_map_answers_is_left_alone() -> None:
     assert [answer for answer in ordinary_answers() if scan(answer)] == []
 
 
-def test_phi_held_out_answers_change_only_the_known_tv_channel_case() -> None:
-    path = Path(__file__).parent.parent / "data" / "heldout_answers.txt"
+@pytest.mark.parametrize(
+    ("sample", "expected_changes"),
+    [
+        # "Dave" is a TV channel here and a first name everywhere else: a known false positive.
+        ("heldout_answers.txt", ["Watching Top Gear repeats on Dave, a can in each hand"]),
+        (
+            "heldout_answers_2.txt",
+            [
+                'Texts from "Big Mike", her old supplier, still come through',  # a real name
+                "Saw an advert for Gordon's gin on Instagram",  # a known false positive
+            ],
+        ),
+    ],
+)
+def test_phi_held_out_answers_change_only_the_known_cases(
+    sample: str, expected_changes: list[str]
+) -> None:
+    path = Path(__file__).parent.parent / "data" / sample
     answers = [a.strip() for a in path.read_text().splitlines() if a.strip() and a[0] != "#"]
-    changed = [answer for answer in answers if redact(answer).changed]
-    # "Dave" is a TV channel here and a first name everywhere else: a known false positive.
-    assert changed == ["Watching Top Gear repeats on Dave, a can in each hand"]
+    assert [answer for answer in answers if redact(answer).changed] == expected_changes
 
 
 def test_phi_name_at_sentence_start_needs_a_known_first_name_or_a_cue() -> None:
@@ -145,3 +159,18 @@ def test_phi_surname_that_is_also_a_word_is_a_name_after_a_title() -> None:
         ("NAME", "White"),
     ]
     assert found("Mr John Green drinks in the park") == [("NAME", "John Green")]
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind", "value"),
+    [
+        ("Told me her name's Kerry-Ann", "NAME", "Kerry-Ann"),
+        ("Her key worker, Chidi, rang on Monday", "NAME", "Chidi"),
+        ("Lives with her partner, Tomasz Nowak, above the chip shop", "NAME", "Tomasz Nowak"),
+        ("Birthday is 4/7, a trigger every year", "DATE", "4/7"),
+        ("Email me at d.o'neill@nhs.net", "EMAIL", "d.o'neill@nhs.net"),
+        ("Messages @jsmith1985 on Instagram", "ID", "@jsmith1985"),
+    ],
+)
+def test_phi_more_ways_clinicians_write_identifiers(answer: str, kind: str, value: str) -> None:
+    assert (kind, value) in found(answer)

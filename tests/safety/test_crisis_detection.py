@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.safety import check
@@ -103,6 +105,14 @@ def test_crisis_sample_of_ordinary_cue_map_answers_raises_no_card() -> None:
     answers = ordinary_answers()
     assert len(answers) >= 100
     assert [a for a in answers if check(a)] == []
+
+
+@pytest.mark.parametrize("sample", ["heldout_answers.txt", "heldout_answers_2.txt"])
+def test_crisis_held_out_samples_raise_no_card(sample: str) -> None:
+    path = Path(__file__).parent.parent / "data" / sample
+    answers = [a.strip() for a in path.read_text().splitlines() if a.strip() and a[0] != "#"]
+    assert len(answers) == 60
+    assert [answer for answer in answers if check(answer)] == []
 
 
 def test_crisis_empty_and_blank_text_has_no_hits() -> None:
