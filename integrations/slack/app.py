@@ -11,7 +11,7 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
 )
 from sqlalchemy import Engine as Database
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, event
 
 from assistant.engine import Engine
 from assistant.settings import Settings
@@ -39,9 +39,19 @@ def web_client(settings: Settings, token: str | None) -> WebClient:
 
 
 def database(settings: Settings) -> Database:
-    if settings.sqlalchemy_url.startswith("sqlite:///"):
+    db = create_engine(settings.sqlalchemy_url)
+    if db.dialect.name == "sqlite":
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return create_engine(settings.sqlalchemy_url)
+        event.listen(db, "connect", _quick_sqlite_commits)
+    return db
+
+
+def _quick_sqlite_commits(connection, _record) -> None:
+    """Every request writes its retry key before the ack; a rollback-journal commit waits
+    for an fsync (~20 ms here), a WAL commit does not (~0.2 ms). WAL also lets readers and
+    this writer work at once; it survives a crash, at worst losing the latest retry keys."""
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=NORMAL")
 
 
 def build_app(

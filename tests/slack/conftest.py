@@ -87,11 +87,17 @@ def slack(fake_slack: FakeSlack, slack_app: tuple[App, ModelWarmUp]) -> Iterator
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not ACK_TIMES:
         return
-    seconds = sorted(s for _, s in ACK_TIMES)
-    slowest = max(ACK_TIMES, key=lambda item: item[1])
     terminalreporter.write_sep("-", "Slack acknowledgement times (HTTP round trip)")
-    terminalreporter.write_line(
-        f"{len(seconds)} requests: median {statistics.median(seconds) * 1000:.1f} ms, "
-        f"p95 {seconds[int(len(seconds) * 0.95) - 1] * 1000:.1f} ms, "
-        f"max {slowest[1] * 1000:.1f} ms ({slowest[0]})"
-    )
+    kinds: dict[str, list[float]] = {}
+    for label, seconds in ACK_TIMES:
+        kind = "slash command" if label.startswith("/") else label.split(" ")[0]
+        kinds.setdefault(kind, []).append(seconds)
+    for kind, times in sorted(kinds.items()) + [("all", [s for _, s in ACK_TIMES])]:
+        times.sort()
+        terminalreporter.write_line(
+            f"{kind:>14}: n={len(times):3d}  median {statistics.median(times) * 1000:6.1f} ms  "
+            f"p95 {times[max(0, int(len(times) * 0.95) - 1)] * 1000:6.1f} ms  "
+            f"max {times[-1] * 1000:6.1f} ms"
+        )
+    label, seconds = max(ACK_TIMES, key=lambda item: item[1])
+    terminalreporter.write_line(f"slowest: {label} ({seconds * 1000:.1f} ms)")

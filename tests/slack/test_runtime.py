@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from pydantic import SecretStr
 
 from assistant.engine import Engine
 from assistant.settings import Settings
@@ -148,3 +149,12 @@ def test_runtime_cuemap_serve_answers_slack_under_gunicorn(served: SlackSender) 
     assert verified.json() == {"challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P"}
     assert forged.status == 401
     assert served.get("/healthz").json()["ok"] is True
+
+
+def test_runtime_serve_without_a_way_to_reach_slack_says_what_to_set(settings: Settings) -> None:
+    from integrations.slack.server import SlackNotConfiguredError, serve
+
+    configured = settings.model_copy(update={"slack_bot_token": SecretStr(BOT_TOKEN)})
+
+    with pytest.raises(SlackNotConfiguredError, match="SLACK_APP_TOKEN .* or SLACK_SIGNING_SECRET"):
+        serve(configured)
