@@ -10,11 +10,15 @@ from typing import Annotated
 import typer
 
 from assistant.cli import runtime
+from assistant.evaluation.cue_eval import evaluate_cues
 from assistant.evaluation.labels import load_retrieval_set
 from assistant.evaluation.report import (
     COLUMNS,
+    CUE_COLUMNS,
     NEVER_ABSTAINS,
     calibration_lines,
+    cue_json,
+    cue_rows,
     evaluation_json,
     markdown_table,
     quality_rows,
@@ -42,8 +46,16 @@ def evaluate(
             evaluation = evaluate_retrieval(
                 engine, corpus.documents, questions, settings.corpus_dir
             )
+        with runtime.err.status("Extracting cues from the labelled answers…"):
+            cues = evaluate_cues(settings, engine.embedder)
+            cues_lexicon = evaluate_cues(settings, None)
     if as_json:
-        print(json.dumps(evaluation_json(evaluation), indent=2))
+        data = evaluation_json(evaluation)
+        data["cue_extraction"] = {
+            "lexicon_and_model": cue_json(cues),
+            "lexicon_only": cue_json(cues_lexicon),
+        }
+        print(json.dumps(data, indent=2))
         return
     runtime.out.print(
         f"Retrieval quality: {evaluation.in_scope} in-scope, "
@@ -56,3 +68,8 @@ def evaluate(
     )
     for line in calibration_lines(evaluation):
         runtime.out.print(line)
+    runtime.out.print(
+        "\nCue extraction: labelled interview answers (eval/cue_extraction.yaml), "
+        "as the interview runs it (lexicon + model) and with the lexicon alone\n"
+    )
+    print(markdown_table(CUE_COLUMNS, cue_rows(cues, cues_lexicon)))

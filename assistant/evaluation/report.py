@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.evaluation.cue_scoring import CategoryScore
 from assistant.evaluation.langchain_recipe import StockLangChainRanker
 from assistant.evaluation.metrics import RECALL_AT
 from assistant.evaluation.retrieval_eval import RetrievalEvaluation, SystemReport
@@ -77,4 +78,37 @@ def evaluation_json(evaluation: RetrievalEvaluation) -> dict:
             "current": vars(evaluation.calibration.current),
             "chosen": vars(evaluation.calibration.chosen),
         },
+    }
+
+
+CUE_COLUMNS = ["category", "P", "R", "F1", "cues", "P (lexicon only)", "R", "F1"]
+
+
+def cue_rows(with_model: list[CategoryScore], lexicon_only: list[CategoryScore]) -> list[list[str]]:
+    """Per category: the extractor as the interview runs it, and its lexicon alone."""
+    rows = []
+    for full, lexical in zip(with_model, lexicon_only, strict=True):
+        labelled = full.true_positives + full.false_negatives
+        rows.append(
+            [
+                full.category,
+                *(_cell(v) for v in (full.precision, full.recall, full.f1)),
+                str(labelled),
+                *(_cell(v) for v in (lexical.precision, lexical.recall, lexical.f1)),
+            ]
+        )
+    return rows
+
+
+def cue_json(scores: list[CategoryScore]) -> dict:
+    return {
+        s.category: {
+            "precision": s.precision,
+            "recall": s.recall,
+            "f1": s.f1,
+            "tp": s.true_positives,
+            "fp": s.false_positives,
+            "fn": s.false_negatives,
+        }
+        for s in scores
     }
