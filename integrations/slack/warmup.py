@@ -20,7 +20,6 @@ class ModelWarmUp:
         self._engine = engine
         self._thread: threading.Thread | None = None
         self.ready = threading.Event()
-        self.failed = False
 
     def start(self) -> ModelWarmUp:
         if self._thread is None:
@@ -32,7 +31,6 @@ class ModelWarmUp:
         try:
             self._engine.index.warm_up()
         except Exception as exc:  # reported again, to the clinician, by the first answer
-            self.failed = True
             logger.error("warm-up failed: %s", type(exc).__name__)
         else:
             logger.info("model and index loaded")

@@ -197,3 +197,23 @@ def test_cuemap_without_a_subcommand_explains_itself(slack: SlackSender) -> None
     reply, _ = slack.command("/cuemap")
 
     assert reply.json() == {"text": HELP, "response_type": "ephemeral"}
+
+
+def test_cuemap_export_command_uploads_the_note_to_the_dm_thread(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    driver, _ = started(slack, fake_slack, label="Pt-D")
+
+    _, export_at = slack.command("/cuemap", "export Pt-D")
+    [offer] = fake_slack.wait_for(lambda: posted_to(fake_slack, export_at))
+    _, clicked_at = slack.click("iv_export_markdown_0", offer["blocks"])
+
+    [completed] = fake_slack.wait_for_calls("files.completeUploadExternal")
+    assert (completed.params["channel_id"], completed.params["thread_ts"]) == (
+        driver.dm,
+        driver.root().reply["ts"],
+    )
+    [note] = fake_slack.uploads.values()
+    assert note.decode().startswith("# Cue map: Pt-D")
+    [notice] = fake_slack.wait_for(lambda: posted_to(fake_slack, clicked_at))
+    assert "in your DM with CueMap" in notice["text"]
