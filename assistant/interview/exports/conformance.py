@@ -91,7 +91,8 @@ def _item(definition: Item, item: Item, path: str, completed: bool) -> list[str]
         if kind == "group":
             if not item.get("item"):
                 problems.append(f"{path}: a group needs items")
-            problems += _items(definition.get("item", []), item.get("item", []), path, completed)
+            nested = (definition.get("item", []), item.get("item", []))
+            problems += _items(*nested, f"{path}.item", completed)
         return problems
     answers = item.get("answer") or []
     if not answers:
