@@ -3,7 +3,7 @@
 Every threshold on a grid is replayed through the same abstention rule the index uses
 (coverage.abstention_reason) on the hits already retrieved; the chosen value maximises
 answer rate on in-scope questions plus abstention rate on out-of-scope ones, taking the
-middle of the widest run of equally good thresholds so it is not balanced on an edge.
+midpoint of the widest run of equally good thresholds so it is not balanced on an edge.
 """
 
 from __future__ import annotations
@@ -62,8 +62,9 @@ def calibrate(
             runs[-1].append(point)
         in_run = point.score == best
     widest = max(runs, key=len)
+    middle = round((widest[0].threshold + widest[-1].threshold) / 2, 3)
     return Calibration(
-        chosen=widest[(len(widest) - 1) // 2],
+        chosen=rates_at(middle, in_scope, out_of_scope),
         current=rates_at(current, in_scope, out_of_scope),
         curve=curve,
     )

@@ -58,11 +58,11 @@ def markdown_table(header: list[str], rows: list[list[str]]) -> str:
 def calibration_lines(evaluation: RetrievalEvaluation) -> list[str]:
     c = evaluation.calibration
     return [
-        f"min_relevance now {c.current.threshold:.2f}: answers {c.current.answer_rate:.1%} "
+        f"min_relevance now {c.current.threshold:.3f}: answers {c.current.answer_rate:.1%} "
         f"in scope, declines {c.current.abstention_rate:.1%} out of scope",
-        f"calibrated {c.chosen.threshold:.2f}: answers {c.chosen.answer_rate:.1%} in scope, "
+        f"calibrated {c.chosen.threshold:.3f}: answers {c.chosen.answer_rate:.1%} in scope, "
         f"declines {c.chosen.abstention_rate:.1%} out of scope "
-        "(best sum of both, middle of the widest best run)",
+        "(best sum of both, midpoint of the widest best run)",
     ]
 
 

@@ -36,7 +36,8 @@ FACT_NEEDS = (
     FactNeed(
         asks=re.compile(
             r"\b(bill|billing|billed|cpt|icd(-?10)?|reimburs\w*|insurance|copay|invoice|"
-            r"price|cost|costs|fee|fees)\b",
+            r"price|fee|fees|how much (does|do|will|would|is|are) [^?]*\bcosts?|"
+            r"costs? of (an? |the )?(treatment|session|visit|therapy|assessment|appointment)s?)\b",
             re.IGNORECASE,
         ),
         evidence=re.compile(r"(\$\s?\d|\bCPT\b|\bICD\b|\b\d{5}\b)"),
