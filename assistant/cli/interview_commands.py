@@ -79,6 +79,7 @@ def interview(
 
 def _scripted(path: Path, fmt: str, fhir_version: str, save: bool, output: Path | None) -> None:
     script = read_answers_file(path)
+    script.split(runtime.engine().interviews.template)  # refuse a bad file before any indexing
     engine = runtime.ready_engine()
     owner = console_owner(engine.settings)
     service = engine.interviews
