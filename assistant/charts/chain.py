@@ -60,17 +60,18 @@ MAX_CRAVING_ROWS = 4
 
 def render_chain(cue_map: CueMap, fmt: ChartFormat = "png") -> bytes:
     """The relapse-chain diagram of `cue_map` as PNG (1200 x 800 px) or SVG bytes."""
-    return to_bytes(_draw(cue_map), fmt)
+    return to_bytes(chain_figure(cue_map), fmt)
 
 
 def chain_chart(cue_map: CueMap, fmt: ChartFormat = "png") -> Chart:
     """The diagram with a file name to upload or save it under, beside the session's exports:
     `cuemap-<label>-<session id prefix>-chain.<fmt>`."""
     stem = f"cuemap-{slug(cue_map.label)}-{cue_map.session_id[:8]}-chain"
-    return chart(_draw(cue_map), fmt, stem)
+    return chart(chain_figure(cue_map), fmt, stem)
 
 
-def _draw(cue_map: CueMap) -> Figure:
+def chain_figure(cue_map: CueMap) -> Figure:
+    """The diagram as a matplotlib figure, to save in another way or to inspect."""
     figure, axes = page(WIDTH, HEIGHT)
     _heading(axes, cue_map)
     _cue_panels(axes, cue_map)
@@ -86,8 +87,9 @@ def _heading(axes: Axes, cue_map: CueMap) -> None:
     external = sum(len(cues) for cues in cue_map.external().values())
     internal = sum(len(cues) for cues in cue_map.internal().values())
     n = cue_map.episodes
+    cues = "cue" if external + internal == 1 else "cues"
     episodes = "1 craving episode" if n == 1 else f"{n} craving episodes"
-    counts = f"{episodes} · {external} external and {internal} internal cues · read left to right"
+    counts = f"{episodes} · {external} external and {internal} internal {cues} · read left to right"
     label(axes, PANEL_LEFT, 0.912, counts, 11.5, color=MUTED)
     if n > 1:
         key = "¹ ² … mark the episode a cue or answer comes from"
@@ -164,7 +166,7 @@ def _stage_box(
     if craving:
         _craving_ratings(axes, cue_map, (left, width), y)
         return
-    room = (y - CHAIN_BOTTOM - 4 * PX_Y) / ITEM_LINE + 1
+    room = (y - CHAIN_BOTTOM - 14 * PX_Y) / ITEM_LINE + 1  # lines whose centres fit
     said = stage_lines(stage, cue_map.episodes, fits_in(width * WIDTH - 12, ITEM_FONT, DPI), room)
     for lines in said:
         for line in lines:

@@ -37,15 +37,16 @@ ROW = 32 * PX_Y
 
 def render_comparison(comparison: Comparison, fmt: ChartFormat = "png") -> bytes:
     """The comparison chart as PNG (1200 x 700 px) or SVG bytes."""
-    return to_bytes(_draw(comparison), fmt)
+    return to_bytes(comparison_figure(comparison), fmt)
 
 
 def comparison_chart(comparison: Comparison, fmt: ChartFormat = "png") -> Chart:
     """The chart with a file name to upload or save it under: `cuemap-<label>-compare.<fmt>`."""
-    return chart(_draw(comparison), fmt, f"cuemap-{slug(comparison.label)}-compare")
+    return chart(comparison_figure(comparison), fmt, f"cuemap-{slug(comparison.label)}-compare")
 
 
-def _draw(comparison: Comparison) -> Figure:
+def comparison_figure(comparison: Comparison) -> Figure:
+    """The chart as a matplotlib figure, to save in another way or to inspect."""
     figure, axes = page(WIDTH, HEIGHT)
     title = f"Change over sessions · {shorten(comparison.label, fits_in(800, 19, DPI, True))}"
     label(axes, GRID_LEFT, 0.95, title, 19, fontweight="bold")

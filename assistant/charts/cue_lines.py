@@ -24,8 +24,10 @@ class CueLine:
 
 
 def episode_mark(episodes: Iterable[int]) -> str:
-    """' ¹²' for a cue said in episodes 1 and 2."""
-    return " " + "".join(str(n).translate(SUPERSCRIPT) for n in sorted(set(episodes)))
+    """' ¹²' for a cue said in episodes 1 and 2 (' ¹·¹⁰' once numbers have two digits)."""
+    numbers = sorted(set(episodes))
+    joiner = "·" if numbers and numbers[-1] >= 10 else ""
+    return " " + joiner.join(str(n).translate(SUPERSCRIPT) for n in numbers)
 
 
 def episode_marks(cue_map: CueMap) -> dict[tuple[str, str], str]:
@@ -78,12 +80,13 @@ def stage_lines(
         seen.add(item.episode)
     shown: list[list[str]] = []
     used = 0.0
+    each = max(MAX_ANSWER_LINES, int(max_lines) // max(len(said), 1))  # a lone answer gets room
     for text, seen in said.values():
         room = int(max_lines - used - (GAP_SHARE if shown else 0))
         if room <= 0:
             break
         mark = episode_mark(seen) if episodes > 1 else ""
-        shown.append(wrap(text + mark, fits, min(room, MAX_ANSWER_LINES)))
+        shown.append(wrap(text + mark, fits, min(room, each)))
         used += len(shown[-1]) + (GAP_SHARE if len(shown) > 1 else 0)
     hidden = len(said) - len(shown)
     if hidden:

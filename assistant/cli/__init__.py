@@ -6,6 +6,7 @@ import typer
 
 from assistant.cli import (
     bench_commands,
+    compare_commands,
     console,
     corpus_commands,
     eval_commands,
@@ -27,6 +28,7 @@ serve.register(app)
 eval_commands.register(app)
 interview_commands.register(app)
 bench_commands.register(app)
+compare_commands.register(app)
 
 
 def main() -> None:

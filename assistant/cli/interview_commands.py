@@ -18,8 +18,10 @@ from rich.markup import escape
 from rich.prompt import Prompt
 from rich.table import Table
 
+from assistant.charts import FORMATS, chain_chart
 from assistant.cli import console as console_module
 from assistant.cli import runtime
+from assistant.cli.chart_files import announce_saved, exports_dir, write_chart
 from assistant.cli.interview_loop import InterviewLoop
 from assistant.interview import InterviewService, Owner
 from assistant.interview.models import ExportFormat, FhirVersion
@@ -28,13 +30,19 @@ from assistant.interview.store import SqlSessionStore
 from assistant.settings import Settings
 
 FormatOption = Annotated[
-    str, typer.Option("--format", "-f", help="markdown, json or fhir (QuestionnaireResponse).")
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="markdown, json or fhir (QuestionnaireResponse); png or svg for the relapse chain.",
+    ),
 ]
 VersionOption = Annotated[
     str, typer.Option("--fhir-version", help="R5 (default) or R4B for SDC-based systems.")
 ]
 OutputOption = Annotated[
-    Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    Path | None,
+    typer.Option("--output", "--out", "-o", help="Write to this file instead of stdout."),
 ]
 
 interview_app = typer.Typer(
@@ -74,7 +82,10 @@ def interview(
     service = engine.interviews
     if not label:
         label = Prompt.ask("Pseudonymous label (e.g. Pt-A; never a name)", default="")
-    InterviewLoop(service, owner, runtime.out, Prompt.ask).run(service.start(owner, label))
+    cue_map = InterviewLoop(service, owner, runtime.out, Prompt.ask).run(
+        service.start(owner, label)
+    )
+    announce_saved(runtime.out, service, owner, cue_map, engine.settings)
 
 
 def _scripted(path: Path, fmt: str, fhir_version: str, save: bool, output: Path | None) -> None:
@@ -101,6 +112,11 @@ def _emit(
     fhir_version: str,
     output: Path | None,
 ) -> None:
+    if fmt in FORMATS:  # the relapse-chain picture: a file, never binary on the terminal
+        chart = chain_chart(service.cue_map(owner, session_id), fmt)  # type: ignore[arg-type]
+        path = write_chart(chart, output, exports_dir(runtime.settings()))
+        runtime.err.print(f"wrote {escape(str(path))}")
+        return
     export = service.export(owner, session_id, _format(fmt), _version(fhir_version))
     if output is None:
         print(export.content, end="" if export.content.endswith("\n") else "\n")
@@ -132,7 +148,8 @@ def resume(session_id: str) -> None:
     engine = runtime.ready_engine()
     owner = console_owner(engine.settings)
     view = engine.interviews.view(owner, session_id)
-    InterviewLoop(engine.interviews, owner, runtime.out, Prompt.ask).run(view)
+    cue_map = InterviewLoop(engine.interviews, owner, runtime.out, Prompt.ask).run(view)
+    announce_saved(runtime.out, engine.interviews, owner, cue_map, engine.settings)
 
 
 @interview_app.command()
@@ -210,13 +227,15 @@ def console_interview(session: console_module.ConsoleSession, rest: str) -> None
                 f"  {s.session_id}  {escape(s.label)}  {s.status}  {s.answered}/{s.total}"
             )
     elif action == "resume" and argument:
-        loop.run(service.view(owner, argument.strip()))
+        cue_map = loop.run(service.view(owner, argument.strip()))
+        announce_saved(session.console, service, owner, cue_map, engine.settings)
     elif action == "show" and argument:
         note = service.export(owner, argument.strip(), "markdown")
         session.console.print(Markdown(note.content))
     else:
         label = rest.strip() or session.ask("Pseudonymous label (e.g. Pt-A; never a name)")
-        loop.run(service.start(owner, label))
+        cue_map = loop.run(service.start(owner, label))
+        announce_saved(session.console, service, owner, cue_map, engine.settings)
 
 
 def register(app: typer.Typer) -> None:

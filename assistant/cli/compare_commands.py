@@ -1,0 +1,66 @@
+"""`cuemap compare LABEL`: how a patient's triggers, craving and confidence changed across the
+clinician's finished sessions under one pseudonymous label; a table, and a chart saved to a file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markdown import Markdown
+from rich.markup import escape
+
+from assistant.charts import FORMATS, ChartFormat, compare, comparison_chart, comparison_markdown
+from assistant.cli import console as console_module
+from assistant.cli import runtime
+from assistant.cli.chart_files import exports_dir, write_chart
+from assistant.cli.interview_commands import console_owner
+from assistant.engine import Engine
+
+
+def compare_command(
+    label: Annotated[str, typer.Argument(help="The pseudonymous label the sessions share.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="Chart format: png or svg.")] = "png",
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Save the chart here (default: the exports folder)."),
+    ] = None,
+) -> None:
+    """Compare your finished sessions under LABEL: new, persisting and resolved triggers."""
+    show_comparison(runtime.ready_engine(), runtime.out, label, _format(fmt), out)
+
+
+def show_comparison(
+    engine: Engine, console: Console, label: str, fmt: ChartFormat = "png", out: Path | None = None
+) -> Path:
+    """Print the comparison table, save the chart, print its path; the path."""
+    owner = console_owner(engine.settings)
+    comparison = compare(engine.interviews, owner, label)
+    console.print(Markdown(comparison_markdown(comparison)))
+    path = write_chart(comparison_chart(comparison, fmt), out, exports_dir(engine.settings))
+    console.print(f"\nChart saved to {escape(str(path))}", highlight=False, soft_wrap=True)
+    return path
+
+
+def console_compare(session: console_module.ConsoleSession, rest: str) -> None:
+    """compare LABEL"""
+    if not rest.strip():
+        session.console.print("Usage: compare LABEL (a pseudonymous label, e.g. Pt-A)")
+        return
+    show_comparison(session.engine, session.console, rest.strip())
+
+
+def _format(fmt: str) -> ChartFormat:
+    if fmt not in FORMATS:
+        raise typer.BadParameter("use png or svg", param_hint="--format")
+    return fmt  # type: ignore[return-value]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("compare")(compare_command)
+    console_module.EXTRA_COMMANDS["compare"] = (
+        "compare your finished sessions under a label (compare LABEL)",
+        console_compare,
+    )

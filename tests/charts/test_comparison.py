@@ -1,0 +1,151 @@
+"""A clinician sees a patient again and asks what changed since last time."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.charts import (
+    compare,
+    comparison_chart,
+    comparison_lines,
+    comparison_markdown,
+    render_comparison,
+)
+from assistant.charts.comparison import Change
+from assistant.charts.comparison_chart import comparison_figure
+from assistant.errors import NothingToCompareError
+from assistant.interview import InterviewService
+from tests.charts.conftest import (
+    CLINICIAN,
+    COLLEAGUE,
+    drawn_text,
+    finished,
+    overlapping,
+    png_size,
+    svg_root,
+)
+
+FIRST_VISIT = {"before_craving": "payday", "where": "the pub", "feeling": "lonely"}
+SECOND_VISIT = {"where": "The Pub", "feeling": "bored"}
+
+
+def _keys(triggers) -> set[tuple[str, str]]:
+    return {t.key for t in triggers}
+
+
+def test_compare_two_sessions_reports_new_persisting_and_resolved_triggers(
+    interviews: InterviewService,
+) -> None:
+    finished(interviews, "Pt-A", [FIRST_VISIT])
+    finished(interviews, "Pt-A", [SECOND_VISIT])
+
+    comparison = compare(interviews, CLINICIAN, "Pt-A")
+
+    assert [s.number for s in comparison.sessions] == [1, 2]
+    assert _keys(comparison.with_status("persisting")) == {("place", "pub")}
+    assert _keys(comparison.with_status("new")) == {("emotion", "bored")}
+    assert _keys(comparison.with_status("resolved")) == {("event", "payday"), ("emotion", "lonely")}
+    assert comparison.with_status("earlier") == []
+    pub = comparison.with_status("persisting")[0]
+    assert pub.sessions == [1, 2] and pub.kind == "external"
+
+
+def test_compare_matches_label_and_cue_text_whatever_their_case(
+    interviews: InterviewService,
+) -> None:
+    finished(interviews, "Pt-A", [{"where": "Dave's Garage"}])
+    finished(interviews, "pt-a ", [{"where": "dave's garage"}])
+
+    comparison = compare(interviews, CLINICIAN, "PT-A")
+
+    assert len(comparison.sessions) == 2
+    assert _keys(comparison.with_status("persisting")) == {("place", "dave's garage")}
+
+
+def test_compare_shows_how_craving_and_confidence_moved(interviews: InterviewService) -> None:
+    finished(
+        interviews,
+        "Pt-A",
+        [{"where": "the pub", "craving_strength": 8}, {"where": "the pub", "craving_strength": 6}],
+        {"coping_1": "avoid it", "confidence_1": 40},
+    )
+    finished(
+        interviews,
+        "Pt-A",
+        [{"where": "the pub", "craving_strength": 5}],
+        {"coping_1": "leave", "confidence_1": 70},
+    )
+
+    comparison = compare(interviews, CLINICIAN, "Pt-A")
+
+    assert comparison.craving == Change(7, 5)  # the mean of the first session's two episodes
+    assert comparison.confidence == Change(40, 70)
+    assert comparison.with_status("persisting")[0].confidence == (40, 70)
+    lines = comparison_lines(comparison)
+    assert "Craving strength (mean of episodes, 0–10): 7 → 5 (−2)" in lines
+    assert "Confidence (mean of planned triggers): 40% → 70% (+30 points)" in lines
+
+
+def test_compare_counts_only_this_clinicians_finished_sessions(
+    interviews: InterviewService,
+) -> None:
+    finished(interviews, "Pt-A", [FIRST_VISIT])
+    finished(interviews, "Pt-A", [SECOND_VISIT], owner=COLLEAGUE)  # same label, someone else
+    interviews.start(CLINICIAN, "Pt-A")  # still open
+    finished(interviews, "Pt-B", [SECOND_VISIT])  # another patient
+
+    with pytest.raises(NothingToCompareError, match="only one finished session.*'Pt-A'"):
+        compare(interviews, CLINICIAN, "Pt-A")
+    with pytest.raises(NothingToCompareError, match="no finished session"):
+        compare(interviews, CLINICIAN, "Pt-Z")
+    with pytest.raises(NothingToCompareError):
+        compare(interviews, COLLEAGUE, "Pt-A")  # the colleague sees only their own one
+
+    mine = finished(interviews, "Pt-A", [SECOND_VISIT])
+    comparison = compare(interviews, CLINICIAN, "Pt-A")
+    assert len(comparison.sessions) == 2 and comparison.latest.session_id == mine.session_id
+
+
+def test_compare_three_sessions_in_the_order_they_were_started(
+    interviews: InterviewService,
+) -> None:
+    first = finished(interviews, "Pt-A", [{"before_craving": "payday"}])
+    finished(interviews, "Pt-A", [{"where": "the pub"}])
+    finished(interviews, "Pt-A", [{"where": "the pub", "feeling": "bored"}])
+    # Correcting the first session later does not make it the latest.
+    interviews.answer(CLINICIAN, first.session_id, "feeling", "lonely", 1)
+
+    comparison = compare(interviews, CLINICIAN, "Pt-A")
+
+    assert [s.session_id for s in comparison.sessions][0] == first.session_id
+    by_key = {t.key: t for t in comparison.triggers}
+    assert by_key[("event", "payday")].status == "earlier"
+    assert by_key[("emotion", "lonely")].status == "earlier"
+    assert by_key[("place", "pub")].status == "persisting"
+    assert by_key[("place", "pub")].sessions == [2, 3]
+    assert by_key[("emotion", "bored")].status == "new"
+
+
+def test_comparison_table_and_chart_show_the_change(interviews: InterviewService) -> None:
+    finished(interviews, "Pt-A", [{**FIRST_VISIT, "craving_strength": 8}])
+    finished(interviews, "Pt-A", [{**SECOND_VISIT, "craving_strength": 5}])
+    comparison = compare(interviews, CLINICIAN, "Pt-A")
+
+    table = comparison_markdown(comparison)
+    png, svg = comparison_chart(comparison, "png"), comparison_chart(comparison, "svg")
+    texts = drawn_text(comparison_figure(comparison))
+
+    assert "| bored | emotion | new | 2 |  |" in table
+    assert "| pub | place | persisting | 1, 2 |  |" in table
+    assert "| payday | event | resolved | 1 |  |" in table
+    assert "Triggers: 1 new, 1 persisting, 2 resolved." in table
+    assert "8 → 5 (−3)" in table
+    assert png.filename == "cuemap-pt-a-compare.png" and svg.mime == "image/svg+xml"
+    assert png_size(png.content) == (1200, 700)
+    assert png_size(render_comparison(comparison)) == (1200, 700)
+    svg_root(svg.content)
+    words = [text for text, _ in texts]
+    statuses = [w for w in words if w in ("NEW", "PERSISTING", "RESOLVED", "EARLIER")]
+    assert statuses == ["NEW", "PERSISTING", "RESOLVED", "RESOLVED"]
+    assert "bored (emotion)" in words
+    assert overlapping(texts) == []
