@@ -181,7 +181,6 @@ def test_cli_console_interview_command(cuemap) -> None:
     ("content", "message"),
     [
         ({"label": "x", "answers": {"where": "pub", "shoe_size": 9}}, "['shoe_size']"),
-        ({"label": "x", "answers": {"where": "pub"}, "plan": {}}, "not both"),
         ("{not json", "is not valid JSON (line 1)"),
     ],
 )
@@ -204,6 +203,12 @@ def test_cli_answers_file_problems_are_clean_errors(
     assert done.returncode == 1
     assert done.stderr.startswith("error: ") and message in flat(done.stderr)
     assert "Traceback" not in done.stderr
+
+
+def test_cli_answers_file_in_both_shapes_is_refused(cuemap, tmp_path) -> None:
+    content = {"label": "x", "answers": {"where": "pub"}, "plan": {"supports": "sister"}}
+    with pytest.raises(InvalidAnswerError, match='give either "answers", or "episodes"'):
+        cuemap("interview", "--answers", write(tmp_path, content))
 
 
 def test_cli_answers_file_with_an_impossible_answer_is_refused(cuemap, tmp_path) -> None:

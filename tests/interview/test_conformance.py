@@ -14,19 +14,29 @@ from fhir.resources.questionnaireresponse import QuestionnaireResponse
 from assistant.interview import InterviewService
 from assistant.interview.exports.conformance import check_response
 from assistant.interview.exports.questionnaire import questionnaire
+from assistant.settings import Settings
 from tests.interview.conftest import ALICE, EPISODE_ONE, answer_episode
 
 Doc = dict[str, Any]
 
 
-@pytest.fixture
-def pair(interviews: InterviewService) -> tuple[Doc, Doc]:
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Doc, Doc]:
+    """The Questionnaire and a finished session's QuestionnaireResponse (R5), made once."""
+    data_dir = tmp_path_factory.mktemp("conformance")
+    interviews = InterviewService.from_settings(Settings(_env_file=None, data_dir=data_dir))
     sid = interviews.start(ALICE, "Pt-F").session_id
     answer_episode(interviews, sid, EPISODE_ONE)
     interviews.answer(ALICE, sid, "coping_1", "urge-surf")
     interviews.finish(ALICE, sid)
     response = json.loads(interviews.export(ALICE, sid, "fhir").content)
     return questionnaire(interviews.template, "R5"), response
+
+
+@pytest.fixture
+def pair(exported: tuple[Doc, Doc]) -> tuple[Doc, Doc]:
+    """A copy each test may break."""
+    return copy.deepcopy(exported)
 
 
 def episode_item(response: Doc, link_id: str) -> Doc:
