@@ -3,7 +3,8 @@
 1. Lexicon phrases (prompts/cue_lexicon.yaml) become cues with their IDTS situation tags.
 2. What is left of the answer is cut into short clauses; each is compared with every lexicon
    phrase by the engine's embedder, and becomes a cue of the nearest phrase's category when it is
-   close enough (`fallback.min_similarity`). Only the categories the question asks about count.
+   close enough (`fallback.min_similarity`; a lone word, whose embedding mostly reflects its
+   spelling, needs `min_similarity_one_word`). Only the categories the question asks about count.
 3. A short answer that neither step recognised is itself the cue when the question says what
    kind of cue its answer is (`answer_is`): "Where?" -> "Dave's garage" is a place.
 """
@@ -136,9 +137,12 @@ class CueExtractor:
         sims = self._embedder.embed(phrases) @ protos.vectors.T
         sims[:, ~allowed] = -1.0
         found = []
+        fallback = self.lexicon.fallback
         for phrase, row in zip(phrases, sims, strict=True):
             best = int(np.argmax(row))
-            if row[best] >= self.lexicon.fallback.min_similarity:
+            one_word = " " not in phrase
+            bar = fallback.min_similarity_one_word if one_word else fallback.min_similarity
+            if row[best] >= bar:
                 found.append(
                     Found(protos.categories[best], phrase, protos.situations[best], "model")
                 )

@@ -59,7 +59,10 @@ class CategoryLexicon(Strict):
 
 
 class Fallback(Strict):
-    min_similarity: float = Field(default=0.55, gt=0, le=1)
+    min_similarity: float = Field(default=0.6, gt=0, le=1)
+    min_similarity_one_word: float = Field(
+        default=0.75, gt=0, le=1, description="a lone word is judged on its surface: a higher bar"
+    )
     max_words: int = Field(default=6, ge=1)
 
 
