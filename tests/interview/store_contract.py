@@ -7,7 +7,9 @@ test_store_postgres.py). Each test works under its own workspace id, so a shared
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from typing import Literal
 
 import pytest
 
@@ -26,8 +28,13 @@ T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
 class SessionStoreContract:
     @pytest.fixture
-    def owner(self) -> Owner:
-        return Owner(f"T-{uuid.uuid4().hex[:8]}", "U-alice")
+    def owner(self, store: SessionStore) -> Iterator[Owner]:
+        """A fresh workspace; its sessions (and its neighbours') are erased afterwards."""
+        owner = Owner(f"T-{uuid.uuid4().hex[:8]}", "U-alice")
+        yield owner
+        for who in (owner, colleague(owner), elsewhere(owner)):
+            for record in store.sessions_of(who):
+                store.delete(record.id)
 
     def new_session(
         self, store: SessionStore, owner: Owner, label: str = "Pt-A", minutes: int = 0
@@ -88,8 +95,8 @@ class SessionStoreContract:
     ) -> None:
         older = self.new_session(store, owner, "Pt-A", minutes=0)
         newer = self.new_session(store, owner, "Pt-B", minutes=5)
-        self.new_session(store, Owner(owner.workspace_id, "U-bob"), "Pt-C")
-        self.new_session(store, Owner(f"{owner.workspace_id}-2", owner.user_id), "Pt-D")
+        self.new_session(store, colleague(owner), "Pt-C")
+        self.new_session(store, elsewhere(owner), "Pt-D")
         finished = replace_status(older.state, "finished")
         store.save_state(older.id, finished)
         assert [r.label for r in store.sessions_of(owner)] == ["Pt-A", "Pt-B"]
@@ -106,5 +113,13 @@ class SessionStoreContract:
         assert store.delete(record.id) is False
 
 
-def replace_status(state: SessionState, status: str) -> SessionState:
-    return SessionState(status, state.episodes, state.cursor, state.updated_at + timedelta(hours=1))  # type: ignore[arg-type]
+def replace_status(state: SessionState, status: Literal["open", "finished"]) -> SessionState:
+    return SessionState(status, state.episodes, state.cursor, state.updated_at + timedelta(hours=1))
+
+
+def colleague(owner: Owner) -> Owner:
+    return Owner(owner.workspace_id, "U-bob")
+
+
+def elsewhere(owner: Owner) -> Owner:
+    return Owner(f"{owner.workspace_id}-2", owner.user_id)
