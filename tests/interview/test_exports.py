@@ -84,7 +84,7 @@ def test_export_markdown_note_puts_top_triggers_first_then_map_plan_sources(
     expected = [c.text for c in interviews.cue_map(ALICE, session_id).top_triggers]
     assert [re.match(r"\d\. \*\*(.+?)\*\*", line).group(1) for line in top] == expected
     assert "- **Trigger 1: lonely:** leave, confidence 60%" in note
-    assert re.search(r"^\[1\] “The drug may start the addiction\.”", note, flags=re.MULTILINE)
+    assert re.search(r"^- \[1\] “The drug may start the addiction\.”", note, flags=re.MULTILINE)
 
 
 def test_export_markdown_shows_patient_text_as_text(interviews: InterviewService) -> None:

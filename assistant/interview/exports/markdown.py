@@ -146,6 +146,7 @@ def _sources(cue_map: CueMap) -> str:
     if not cue_map.citations:
         return "## Sources\n\nNo sources were available when this note was made."
     lines = [
-        f"[{c.n}] {escape(c.label())}" + (f" <{c.url}>" if c.url else "") for c in cue_map.citations
+        f"- [{c.n}] {escape(c.label())}" + (f" <{c.url}>" if c.url else "")
+        for c in cue_map.citations
     ]
     return "## Sources\n\n" + "\n".join(lines)
