@@ -3,11 +3,14 @@ session, beside how craving strength and confidence moved."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from assistant.charts.canvas import DPI, Chart, ChartFormat, chart, page, slug, to_bytes
 from assistant.charts.comparison import Comparison, SessionPoint, TriggerChange
+from assistant.charts.comparison_text import STATUS_WORDS, rounded
 from assistant.charts.draw import label
 from assistant.charts.palette import (
     BLUE,
@@ -88,9 +91,10 @@ def _trigger_grid(axes: Axes, triggers: list[TriggerChange], shown: list[Session
                 markeredgecolor=colour if present else RULE,
             )
         y -= ROW
-    hidden = len(triggers) - MAX_ROWS
-    if hidden > 0:
-        label(axes, GRID_TEXT, y, f"+{hidden} more triggers", 11, color=MUTED)
+    hidden = Counter(t.status for t in triggers[MAX_ROWS:])
+    if hidden:
+        kinds = ", ".join(f"{n} {STATUS_WORDS[status]}" for status, n in hidden.items())
+        label(axes, GRID_TEXT, y, f"+{hidden.total()} more triggers: {kinds}", 11, color=MUTED)
     if not triggers:
         label(axes, GRID_TEXT, y, "no cues recorded in these sessions", 11, color=MUTED)
     key = "● the session has the trigger   ○ it does not"
@@ -127,7 +131,7 @@ def _measure(
             capsize=4,
         )
         for x, y in zip(xs, ys, strict=True):
-            text = f"{y:.1f}".removesuffix(".0") if craving else f"{y:.0f}%"
+            text = rounded(y) + ("" if craving else "%")
             chart_axes.annotate(
                 text,
                 (x, y),

@@ -74,12 +74,15 @@ def _measure(name: str, change: Change | None, unit: str, delta_unit: str = "") 
         return f"{name}: not rated in both sessions"
     delta = round(change.delta, 1)
     direction = (
-        "no change" if delta == 0 else f"{'+' if delta > 0 else '−'}{_num(abs(delta))}{delta_unit}"
+        "no change"
+        if delta == 0
+        else f"{'+' if delta > 0 else '−'}{rounded(abs(delta))}{delta_unit}"
     )
-    return f"{name}: {_num(change.before)}{unit} → {_num(change.after)}{unit} ({direction})"
+    return f"{name}: {rounded(change.before)}{unit} → {rounded(change.after)}{unit} ({direction})"
 
 
-def _num(value: float) -> str:
+def rounded(value: float) -> str:
+    """7, 6.5 or 77.5: at most one decimal, none when whole."""
     return f"{round(value, 1):g}"
 
 
