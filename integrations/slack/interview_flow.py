@@ -13,15 +13,18 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
+from assistant.charts import Chart, chain_chart, compare, comparison_chart, comparison_lines
 from assistant.interview import (
+    Export,
     InterviewService,
     Owner,
+    QuestionView,
     SessionNotFoundError,
     SessionSummary,
     SessionView,
 )
 from integrations.slack.blocks.answers import Message, answer_messages
-from integrations.slack.blocks.cuemap import cue_map_messages
+from integrations.slack.blocks.cuemap import comparison_message, cue_map_messages
 from integrations.slack.blocks.interview import (
     answered_outcome,
     intro_message,
@@ -43,6 +46,15 @@ class Clicked:
 
     channel: str
     ts: str
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An answer committed to the database; what Slack shows for it comes after the ack."""
+
+    text: str
+    answered: QuestionView | None  # the current question it answered; None: an edit
+    view: SessionView  # the session after it
 
 
 def owner_of(context: BoltContext) -> Owner:
@@ -124,8 +136,9 @@ class SlackInterview:
         self.show(view)
         return view
 
-    def answer(self, ref: QuestionRef, text: str, clicked: Clicked | None = None) -> None:
-        """Record an answer; move on when it answered the current question (else it was an edit)."""
+    def record(self, ref: QuestionRef, text: str) -> Recorded:
+        """Commit an answer, posting nothing: the part that runs before Slack's ack. It moves
+        the interview on when it answered the current question (else it was an edit)."""
         before = self.interviews.view(self.owner, ref.session_id)
         view = self.interviews.answer(
             self.owner, ref.session_id, ref.question_id, text, episode=ref.episode
@@ -135,23 +148,34 @@ class SlackInterview:
             ref.question_id,
             ref.episode,
         )
+        return Recorded(text, current if is_current else None, view)
+
+    def follow_up(self, recorded: Recorded, clicked: Clicked | None = None) -> None:
+        """What Slack shows once an answer is committed: the question settled, the next one."""
+        current, text = recorded.answered, recorded.text
         if clicked is not None:
             settled = (
                 settled_message(current, answered_outcome(text))
-                if is_current and current is not None
+                if current is not None
                 else text_message(f"Answer changed to:\n{answered_outcome(text)}")
             )
             self._settle(clicked, settled)
-        if is_current:
-            self.show(view)
+        if current is not None:
+            self.show(recorded.view)
 
-    def answer_current(self, session_id: str, text: str) -> None:
-        """A reply in the session's thread answers whatever question is current."""
+    def record_current(self, session_id: str, text: str) -> Recorded | None:
+        """Commit a thread reply as the current question's answer (None: none is waiting)."""
         view = self.interviews.view(self.owner, session_id)
         if view.question is None:
-            self.post(view, ready_message(view))
+            return None
+        return self.record(QuestionRef(session_id, view.question.id, view.question.episode), text)
+
+    def follow_up_reply(self, session_id: str, recorded: Recorded | None) -> None:
+        if recorded is not None:
+            self.follow_up(recorded)
             return
-        self.answer(QuestionRef(session_id, view.question.id, view.question.episode), text)
+        view = self.interviews.view(self.owner, session_id)
+        self.post(view, ready_message(view))
 
     def skip(self, ref: QuestionRef, clicked: Clicked | None) -> None:
         before = self.interviews.view(self.owner, ref.session_id)
@@ -191,19 +215,36 @@ class SlackInterview:
             done = f"Finished: {view.answered} of {view.total} questions answered."
             self._settle(clicked, text_message(done))
         self.post(view, *cue_map_messages(cue_map))
+        self.upload(view, chain_chart(cue_map, "png"))
 
     def export(self, session_id: str, fmt: str) -> InterviewThread:
         """Upload the export as a file in the session's DM thread (never in a shared channel)."""
         export = self.interviews.export(self.owner, session_id, fmt)
-        thread = self.thread(self.interviews.view(self.owner, session_id))
+        return self.upload(self.interviews.view(self.owner, session_id), export)
+
+    def upload(self, view: SessionView, file: Export | Chart) -> InterviewThread:
+        thread = self.thread(view)
         self.client.files_upload_v2(
             channel=thread.channel_id,
             thread_ts=thread.thread_ts,
-            content=export.content,
-            filename=export.filename,
-            title=export.filename,
+            content=file.content,
+            filename=file.filename,
+            title=file.filename,
         )
         return thread
+
+    def compare(self, label: str) -> None:
+        """How this label's triggers, craving and confidence moved: lines and a chart, in the DM."""
+        comparison = compare(self.interviews, self.owner, label)
+        chart = comparison_chart(comparison, "png")
+        dm = self.client.conversations_open(users=self.owner.user_id)["channel"]["id"]
+        post_messages(
+            self.client, dm, [comparison_message(comparison_lines(comparison))],
+            user_id=self.owner.user_id,
+        )
+        self.client.files_upload_v2(
+            channel=dm, content=chart.content, filename=chart.filename, title=chart.filename
+        )
 
     def delete(self, session_id: str) -> None:
         self.interviews.delete(self.owner, session_id)
