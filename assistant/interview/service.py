@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 
 from assistant.answers.models import Answer
 from assistant.answers.service import Explainer
@@ -204,7 +205,7 @@ class InterviewService:
     ) -> Export:
         """The Markdown note, JSON, or FHIR QuestionnaireResponse (R5, or R4B on request)."""
         record, answers = self._open(owner, session_id)
-        cue_map = self.maps.build(record, answers)
+        cue_map = partial(self.maps.build, record, answers)
         return render_export(fmt, self.template, record, answers, cue_map, fhir_version)
 
     def questionnaire(self, fhir_version: FhirVersion | str = "R5") -> Export:

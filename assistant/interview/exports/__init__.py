@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from assistant.errors import ExportError
 from assistant.interview.exports.common import filename
@@ -31,14 +31,15 @@ def render_export(
     template: Template,
     record: SessionRecord,
     answers: Mapping[Slot, AnswerRecord],
-    cue_map: CueMap,
+    cue_map: Callable[[], CueMap],
     fhir_version: FhirVersion | str = "R5",
 ) -> Export:
+    """The file; `cue_map` is only built for the formats that show it (not FHIR)."""
     if fmt == "markdown":
-        content = render_markdown(template, record, answers, cue_map)
+        content = render_markdown(template, record, answers, cue_map())
         return Export(filename(record, ".md"), "text/markdown", content)
     if fmt == "json":
-        content = render_json(template, record, answers, cue_map)
+        content = render_json(template, record, answers, cue_map())
         return Export(filename(record, ".json"), "application/json", content)
     if fmt == "fhir":
         version = _check_version(fhir_version)
