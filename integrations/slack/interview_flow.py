@@ -239,7 +239,9 @@ class SlackInterview:
         chart = comparison_chart(comparison, "png")
         dm = self.client.conversations_open(users=self.owner.user_id)["channel"]["id"]
         post_messages(
-            self.client, dm, [comparison_message(comparison_lines(comparison))],
+            self.client,
+            dm,
+            [comparison_message(comparison_lines(comparison))],
             user_id=self.owner.user_id,
         )
         self.client.files_upload_v2(

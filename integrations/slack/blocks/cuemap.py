@@ -100,3 +100,10 @@ def _explanations(cue_map: CueMap) -> list[Block]:
             f"*{escape_mrkdwn(explanation.title)}*\n{escape_mrkdwn(explanation.text)}"
         )
     ]
+
+
+def comparison_message(lines: list[str]) -> Message:
+    """Change across a label's sessions: a header line, then one line per finding (escaped)."""
+    title, *rest = lines
+    text = f"*{escape_mrkdwn(title)}*\n" + "\n".join(f"• {escape_mrkdwn(line)}" for line in rest)
+    return Message(text=f"Comparison: {title}", blocks=to_dicts([*sections(text)]))

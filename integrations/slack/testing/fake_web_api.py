@@ -150,12 +150,12 @@ class FakeSlack:
         self, path: str, headers: dict[str, str], raw: bytes
     ) -> tuple[int, dict[str, str], bytes]:
         parts = urlsplit(path)
+        if parts.path.startswith("/upload/"):  # file bytes, not a form: never parsed
+            self.uploads[parts.path.rsplit("/", 1)[1]] = raw
+            return self._record(Call("upload", {}, headers, raw, path=parts.path), b"OK")
         params = _parse(parts.query, headers.get("Content-Type", ""), raw)
         if parts.path.startswith("/response/"):
             return self._record(Call("response_url", params, headers, raw, path=parts.path), b"ok")
-        if parts.path.startswith("/upload/"):
-            self.uploads[parts.path.rsplit("/", 1)[1]] = raw
-            return self._record(Call("upload", {}, headers, raw, path=parts.path), b"OK")
         method = parts.path.removeprefix("/api/")
         with self._lock:
             queue = self._scripted.get(method) or []

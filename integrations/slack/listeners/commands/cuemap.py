@@ -1,4 +1,4 @@
-"""`/cuemap start [label] | resume [label] | list | export [label] | delete label | help`.
+"""`/cuemap start | resume | list | export | delete | compare | help`, with a label where useful.
 
 The interview itself runs in the clinician's DM with CueMap (one thread per session), so
 patient answers never land in a shared channel; the command's replies are private.
@@ -27,6 +27,7 @@ HELP = (
     "`/cuemap list`: your interviews, to resume, export or erase\n"
     "`/cuemap export [label]`: the note or FHIR QuestionnaireResponse as a file\n"
     "`/cuemap delete label`: erase one for good\n"
+    "`/cuemap compare label`: how triggers, craving and confidence moved across its sessions\n"
     "The interview runs in your DM with CueMap. For explanations: `/explain your question`."
 )
 WORKING = {
@@ -35,6 +36,7 @@ WORKING = {
     "list": ":clipboard: Fetching your interviews…",
     "export": ":clipboard: Finding the interview…",
     "delete": ":clipboard: Finding the interview…",
+    "compare": ":bar_chart: Comparing the sessions; the chart will be in your DM with CueMap…",
 }
 
 
@@ -104,6 +106,14 @@ def _delete(interview: SlackInterview, wanted: str, respond: Respond, client: We
     respond(text=text, blocks=blocks, response_type="ephemeral", replace_original=True)
 
 
+def _compare(interview: SlackInterview, label: str, respond: Respond, client: WebClient) -> None:
+    if not label:
+        _say(respond, client, interview, "Which label? `/cuemap compare Pt-A`.")
+        return
+    interview.compare(label)
+    _say(respond, client, interview, "The comparison is in your DM with CueMap.")
+
+
 def _say(respond: Respond, client: WebClient, interview: SlackInterview, text: str) -> None:
     respond_messages(
         respond, client, [text_message(text)], user_id=interview.owner.user_id, replace_first=True
@@ -116,6 +126,7 @@ SUBCOMMANDS = {
     "list": _list,
     "export": _export,
     "delete": _delete,
+    "compare": _compare,
 }
 
 

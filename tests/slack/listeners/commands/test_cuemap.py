@@ -83,13 +83,18 @@ def test_cuemap_full_interview_from_start_to_fhir_file(
     cue_map = fake_slack.wait_for(
         lambda: [c for c in driver.thread() if "Cue map: Pt-A" in block_texts(c.params["blocks"])]
     )[0]
+    [chain_upload] = fake_slack.wait_for_calls("files.completeUploadExternal")
+    [chain] = fake_slack.uploads.values()
     driver.click(cue_map, "iv_export_fhir_0")
-    [completed] = fake_slack.wait_for_calls("files.completeUploadExternal")
+    completed = fake_slack.wait_for_calls("files.completeUploadExternal", count=2)[1]
 
     assert how["before_craving"] == "thread reply" and how["where"] == "modal"
-    assert completed.params["channel_id"] == driver.dm
-    assert completed.params["thread_ts"] == driver.root().reply["ts"]
-    [uploaded] = fake_slack.uploads.values()
+    assert chain.startswith(b"\x89PNG") and b"Pt-A" not in chain[:8]
+    assert "-chain.png" in json.dumps(chain_upload.params)
+    for upload in (chain_upload, completed):
+        assert upload.params["channel_id"] == driver.dm
+        assert upload.params["thread_ts"] == driver.root().reply["ts"]
+    uploaded = [u for u in fake_slack.uploads.values() if u != chain][0]
     fhir = json.loads(uploaded)
     assert fhir["resourceType"] == "QuestionnaireResponse"
     assert fhir["status"] == "completed"
@@ -217,3 +222,42 @@ def test_cuemap_export_command_uploads_the_note_to_the_dm_thread(
     assert note.decode().startswith("# Cue map: Pt-D")
     [notice] = fake_slack.wait_for(lambda: posted_to(fake_slack, clicked_at))
     assert "in your DM with CueMap" in notice["text"]
+
+
+def test_cuemap_compare_posts_what_changed_and_a_chart_to_the_dm(
+    slack: SlackSender, fake_slack: FakeSlack, fake_engine: Engine
+) -> None:
+    interviews = fake_engine.interviews
+    for answer in ("at the pub with old mates", "at home alone after an argument"):
+        view = interviews.start(ALICE_OWNS, "Pt-C")
+        interviews.answer(ALICE_OWNS, view.session_id, "where", answer)
+        interviews.finish(ALICE_OWNS, view.session_id)
+
+    reply, response_url = slack.command("/cuemap", "compare Pt-C")
+
+    assert reply.json()["text"] == WORKING["compare"]
+    [completed] = fake_slack.wait_for_calls("files.completeUploadExternal")
+    [chart] = fake_slack.uploads.values()
+    assert chart.startswith(b"\x89PNG")
+    [summary] = [
+        c for c in fake_slack.calls_to("chat.postMessage") if "Comparison" in c.params["text"]
+    ]
+    text = block_texts(summary.params["blocks"])
+    assert "New triggers:" in text and "home" in text
+    assert "Resolved triggers:" in text and "pub" in text
+    assert completed.params["channel_id"] == summary.params["channel"]
+    [notice] = fake_slack.wait_for(lambda: posted_to(fake_slack, response_url))
+    assert "in your DM with CueMap" in notice["text"]
+
+
+def test_cuemap_compare_with_one_session_says_there_is_nothing_to_compare(
+    slack: SlackSender, fake_slack: FakeSlack, fake_engine: Engine
+) -> None:
+    view = fake_engine.interviews.start(ALICE_OWNS, "Pt-E")
+    fake_engine.interviews.finish(ALICE_OWNS, view.session_id)
+
+    _, response_url = slack.command("/cuemap", "compare Pt-E")
+
+    [told] = fake_slack.wait_for(lambda: posted_to(fake_slack, response_url))
+    assert "only one finished session" in told["text"] and "finish at least two" in told["text"]
+    assert not fake_slack.calls_to("files.completeUploadExternal")
