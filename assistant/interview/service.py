@@ -8,7 +8,8 @@ restart (or another process) picks up exactly where the last committed answer le
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
@@ -40,7 +41,7 @@ from assistant.interview.models import (
     SessionView,
     Slot,
 )
-from assistant.interview.store import SessionStore, SqlSessionStore
+from assistant.interview.store import SessionChange, SessionStore, SqlSessionStore
 from assistant.interview.template import Question, Template, load_template, render_prompt
 from assistant.interview.validation import clean_answer, clean_label
 from assistant.retrieval.embedder import Embedder
@@ -106,18 +107,19 @@ class InterviewService:
         episode: int | None = None,
     ) -> SessionView:
         """Answer a question: the current one moves the interview on; an earlier one is an edit."""
-        record, answers = self._open(owner, session_id)
         question = self._question(question_id)
-        slot = self._slot(record, question, episode)
-        stored = AnswerRecord(
-            slot, clean_answer(question, text), self._subject(question, record, answers), None
-        )
-        answers[slot] = stored
-        cursor = record.state.cursor
-        if cursor == slot:
-            cursor = flow.next_unvisited(self._order(record), set(answers), slot)
-        state = replace(record.state, cursor=cursor, updated_at=self._clock())
-        self.store.save_answer(session_id, replace(stored, answered_at=state.updated_at), state)
+        text = clean_answer(question, text)
+        with self._change(owner, session_id) as (change, answers):
+            record = change.record
+            slot = self._slot(record, question, episode)
+            now = self._clock()
+            answers[slot] = AnswerRecord(slot, text, self._subject(question, record, answers), now)
+            cursor = record.state.cursor
+            if cursor == slot:
+                cursor = flow.next_unvisited(self._order(record), set(answers), slot)
+            state = replace(record.state, cursor=cursor, updated_at=now)
+            change.save_answer(answers[slot])
+            change.save_state(state)
         return self._view(replace(record, state=state), answers)
 
     def edit(
@@ -127,40 +129,44 @@ class InterviewService:
 
     def skip(self, owner: Owner, session_id: str) -> SessionView:
         """Leave the current question (an answer it already has is kept) and move on."""
-        record, answers = self._open(owner, session_id)
-        current = record.state.cursor
-        if current is None:
-            return self._view(record, answers)
-        cursor = flow.next_unvisited(self._order(record), set(answers) | {current}, current)
-        state = replace(record.state, cursor=cursor, updated_at=self._clock())
-        if current in answers:
-            self.store.save_state(session_id, state)
-        else:
-            answers[current] = AnswerRecord(current, None, None, state.updated_at)
-            self.store.save_answer(session_id, answers[current], state)
+        with self._change(owner, session_id) as (change, answers):
+            record = change.record
+            current = record.state.cursor
+            if current is None:
+                return self._view(record, answers)
+            cursor = flow.next_unvisited(self._order(record), set(answers) | {current}, current)
+            state = replace(record.state, cursor=cursor, updated_at=self._clock())
+            if current not in answers:
+                answers[current] = AnswerRecord(current, None, None, state.updated_at)
+                change.save_answer(answers[current])
+            change.save_state(state)
         return self._view(replace(record, state=state), answers)
 
     def back(self, owner: Owner, session_id: str) -> SessionView:
-        record, answers = self._open(owner, session_id)
-        cursor = flow.previous(self._order(record), record.state.cursor)
-        return self._move(record, answers, cursor)
+        with self._change(owner, session_id) as (change, answers):
+            record = change.record
+            cursor = flow.previous(self._order(record), record.state.cursor)
+            state = replace(record.state, cursor=cursor, updated_at=self._clock())
+            change.save_state(state)
+        return self._view(replace(record, state=state), answers)
 
     def add_episode(self, owner: Owner, session_id: str) -> SessionView:
         """Another craving episode: its questions come next, before the plan."""
-        record, answers = self._open(owner, session_id)
-        episodes = record.state.episodes + 1
-        if episodes > MAX_EPISODES:
-            raise InvalidAnswerError(f"One session holds at most {MAX_EPISODES} episodes.")
-        state = SessionState(
-            "open", episodes, flow.first_of_episode(self.template, episodes), self._clock()
-        )
-        self.store.save_state(session_id, state)
+        with self._change(owner, session_id) as (change, answers):
+            record = change.record
+            episodes = record.state.episodes + 1
+            if episodes > MAX_EPISODES:
+                raise InvalidAnswerError(f"One session holds at most {MAX_EPISODES} episodes.")
+            first = flow.first_of_episode(self.template, episodes)
+            state = SessionState("open", episodes, first, self._clock())
+            change.save_state(state)
         return self._view(replace(record, state=state), answers)
 
     def finish(self, owner: Owner, session_id: str) -> CueMap:
-        record, answers = self._open(owner, session_id)
-        state = replace(record.state, status="finished", updated_at=self._clock())
-        self.store.save_state(session_id, state)
+        with self._change(owner, session_id) as (change, answers):
+            record = change.record
+            state = replace(record.state, status="finished", updated_at=self._clock())
+            change.save_state(state)
         return self.maps.build(replace(record, state=state), answers)
 
     def delete(self, owner: Owner, session_id: str) -> None:
@@ -222,6 +228,16 @@ class InterviewService:
             raise NotYourSessionError("This interview belongs to another clinician.")
         return record, {a.slot: a for a in self.store.answers(session_id)}
 
+    @contextmanager
+    def _change(self, owner: Owner, session_id: str) -> Iterator[tuple[SessionChange, Answers]]:
+        """The caller's own session, locked until the change is committed (or rolled back)."""
+        with self.store.change(session_id) as change:
+            if change is None:
+                raise SessionNotFoundError("No such interview session.")
+            if change.record.owner != owner:
+                raise NotYourSessionError("This interview belongs to another clinician.")
+            yield change, {a.slot: a for a in change.answers()}
+
     def _question(self, question_id: str) -> Question:
         question = self.template.question(question_id)
         if question is None:
@@ -241,11 +257,6 @@ class InterviewService:
 
     def _order(self, record: SessionRecord) -> Sequence[Slot]:
         return flow.slots(self.template, record.state.episodes)
-
-    def _move(self, record: SessionRecord, answers: Answers, cursor: Slot | None) -> SessionView:
-        state = replace(record.state, cursor=cursor, updated_at=self._clock())
-        self.store.save_state(record.id, state)
-        return self._view(replace(record, state=state), answers)
 
     def _subject(self, question: Question, record: SessionRecord, answers: Answers) -> str | None:
         """The main trigger a plan question is about, as the clinician was shown it."""

@@ -1,15 +1,19 @@
 """Interview sessions and answers in SQL: SQLite by default, PostgreSQL through the same code.
 
-Every write is its own transaction, committed before the method returns, so a crash loses
-nothing that was acknowledged. An answer is an upsert on (session, question, episode): a retried
-answer keeps one row. Deleting a session deletes its rows; on SQLite `secure_delete` also
-overwrites the freed pages, so the text is gone from the file too.
+Every change is one transaction, committed before the method returns, so a crash loses nothing
+that was acknowledged. A change holds the session's lock from reading its state to writing the
+new one (`SELECT ... FOR UPDATE` on PostgreSQL, `BEGIN IMMEDIATE` on SQLite), so two answers to
+the same session from two threads or two processes cannot both move the cursor from the same
+stale place. An answer is an upsert on (session, question, episode): a retried answer keeps one
+row. Deleting a session deletes its rows; on SQLite `secure_delete` also overwrites the freed
+pages, so the text is gone from the file too.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -41,6 +45,8 @@ from assistant.errors import InterviewStoreError
 from assistant.interview.models import AnswerRecord, Owner, SessionRecord, SessionState, Slot
 
 SUPPORTED = ("sqlite", "postgresql")
+WRITE_LOCK = "cuemap_write_lock"  # execution option: begin SQLite transactions IMMEDIATE
+UNREACHABLE = "The interview database cannot be reached; the last change was not saved."
 F = TypeVar("F", bound=Callable[..., Any])
 metadata = MetaData()
 
@@ -73,14 +79,23 @@ answers = Table(
 )
 
 
+class SessionChange(Protocol):
+    """One session, locked, inside one transaction: read it, then write the answer and state."""
+
+    record: SessionRecord
+
+    def answers(self) -> list[AnswerRecord]: ...
+    def save_answer(self, answer: AnswerRecord) -> None: ...
+    def save_state(self, state: SessionState) -> None: ...
+
+
 class SessionStore(Protocol):
     """What the interview service needs from storage; see tests/interview/store_contract.py."""
 
     def create(self, record: SessionRecord) -> None: ...
     def get(self, session_id: str) -> SessionRecord | None: ...
     def answers(self, session_id: str) -> list[AnswerRecord]: ...
-    def save_answer(self, session_id: str, answer: AnswerRecord, state: SessionState) -> None: ...
-    def save_state(self, session_id: str, state: SessionState) -> None: ...
+    def change(self, session_id: str) -> AbstractContextManager[SessionChange | None]: ...
     def sessions_of(self, owner: Owner, include_finished: bool = True) -> list[SessionRecord]: ...
     def count_answered(self, session_ids: list[str]) -> dict[str, int]: ...
     def delete(self, session_id: str) -> bool: ...
@@ -94,11 +109,42 @@ def _reachable(method: F) -> F:
         try:
             return method(*args, **kwargs)
         except OperationalError as exc:
-            raise InterviewStoreError(
-                "The interview database cannot be reached; the last change was not saved."
-            ) from exc
+            raise InterviewStoreError(UNREACHABLE) from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+class SqlSessionChange:
+    def __init__(self, conn: Connection, record: SessionRecord) -> None:
+        self._conn = conn
+        self.record = record
+
+    def answers(self) -> list[AnswerRecord]:
+        return _answers(self._conn, self.record.id)
+
+    def save_answer(self, answer: AnswerRecord) -> None:
+        values = {
+            "session_id": self.record.id,
+            "question_id": answer.slot.question_id,
+            "episode": answer.slot.episode,
+            "text": answer.text,
+            "subject": answer.subject,
+            "answered_at": answer.answered_at or self.record.state.updated_at,
+        }
+        dialect_insert = sqlite.insert if self._conn.dialect.name == "sqlite" else postgresql.insert
+        self._conn.execute(
+            dialect_insert(answers)
+            .values(**values)
+            .on_conflict_do_update(
+                index_elements=["session_id", "question_id", "episode"],
+                set_={k: values[k] for k in ("text", "subject", "answered_at")},
+            )
+        )
+
+    def save_state(self, state: SessionState) -> None:
+        self._conn.execute(
+            update(sessions).where(sessions.c.id == self.record.id).values(**_state_values(state))
+        )
 
 
 class SqlSessionStore:
@@ -129,41 +175,21 @@ class SqlSessionStore:
 
     @_reachable
     def answers(self, session_id: str) -> list[AnswerRecord]:
-        query = select(answers).where(answers.c.session_id == session_id).order_by(answers.c.id)
         with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-        return [
-            AnswerRecord(
-                slot=Slot(row.question_id, row.episode),
-                text=row.text,
-                subject=row.subject,
-                answered_at=_aware(row.answered_at),
-            )
-            for row in rows
-        ]
+            return _answers(conn, session_id)
 
-    @_reachable
-    def save_answer(self, session_id: str, answer: AnswerRecord, state: SessionState) -> None:
-        values = {
-            "session_id": session_id,
-            "question_id": answer.slot.question_id,
-            "episode": answer.slot.episode,
-            "text": answer.text,
-            "subject": answer.subject,
-            "answered_at": answer.answered_at or state.updated_at,
-        }
-        with self.engine.begin() as conn:
-            _upsert_answer(conn, values)
-            conn.execute(
-                update(sessions).where(sessions.c.id == session_id).values(**_state_values(state))
-            )
-
-    @_reachable
-    def save_state(self, session_id: str, state: SessionState) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(
-                update(sessions).where(sessions.c.id == session_id).values(**_state_values(state))
-            )
+    @contextmanager
+    def change(self, session_id: str) -> Iterator[SqlSessionChange | None]:
+        """The session locked for one change (None when there is no such session)."""
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(**{WRITE_LOCK: True})
+                with conn.begin():
+                    query = select(sessions).where(sessions.c.id == session_id).with_for_update()
+                    row = conn.execute(query).first()
+                    yield SqlSessionChange(conn, _session(row)) if row else None
+        except OperationalError as exc:
+            raise InterviewStoreError(UNREACHABLE) from exc
 
     @_reachable
     def sessions_of(self, owner: Owner, include_finished: bool = True) -> list[SessionRecord]:
@@ -214,28 +240,37 @@ def make_engine(url: str) -> Engine:
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(parsed)
-    event.listen(engine, "connect", _sqlite_pragmas)
+    event.listen(engine, "connect", _sqlite_connect)
+    event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy, not the driver, says BEGIN
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA secure_delete=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
 
 
-def _upsert_answer(conn: Connection, values: dict[str, Any]) -> None:
-    dialect_insert = sqlite.insert if conn.dialect.name == "sqlite" else postgresql.insert
-    conn.execute(
-        dialect_insert(answers)
-        .values(**values)
-        .on_conflict_do_update(
-            index_elements=["session_id", "question_id", "episode"],
-            set_={k: values[k] for k in ("text", "subject", "answered_at")},
+def _sqlite_begin(conn: Connection) -> None:
+    """A change takes the write lock when it begins, so it never reads a state it cannot keep."""
+    immediate = conn.get_execution_options().get(WRITE_LOCK)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _answers(conn: Connection, session_id: str) -> list[AnswerRecord]:
+    query = select(answers).where(answers.c.session_id == session_id).order_by(answers.c.id)
+    return [
+        AnswerRecord(
+            slot=Slot(row.question_id, row.episode),
+            text=row.text,
+            subject=row.subject,
+            answered_at=_aware(row.answered_at),
         )
-    )
+        for row in conn.execute(query)
+    ]
 
 
 def _state_values(state: SessionState) -> dict[str, Any]:

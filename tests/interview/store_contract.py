@@ -6,8 +6,10 @@ test_store_postgres.py). Each test works under its own workspace id, so a shared
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
@@ -54,12 +56,9 @@ class SessionStoreContract:
         self, store: SessionStore, owner: Owner
     ) -> None:
         record = self.new_session(store, owner)
-        state = record.state
-        first = AnswerRecord(Slot("where", 1), "the pub", None, T0)
-        retried = AnswerRecord(Slot("where", 1), "the pub by the station", None, T0)
-        store.save_answer(record.id, first, state)
-        store.save_answer(record.id, retried, state)
-        store.save_answer(record.id, AnswerRecord(Slot("where", 2), "home", None, T0), state)
+        save(store, record.id, AnswerRecord(Slot("where", 1), "the pub", None, T0))
+        save(store, record.id, AnswerRecord(Slot("where", 1), "the pub by the station", None, T0))
+        save(store, record.id, AnswerRecord(Slot("where", 2), "home", None, T0))
         texts = {a.slot: a.text for a in store.answers(record.id)}
         assert texts == {Slot("where", 1): "the pub by the station", Slot("where", 2): "home"}
 
@@ -68,26 +67,62 @@ class SessionStoreContract:
     ) -> None:
         record = self.new_session(store, owner)
         later = SessionState("open", 2, Slot("coping_1", PLAN_EPISODE), T0 + timedelta(hours=1))
-        store.save_answer(
-            record.id, AnswerRecord(Slot("coping_1", PLAN_EPISODE), "leave", "pub", T0), later
-        )
+        answer = AnswerRecord(Slot("coping_1", PLAN_EPISODE), "leave", "pub", T0)
+        save(store, record.id, answer, state=later)
         assert store.get(record.id).state == later
         [saved] = store.answers(record.id)
         assert (saved.text, saved.subject) == ("leave", "pub")
+
+    def test_store_change_sees_the_session_and_its_answers(
+        self, store: SessionStore, owner: Owner
+    ) -> None:
+        record = self.new_session(store, owner)
+        save(store, record.id, AnswerRecord(Slot("who", 1), "alone", None, T0))
+        with store.change(record.id) as change:
+            assert change is not None and change.record == store.get(record.id)
+            assert [a.text for a in change.answers()] == ["alone"]
+        with store.change("no-such-session") as missing:
+            assert missing is None
+
+    def test_store_change_that_fails_leaves_nothing_behind(
+        self, store: SessionStore, owner: Owner
+    ) -> None:
+        record = self.new_session(store, owner)
+        with pytest.raises(RuntimeError), store.change(record.id) as change:
+            change.save_answer(AnswerRecord(Slot("where", 1), "the pub", None, T0))
+            change.save_state(replace_status(record.state, "finished"))
+            raise RuntimeError("the service refused half-way")
+        assert store.answers(record.id) == []
+        assert store.get(record.id) == record
+
+    def test_store_changes_to_one_session_happen_one_at_a_time(
+        self, store: SessionStore, owner: Owner
+    ) -> None:
+        record = self.new_session(store, owner)
+
+        def add_one_episode(_: int) -> None:
+            with store.change(record.id) as change:
+                state = change.record.state
+                time.sleep(0.01)  # a slow service between reading and writing the state
+                change.save_state(SessionState("open", state.episodes + 1, None, state.updated_at))
+
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            list(pool.map(add_one_episode, range(12)))
+        assert store.get(record.id).state.episodes == 1 + 12
 
     def test_store_keeps_skips_as_answers_without_text(
         self, store: SessionStore, owner: Owner
     ) -> None:
         record = self.new_session(store, owner)
-        store.save_answer(record.id, AnswerRecord(Slot("who", 1), None, None, T0), record.state)
-        store.save_answer(record.id, AnswerRecord(Slot("body", 1), "shaky", None, T0), record.state)
+        save(store, record.id, AnswerRecord(Slot("who", 1), None, None, T0))
+        save(store, record.id, AnswerRecord(Slot("body", 1), "shaky", None, T0))
         assert [a.skipped for a in store.answers(record.id)] == [True, False]
         assert store.count_answered([record.id]) == {record.id: 1}
 
     def test_store_keeps_text_exactly(self, store: SessionStore, owner: Owner) -> None:
         record = self.new_session(store, owner)
         text = "Ça va? “quotes”, emoji 🍺, <!channel>, 'single' and a long tail " + "x" * 1900
-        store.save_answer(record.id, AnswerRecord(Slot("feeling", 1), text, None, T0), record.state)
+        save(store, record.id, AnswerRecord(Slot("feeling", 1), text, None, T0))
         assert store.answers(record.id)[0].text == text
 
     def test_store_lists_only_the_owners_sessions_newest_first(
@@ -97,8 +132,7 @@ class SessionStoreContract:
         newer = self.new_session(store, owner, "Pt-B", minutes=5)
         self.new_session(store, colleague(owner), "Pt-C")
         self.new_session(store, elsewhere(owner), "Pt-D")
-        finished = replace_status(older.state, "finished")
-        store.save_state(older.id, finished)
+        save(store, older.id, state=replace_status(older.state, "finished"))
         assert [r.label for r in store.sessions_of(owner)] == ["Pt-A", "Pt-B"]
         assert [r.id for r in store.sessions_of(owner, include_finished=False)] == [newer.id]
 
@@ -106,11 +140,25 @@ class SessionStoreContract:
         self, store: SessionStore, owner: Owner
     ) -> None:
         record = self.new_session(store, owner)
-        store.save_answer(record.id, AnswerRecord(Slot("where", 1), "pub", None, T0), record.state)
+        save(store, record.id, AnswerRecord(Slot("where", 1), "pub", None, T0))
         assert store.delete(record.id) is True
         assert store.get(record.id) is None
         assert store.answers(record.id) == []
         assert store.delete(record.id) is False
+
+
+def save(
+    store: SessionStore,
+    session_id: str,
+    *answers: AnswerRecord,
+    state: SessionState | None = None,
+) -> None:
+    """One change: the answers, then the state (unchanged unless given)."""
+    with store.change(session_id) as change:
+        assert change is not None
+        for answer in answers:
+            change.save_answer(answer)
+        change.save_state(state or change.record.state)
 
 
 def replace_status(state: SessionState, status: Literal["open", "finished"]) -> SessionState:

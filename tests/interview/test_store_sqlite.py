@@ -9,7 +9,7 @@ import pytest
 from assistant.errors import InterviewStoreError
 from assistant.interview.models import AnswerRecord, Owner, Slot
 from assistant.interview.store import SqlSessionStore
-from tests.interview.store_contract import T0, SessionStoreContract
+from tests.interview.store_contract import T0, SessionStoreContract, save
 
 
 class TestSqliteSessionStore(SessionStoreContract):
@@ -29,7 +29,7 @@ def test_sqlite_delete_leaves_no_answer_text_in_the_file(tmp_path: Path) -> None
     store = SqlSessionStore(f"sqlite:///{path}")
     record = TestSqliteSessionStore().new_session(store, Owner("T", "U"))
     secret = "walks past the Crown and Anchor on Tuesdays"
-    store.save_answer(record.id, AnswerRecord(Slot("where", 1), secret, None, T0), record.state)
+    save(store, record.id, AnswerRecord(Slot("where", 1), secret, None, T0))
     store.engine.dispose()
     assert secret.encode() in path.read_bytes()
     store.delete(record.id)
