@@ -24,7 +24,9 @@ def test_interview_answers_from_many_threads_are_each_stored_once(
     for sid in sessions:
         stored = interviews.store.answers(sid)
         assert sorted(a.slot.question_id for a in stored) == sorted(EPISODE_ONE)
-        assert interviews.view(ALICE, sid).answered == len(EPISODE_ONE)
+        view = interviews.view(ALICE, sid)
+        assert view.answered == len(EPISODE_ONE)
+        assert view.question.id == "coping_1", "the cursor moved past every answered question"
 
 
 def test_interview_logs_hold_no_patient_text(
