@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict
 
 from assistant.benchmark.suite import BenchReport
@@ -56,8 +57,15 @@ def startup_table(report: BenchReport) -> str:
             "peak RSS of the Slack bot (after answering)",
             f"{slack.peak_rss_mb:.0f} MB" if slack else "–",
         ],
+        ["machine load (1-min average, start / end)", _load(report.load_average)],
     ]
     return markdown_table(["measure", "result"], rows)
+
+
+def _load(load_average: list[float]) -> str:
+    cores = os.cpu_count() or 1
+    shown = " / ".join(f"{value:.2f}" for value in load_average)
+    return f"{shown} on {cores} cores" if load_average else "–"
 
 
 def scale_table(report: BenchReport) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 import tempfile
 import time
@@ -56,9 +57,11 @@ class BenchReport:
     slack: SlackAck | None
     slack_note: str
     scale: list[ScalePoint] = field(default_factory=list)
+    load_average: list[float] = field(default_factory=list)  # 1-min load at start, then end
 
 
 def run_bench(settings: Settings, scales: list[int], rounds: int, say: Say) -> BenchReport:
+    load_at_start = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="cuemap-bench-") as tmp:
         root = Path(tmp)
         shipped = root / "shipped"
@@ -84,6 +87,7 @@ def run_bench(settings: Settings, scales: list[int], rounds: int, say: Say) -> B
         )
         for size in scales:
             report.scale.append(_scale_point(settings, engine.embedder, root, size, questions, say))
+        report.load_average = [load_at_start, os.getloadavg()[0]]
         return report
 
 
