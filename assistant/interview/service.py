@@ -109,11 +109,14 @@ class InterviewService:
         """Answer a question: the current one moves the interview on; an earlier one is an edit."""
         question = self._question(question_id)
         text = clean_answer(question, text)
+        subject = None
+        if question.trigger is not None:  # ranking triggers may embed: done outside the lock
+            subject = self._subject(question, *self._open(owner, session_id))
         with self._change(owner, session_id) as (change, answers):
             record = change.record
             slot = self._slot(record, question, episode)
             now = self._clock()
-            answers[slot] = AnswerRecord(slot, text, self._subject(question, record, answers), now)
+            answers[slot] = AnswerRecord(slot, text, subject, now)
             cursor = record.state.cursor
             if cursor == slot:
                 cursor = flow.next_unvisited(self._order(record), set(answers), slot)
