@@ -6,7 +6,7 @@ new one (`SELECT ... FOR UPDATE` on PostgreSQL, `BEGIN IMMEDIATE` on SQLite), so
 the same session from two threads or two processes cannot both move the cursor from the same
 stale place. An answer is an upsert on (session, question, episode): a retried answer keeps one
 row. Deleting a session deletes its rows; on SQLite `secure_delete` also overwrites the freed
-pages, so the text is gone from the file too.
+pages and a WAL file is checkpointed and emptied, so the text is gone from the files too.
 """
 
 from __future__ import annotations
@@ -221,7 +221,18 @@ class SqlSessionStore:
         with self.engine.begin() as conn:
             conn.execute(delete(answers).where(answers.c.session_id == session_id))
             result = conn.execute(delete(sessions).where(sessions.c.id == session_id))
+        if self.engine.dialect.name == "sqlite":
+            self._checkpoint()
         return result.rowcount > 0
+
+    def _checkpoint(self) -> None:
+        """If the file is in WAL mode (the Slack store sets it), copy the WAL into the file and
+        empty it: older frames there would still hold the deleted text. A no-op otherwise."""
+        raw = self.engine.raw_connection()
+        try:
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
 
 
 def make_engine(url: str) -> Engine:

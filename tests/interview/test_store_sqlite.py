@@ -24,17 +24,23 @@ def test_sqlite_store_survives_a_new_connection(tmp_path: Path) -> None:
     assert SqlSessionStore(url).get(record.id) == record
 
 
-def test_sqlite_delete_leaves_no_answer_text_in_the_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+def test_sqlite_delete_leaves_no_answer_text_in_the_files(tmp_path: Path, journal: str) -> None:
     path = tmp_path / "cuemap.db"
     store = SqlSessionStore(f"sqlite:///{path}")
+    raw = store.engine.raw_connection()  # as the Slack store does to the shared file
+    raw.cursor().execute(f"PRAGMA journal_mode={journal}")
+    raw.close()
     record = TestSqliteSessionStore().new_session(store, Owner("T", "U"))
     secret = "walks past the Crown and Anchor on Tuesdays"
     save(store, record.id, AnswerRecord(Slot("where", 1), secret, None, T0))
-    store.engine.dispose()
-    assert secret.encode() in path.read_bytes()
+
+    def on_disk() -> bytes:
+        return b"".join(p.read_bytes() for p in tmp_path.glob("cuemap.db*"))
+
+    assert secret.encode() in on_disk()
     store.delete(record.id)
-    store.engine.dispose()
-    assert secret.encode() not in path.read_bytes()
+    assert secret.encode() not in on_disk()
 
 
 @pytest.mark.parametrize(
