@@ -43,6 +43,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 
 from assistant.errors import InterviewStoreError
 from assistant.interview.models import AnswerRecord, Owner, SessionRecord, SessionState, Slot
+from assistant.tables import create_tables
 
 SUPPORTED = ("sqlite", "postgresql")
 WRITE_LOCK = "cuemap_write_lock"  # execution option: begin SQLite transactions IMMEDIATE
@@ -151,7 +152,7 @@ class SqlSessionStore:
     @_reachable
     def __init__(self, url: str) -> None:
         self.engine = make_engine(url)
-        metadata.create_all(self.engine)
+        create_tables(self.engine, metadata)
 
     @_reachable
     def create(self, record: SessionRecord) -> None:

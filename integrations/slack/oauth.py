@@ -12,6 +12,7 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import Engine
 
 from assistant.settings import Settings
+from assistant.tables import create_tables
 
 MANIFEST = Path(__file__).with_name("manifest.yaml")
 STATE_EXPIRES_S = 600
@@ -30,9 +31,9 @@ def bot_scopes() -> list[str]:
 def oauth_settings(settings: Settings, db: Engine) -> OAuthSettings:
     assert settings.slack_client_id and settings.slack_client_secret
     installations = SQLAlchemyInstallationStore(client_id=settings.slack_client_id, engine=db)
-    installations.create_tables()
+    create_tables(db, installations.metadata)
     states = SQLAlchemyOAuthStateStore(expiration_seconds=STATE_EXPIRES_S, engine=db)
-    states.create_tables()
+    create_tables(db, states.metadata)
     return OAuthSettings(
         client_id=settings.slack_client_id,
         client_secret=settings.slack_client_secret.get_secret_value(),

@@ -27,6 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from assistant.tables import create_tables
+
 SEEN_FOR = timedelta(hours=2)  # Slack stops retrying an event after about an hour
 PRUNE_EVERY = timedelta(minutes=10)
 
@@ -88,7 +90,7 @@ class SlackStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._pruned_at = _now()
-        metadata.create_all(engine)
+        create_tables(engine, metadata)
 
     # -- retries ------------------------------------------------------------------------------
 
