@@ -23,7 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="cuemap-drill-") as workdir:
         if args.crash:
-            crash = run_crash(CrashPlan(clinicians=args.clinicians or 6), Path(workdir))
+            crash_plan = CrashPlan(clinicians=args.clinicians or 6, database_url=args.database_url)
+            crash = run_crash(crash_plan, Path(workdir))
             lines, ok = crash_report(crash), crash.ok
         else:
             plan = LoadPlan(
@@ -31,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
                 concurrency=args.concurrency,
                 answers_each=args.answers,
                 time_limit_s=args.time_limit,
+                database_url=args.database_url,
             )
             load = run_load(plan, Path(workdir))
             lines, ok = load_report(load), load.stored.exactly_once
@@ -45,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--concurrency", type=int, default=LoadPlan.concurrency)
     parser.add_argument("--answers", type=int, default=LoadPlan.answers_each)
     parser.add_argument("--time-limit", type=float, default=LoadPlan.time_limit_s)
+    parser.add_argument(
+        "--database-url", help="e.g. postgresql://... (default: SQLite in a temporary folder)"
+    )
     return parser
 
 

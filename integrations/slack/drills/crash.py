@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +65,7 @@ class CrashResult:
     resumes: list[Resume]
     at_end: StoredCheck  # with the answers given after resuming
     log: DeliveryLog
+    session_ids: list[str]
 
     @property
     def ok(self) -> bool:
@@ -85,8 +87,10 @@ def run_crash(plan: CrashPlan, workdir: Path) -> CrashResult:
         )
         log, stop = DeliveryLog(), threading.Event()
         route = Router()
+        run = uuid.uuid4().hex[:6].upper()  # a shared database may hold earlier runs
         clinicians = [
-            Clinician(f"U0CRASH{n:03d}", route, slack, log, stop) for n in range(plan.clinicians)
+            Clinician(f"U0CRASH{run}{n:03d}", route, slack, log, stop)
+            for n in range(plan.clinicians)
         ]
         _until_killed(ServerProcess(config, "killed"), plan, clinicians, route, stop)
         killed_at = time.perf_counter()
@@ -107,6 +111,7 @@ def run_crash(plan: CrashPlan, workdir: Path) -> CrashResult:
         resumes=resumes,
         at_end=at_end,
         log=log,
+        session_ids=sorted({a.session_id for a in sent}),
     )
 
 

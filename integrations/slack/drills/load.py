@@ -10,6 +10,7 @@ request goes to 127.0.0.1.
 from __future__ import annotations
 
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,7 +88,10 @@ def _drive(
     warm_s: float,
 ) -> LoadResult:
     log, route = DeliveryLog(), Router(app)
-    clinicians = [Clinician(f"U0LOAD{n:04d}", route, slack, log) for n in range(plan.clinicians)]
+    run = uuid.uuid4().hex[:6].upper()  # a shared database may hold earlier runs
+    clinicians = [
+        Clinician(f"U0LOAD{run}{n:04d}", route, slack, log) for n in range(plan.clinicians)
+    ]
     deadline = time.monotonic() + plan.time_limit_s
     started = time.perf_counter()
     with ThreadPoolExecutor(plan.concurrency, thread_name_prefix="clinician") as pool:

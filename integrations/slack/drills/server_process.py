@@ -93,6 +93,23 @@ def serving(config: AppConfig, name: str = "app") -> Iterator[ServerProcess]:
         server.stop()
 
 
+@contextmanager
+def serving_together(*configs: AppConfig) -> Iterator[list[ServerProcess]]:
+    """Several app processes launched at the same moment, as replicas behind a balancer are
+    (each creates the tables it needs on first start, so they race for that too). They are
+    up once /healthz answers: `wait_until_up`."""
+    servers = [ServerProcess(config, f"app-{n}") for n, config in enumerate(configs)]
+    try:
+        for server in servers:
+            server.launch()
+        yield servers
+    finally:
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait_stopped()
+
+
 class ServerProcess:
     def __init__(self, config: AppConfig, name: str = "app") -> None:
         self.config = config
@@ -106,6 +123,11 @@ class ServerProcess:
 
     def start(self, timeout_s: float = 60.0) -> ServerProcess:
         """Start serving and return once /healthz answers (acks work from then on)."""
+        self.launch()
+        self.wait_until_up(timeout_s)
+        return self
+
+    def launch(self) -> None:
         self.config.data_dir.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
@@ -116,8 +138,9 @@ class ServerProcess:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
+
+    def wait_until_up(self, timeout_s: float = 60.0) -> None:
         self._wait_until(lambda health: True, timeout_s, "start")
-        return self
 
     def wait_for_model(self, timeout_s: float = 180.0) -> None:
         self._wait_until(lambda health: bool(health.get("model_ready")), timeout_s, "load")
@@ -129,9 +152,17 @@ class ServerProcess:
         process.wait()
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
+        """SIGTERM (gunicorn's graceful shutdown), SIGKILL if it has not ended in time."""
+        self.terminate()
+        self.wait_stopped()
+
+    def terminate(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+
+    def wait_stopped(self) -> None:
+        if self.process is None:
             return
-        os.killpg(self.process.pid, signal.SIGTERM)
         try:
             self.process.wait(STOP_WAIT_S)
         except subprocess.TimeoutExpired:
