@@ -14,6 +14,7 @@ from assistant.interview.service import InterviewService
 from assistant.retrieval.embedder import Embedder, SentenceTransformerEmbedder
 from assistant.retrieval.index import CorpusIndex, IngestReport, Progress
 from assistant.retrieval.recovery import open_chroma
+from assistant.safety import SafetyGuard
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ class Engine:
     index: CorpusIndex
     explainer: Explainer
     interviews: InterviewService
+    safety: SafetyGuard  # crisis language in answers and questions, and the card to show
 
     @classmethod
     def from_settings(
@@ -43,13 +45,15 @@ class Engine:
             min_relevance=settings.min_relevance,
         )
         explainer = Explainer(index, make_composer(settings, embedder), k=settings.top_k)
-        interviews = InterviewService.from_settings(settings, explainer, embedder)
+        safety = SafetyGuard.from_settings(settings)
+        interviews = InterviewService.from_settings(settings, explainer, embedder, safety)
         return cls(
             settings=settings,
             embedder=embedder,
             index=index,
             explainer=explainer,
             interviews=interviews,
+            safety=safety,
         )
 
     def ingest(self, progress: Progress | None = None) -> tuple[IngestReport, list[CorpusProblem]]:

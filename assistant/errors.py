@@ -67,3 +67,17 @@ class ExportError(CueMapError):
 
 class NothingToCompareError(CueMapError):
     """Fewer than two finished sessions under a label: there is no change to show yet."""
+
+
+class PhiFoundError(CueMapError):
+    """Free text holds identifiers (PHI); nothing was stored. `redacted` is the text with each
+    identifier replaced by its placeholder, `summary` says what was found by type, never value."""
+
+    def __init__(self, message: str, redacted: str = "", summary: str = "") -> None:
+        super().__init__(message)
+        self.redacted = redacted
+        self.summary = summary
+
+
+class SafetyConfirmationRequiredError(CueMapError):
+    """The session shows a safety card the clinician has not confirmed yet."""

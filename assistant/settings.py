@@ -69,6 +69,12 @@ class Settings(BaseSettings):
         description="Fernet key(s) for encrypting answer text at rest; comma-separated to rotate "
         "(the first encrypts). Unset: answers are stored as plain text.",
     )
+    retention_days: int = Field(
+        default=30,
+        ge=1,
+        description="Interview sessions untouched for this many days are erased with their "
+        "answers (at start-up, hourly while serving, and by `cuemap purge`).",
+    )
 
     # Slack (names as Slack documents them)
     slack_bot_token: SecretStr | None = Field(

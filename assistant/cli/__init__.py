@@ -11,6 +11,7 @@ from assistant.cli import (
     corpus_commands,
     eval_commands,
     interview_commands,
+    purge_commands,
     serve,
 )
 from assistant.cli.runtime import run_safely
@@ -29,6 +30,7 @@ eval_commands.register(app)
 interview_commands.register(app)
 bench_commands.register(app)
 compare_commands.register(app)
+purge_commands.register(app)
 
 
 def main() -> None:

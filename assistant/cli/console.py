@@ -12,9 +12,12 @@ from rich.prompt import Prompt
 
 from assistant.answers.models import Answer
 from assistant.cli import runtime
+from assistant.cli.purge_commands import purge_on_start
 from assistant.cli.render import print_answer
+from assistant.cli.safety_render import print_screening
 from assistant.engine import Engine
 from assistant.errors import CueMapError
+from assistant.screening import screen_question
 
 BANNER = (
     "[bold]CueMap[/bold] — clinical decision support for licensed clinicians. Educational "
@@ -75,6 +78,7 @@ def run_console(engine: Engine, console: Console, ask: Callable[[str], str] = Pr
         engine, console, ask=ask, commands={**BUILTIN_COMMANDS, **EXTRA_COMMANDS}
     )
     console.print(BANNER)
+    purge_on_start(engine, console)
     while not session.done:
         try:
             line = ask("\n[bold cyan]cuemap[/bold cyan]").strip()
@@ -88,7 +92,9 @@ def run_console(engine: Engine, console: Console, ask: Callable[[str], str] = Pr
             if command:
                 command[1](session, rest.strip())
             else:
-                session.last_answer = engine.explainer.ask(line)
+                screened = screen_question(engine.safety, line)
+                print_screening(console, screened)
+                session.last_answer = engine.explainer.ask(screened.text)
                 print_answer(console, session.last_answer)
         except CueMapError as exc:
             console.print(f"[red]{escape(str(exc))}[/red]")

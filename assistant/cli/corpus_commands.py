@@ -12,7 +12,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from assistant.cli import runtime
 from assistant.cli.render import print_answer, print_search, search_json
+from assistant.cli.safety_render import print_screening
 from assistant.errors import CueMapError
+from assistant.screening import ScreenedQuestion, screen_question
 
 
 def register(app: typer.Typer) -> None:
@@ -58,23 +60,41 @@ def ask(
     question: Annotated[str, typer.Argument(help="The question, or - to read one per line.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Answer QUESTION from the sources, every statement cited."""
-    explainer = runtime.ready_engine().explainer
+    """Answer QUESTION from the sources, every statement cited (with the safety card when it
+    holds crisis language; identifiers are left out before searching)."""
+    engine = runtime.ready_engine()
+    explainer = engine.explainer
     if question != "-":
-        answer = explainer.ask(question)
+        screened = screen_question(engine.safety, question)
+        answer = explainer.ask(screened.text)
         if as_json:
-            print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+            payload = {**answer.to_json(), **_screening_json(screened)}
+            print(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
+            print_screening(runtime.out, screened)
             print_answer(runtime.out, answer)
         return
     for line in sys.stdin:
         if not line.strip():
             continue
+        screened = screen_question(engine.safety, line)
         try:
-            payload = explainer.ask(line).to_json()
+            payload = {**explainer.ask(screened.text).to_json(), **_screening_json(screened)}
         except CueMapError as exc:
-            payload = {"question": line.strip(), "error": str(exc)}
+            payload = {"question": screened.text.strip(), "error": str(exc)}
         if as_json:
             print(json.dumps(payload, ensure_ascii=False), flush=True)
         else:
+            if screened.card is not None:
+                print(screened.card.to_text(), flush=True)
             print(payload.get("answer", payload.get("error")), flush=True)
+
+
+def _screening_json(screened: ScreenedQuestion) -> dict:
+    """The safety card (crisis language) and what was redacted, by type; only when present."""
+    extra: dict = {}
+    if screened.card is not None:
+        extra["safety"] = screened.card.model_dump()
+    if screened.redacted:
+        extra["redacted"] = screened.redacted
+    return extra

@@ -23,9 +23,11 @@ from assistant.cli import console as console_module
 from assistant.cli import runtime
 from assistant.cli.chart_files import announce_saved, exports_dir, write_chart
 from assistant.cli.interview_loop import InterviewLoop
+from assistant.cli.purge_commands import purge_on_start
+from assistant.cli.safety_render import print_card
 from assistant.interview import InterviewService, Owner
 from assistant.interview.models import ExportFormat, FhirVersion
-from assistant.interview.scripted import read_answers_file, run_scripted
+from assistant.interview.scripted import ScriptNotes, read_answers_file, run_scripted
 from assistant.interview.store import SqlSessionStore
 from assistant.settings import Settings
 
@@ -80,11 +82,11 @@ def interview(
     engine = runtime.ready_engine()
     owner = console_owner(engine.settings)
     service = engine.interviews
+    purge_on_start(engine, runtime.err)
     if not label:
         label = Prompt.ask("Pseudonymous label (e.g. Pt-A; never a name)", default="")
-    cue_map = InterviewLoop(service, owner, runtime.out, Prompt.ask).run(
-        service.start(owner, label)
-    )
+    loop = InterviewLoop(service, owner, runtime.out, Prompt.ask)
+    cue_map = loop.run(loop.start(label))
     announce_saved(runtime.out, service, owner, cue_map, engine.settings)
 
 
@@ -96,12 +98,26 @@ def _scripted(path: Path, fmt: str, fhir_version: str, save: bool, output: Path 
     service = engine.interviews
     if not save:  # a scratch database in memory: scripting leaves nothing behind
         service = InterviewService(
-            SqlSessionStore("sqlite://"), service.template, service.extractor, service.explainer
+            SqlSessionStore("sqlite://"),
+            service.template,
+            service.extractor,
+            service.explainer,
+            safety=engine.safety,
         )
-    session_id = run_scripted(service, owner, script)
+    notes = ScriptNotes()
+    session_id = run_scripted(service, owner, script, notes)
+    _report(notes)
     if save:
         runtime.err.print(f"saved as session {session_id}")
     _emit(service, owner, session_id, fmt, fhir_version, output)
+
+
+def _report(notes: ScriptNotes) -> None:
+    """On stderr: what was redacted (by type, never by value) and any safety card."""
+    if notes.redacted:
+        runtime.err.print(f"redacted: {notes.redaction_summary()}")
+    for card in notes.safety:
+        print_card(runtime.err, card)
 
 
 def _emit(
@@ -234,7 +250,7 @@ def console_interview(session: console_module.ConsoleSession, rest: str) -> None
         session.console.print(Markdown(note.content))
     else:
         label = rest.strip() or session.ask("Pseudonymous label (e.g. Pt-A; never a name)")
-        cue_map = loop.run(service.start(owner, label))
+        cue_map = loop.run(loop.start(label))
         announce_saved(session.console, service, owner, cue_map, engine.settings)
 
 

@@ -2,6 +2,8 @@
 
 Every answer is committed by the service before the next question is shown, so closing the
 terminal (or end of input) only pauses the session: `cuemap interview resume ID` goes on.
+An answer or label holding identifiers is not stored: the clinician rephrases it or accepts the
+redacted version. Crisis language shows the safety card, which must be confirmed to go on.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from rich.markdown import Markdown
 from rich.markup import escape
 
 from assistant.cli.render import print_answer
-from assistant.errors import CueMapError
+from assistant.cli.safety_render import print_card
+from assistant.errors import CueMapError, PhiFoundError
 from assistant.interview import CueMap, InterviewService, Owner, QuestionView, SessionView
 
 HELP = (
@@ -49,11 +52,28 @@ class InterviewLoop:
     console: Console
     ask: Callable[[str], str]
 
+    def start(self, label: str) -> SessionView:
+        """A new session; a label holding identifiers is rephrased or used redacted."""
+        try:
+            return self.service.start(self.owner, label)
+        except PhiFoundError as found:
+            if self._accept_redacted(found):
+                return self.service.start(self.owner, found.redacted, phi="redact")
+            again = self._read("Pseudonymous label (e.g. Pt-A; never a name)")
+            if again is None:
+                raise
+            return self.start(again)
+
     def run(self, view: SessionView) -> CueMap | None:
         """Walk the session to the end; the cue map when finished, None when paused."""
         self.console.print(f"\n[bold]Interview {escape(view.label)}[/bold] ({view.session_id})")
         self.console.print(HELP)
         while True:
+            if view.safety is not None:
+                confirmed = self._confirm_safety(view)
+                if confirmed is None:
+                    return self._pause(view)
+                view = confirmed
             if view.question is None:
                 line = self._read("\nEvery question has been visited. Enter to finish")
                 if line is None:
@@ -66,6 +86,10 @@ class InterviewLoop:
                 if line is None:
                     return self._pause(view)
             outcome = self._handle(view, line)
+            if isinstance(outcome, SessionView) and outcome.safety is not None:
+                outcome = self._confirm_safety(outcome)
+                if outcome is None:
+                    return self._pause(view)
             if isinstance(outcome, SessionView):
                 view = self._offer_episode(view, outcome)
             elif outcome == "finish":
@@ -114,7 +138,35 @@ class InterviewLoop:
                 return None
             return self.service.skip(self.owner, view.session_id)  # keeps the answer
         text = _pick(question, text)
-        return self.service.answer(self.owner, view.session_id, question.id, text, question.episode)
+        try:
+            return self.service.answer(
+                self.owner, view.session_id, question.id, text, question.episode
+            )
+        except PhiFoundError as found:
+            if not self._accept_redacted(found):
+                self.console.print("Not saved. Type the answer again without identifiers.")
+                return None
+            return self.service.answer(
+                self.owner, view.session_id, question.id, found.redacted, question.episode, "redact"
+            )
+
+    def _accept_redacted(self, found: PhiFoundError) -> bool:
+        """Show only the redacted version (never the identifiers) and ask to use it."""
+        self.console.print(f"[yellow]{escape(str(found))}[/yellow]")
+        self.console.print(f"  redacted: {escape(found.redacted)}", highlight=False)
+        line = self._read("Use the redacted version? (y = use it, n = rephrase)")
+        return line is not None and line.strip().lower() in ("y", "yes")
+
+    def _confirm_safety(self, view: SessionView) -> SessionView | None:
+        """The safety card until the clinician confirms it (None: input ended; still pending)."""
+        assert view.safety is not None
+        print_card(self.console, view.safety)
+        while True:
+            line = self._read(f"{view.safety.confirm}: type yes to go on")
+            if line is None:
+                return None
+            if line.strip().lower() in ("y", "yes"):
+                return self.service.confirm_safety(self.owner, view.session_id)
 
     def _offer_episode(self, before: SessionView, after: SessionView) -> SessionView:
         """On leaving the last episode question for the plan, offer another episode first."""

@@ -7,6 +7,10 @@
    spelling, needs `min_similarity_one_word`). Only the categories the question asks about count.
 3. A short answer that neither step recognised is itself the cue when the question says what
    kind of cue its answer is (`answer_is`): "Where?" -> "Dave's garage" is a place.
+
+What is not words about the patient is never a cue: the PHI guard's placeholders ([NAME],
+[URL]), Slack's tokens and handles (<@U0BOB>, @U0BOB, #ward), links and email addresses are
+clause breaks before any matching.
 """
 
 from __future__ import annotations
@@ -24,6 +28,14 @@ from assistant.interview.template import Question
 from assistant.retrieval.embedder import Embedder
 
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n]+")
+NOT_WORDS = re.compile(
+    r"\[[A-Z]{2,12}\]"  # placeholders the PHI guard leaves
+    r"|<[^<>]*>"  # Slack tokens: <@U0BOB>, <!here>, <#C1|ward>, <https://x|label>
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
+    r"|(?<![\w@])(?:@[a-z0-9][\w.-]*|#[a-z][\w-]*)"  # handles, channels: @U0BOB, #ward
+    r"|(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S*",  # links
+    re.IGNORECASE,
+)
 CACHED_ANSWERS = 2048
 
 
@@ -77,6 +89,7 @@ class CueExtractor:
     def find(
         self, text: str, categories: tuple[str, ...], answer_is: str | None = None
     ) -> list[Found]:
+        text = NOT_WORDS.sub(",", text)
         key = (text, categories, answer_is)
         with self._lock:
             if key in self._cache:

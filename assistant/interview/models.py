@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Literal
 
 from assistant.answers.models import Citation
+from assistant.safety.models import Kind, SafetyCard
 
 # The cue categories of CRA functional analysis, as the issue names them.
 CATEGORY_KINDS: dict[str, Literal["external", "internal"]] = {
@@ -64,6 +65,16 @@ class SessionRecord:
 
 
 @dataclass(frozen=True)
+class SafetyFlag:
+    """Crisis language found in an answer: its kind and where, never the text."""
+
+    kind: Kind
+    slot: Slot
+    flagged_at: datetime
+    confirmed_at: datetime | None = None  # when the clinician confirmed the safety card
+
+
+@dataclass(frozen=True)
 class AnswerRecord:
     slot: Slot
     text: str | None  # None when skipped
@@ -103,6 +114,7 @@ class SessionView:
     answered: int
     total: int
     episodes: int
+    safety: SafetyCard | None = None  # crisis language not yet confirmed: show this first
 
 
 @dataclass(frozen=True)

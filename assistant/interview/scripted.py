@@ -11,11 +11,17 @@ Two shapes, both JSON objects:
 
 Answers are given in template order whatever the file's order, so plan questions see the main
 triggers of every episode; a question left out is simply not answered. Numbers may be JSON numbers.
+
+No one is there to ask, so identifiers in the label and answers are redacted automatically and
+counted by type in `ScriptNotes`; a safety card is collected there too, and the run goes on
+(the caller shows the cards: running the script is seeing them).
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
@@ -24,6 +30,8 @@ from assistant.errors import InvalidAnswerError
 from assistant.interview.models import Owner
 from assistant.interview.service import InterviewService
 from assistant.interview.template import Template
+from assistant.privacy import PhiType, Redaction, redact
+from assistant.safety import SafetyCard
 
 AnswerMap = dict[str, str | int | float]
 
@@ -75,23 +83,61 @@ def read_answers_file(path: Path) -> AnswersFile:
         raise InvalidAnswerError(f"{path}: {where}.") from None
 
 
-def run_scripted(service: InterviewService, owner: Owner, script: AnswersFile) -> str:
+@dataclass
+class ScriptNotes:
+    """What a scripted run did on its own: identifiers redacted (by type), safety cards shown."""
+
+    redacted: Counter[PhiType] = field(default_factory=Counter)
+    safety: list[SafetyCard] = field(default_factory=list)
+
+    def redaction_summary(self) -> str:
+        """'2 names, 1 phone number' (empty when nothing was redacted)."""
+        return Redaction("", dict(self.redacted)).summary()
+
+
+def run_scripted(
+    service: InterviewService, owner: Owner, script: AnswersFile, notes: ScriptNotes | None = None
+) -> str:
     """Start a session, give every answer in template order, finish; the session id."""
+    notes = notes if notes is not None else ScriptNotes()
     template = service.template
     episodes, plan = script.split(template)
-    view = service.start(owner, script.label)
+    view = service.start(owner, _redacted(script.label, notes), phi="redact")
     for number, given in enumerate(episodes, start=1):
         if number > 1:
             service.add_episode(owner, view.session_id)
         for question in template.episode.questions:
             if question.id in given:
                 text = _text(given[question.id])
-                service.answer(owner, view.session_id, question.id, text, number)
+                _give(service, owner, view.session_id, question.id, text, number, notes)
     for question in template.plan.questions:
         if question.id in plan:
-            service.answer(owner, view.session_id, question.id, _text(plan[question.id]))
+            text = _text(plan[question.id])
+            _give(service, owner, view.session_id, question.id, text, None, notes)
     service.finish(owner, view.session_id)
     return view.session_id
+
+
+def _give(
+    service: InterviewService,
+    owner: Owner,
+    session_id: str,
+    question_id: str,
+    text: str,
+    episode: int | None,
+    notes: ScriptNotes,
+) -> None:
+    redacted = _redacted(text, notes)
+    view = service.answer(owner, session_id, question_id, redacted, episode, phi="redact")
+    if view.safety is not None:
+        notes.safety.append(view.safety)
+        service.confirm_safety(owner, session_id)
+
+
+def _redacted(text: str, notes: ScriptNotes) -> str:
+    redaction = redact(text)
+    notes.redacted.update(redaction.counts_by_type)
+    return redaction.text
 
 
 def _text(value: str | int | float) -> str:

@@ -3,6 +3,10 @@
 Each call loads the session, checks it belongs to the caller, applies one change, commits it,
 and returns what the clinician should see next. Nothing is kept in memory between calls, so a
 restart (or another process) picks up exactly where the last committed answer left off.
+
+Free text is checked before it is stored (see guards.py): identifiers are refused or redacted,
+and crisis language flags the answer and holds the interview until the clinician confirms the
+safety card. Sessions untouched for the retention period are erased by `purge_expired`.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import secrets
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from assistant.answers.models import Answer
@@ -19,12 +23,20 @@ from assistant.answers.service import Explainer
 from assistant.errors import (
     InvalidAnswerError,
     NotYourSessionError,
+    SafetyConfirmationRequiredError,
     SessionNotFoundError,
 )
 from assistant.interview import flow
 from assistant.interview.cuemap import CueMapBuilder
 from assistant.interview.cues import CueExtractor
 from assistant.interview.exports import render_export, render_questionnaire
+from assistant.interview.guards import (
+    CONFIRM_FIRST,
+    PhiPolicy,
+    SafetyCheck,
+    pending,
+    private_text,
+)
 from assistant.interview.lexicon import load_lexicon
 from assistant.interview.models import (
     PLAN_EPISODE,
@@ -44,7 +56,9 @@ from assistant.interview.models import (
 from assistant.interview.store import SessionChange, SessionStore, SqlSessionStore
 from assistant.interview.template import Question, Template, load_template, render_prompt
 from assistant.interview.validation import clean_answer, clean_label
+from assistant.privacy.encryption import cipher_from_settings
 from assistant.retrieval.embedder import Embedder
+from assistant.safety import SafetyGuard
 from assistant.settings import Settings
 
 MAX_EPISODES = 10
@@ -63,6 +77,8 @@ class InterviewService:
         extractor: CueExtractor,
         explainer: Explainer | None = None,
         clock: Callable[[], datetime] = utc_now,
+        safety: SafetyGuard | None = None,
+        retention: timedelta = timedelta(days=30),
     ) -> None:
         self.store = store
         self.template = template
@@ -70,6 +86,8 @@ class InterviewService:
         self.explainer = explainer
         self.maps = CueMapBuilder(template, extractor, explainer)
         self._clock = clock
+        self.safety = SafetyCheck(safety)
+        self.retention = retention
 
     @classmethod
     def from_settings(
@@ -77,17 +95,26 @@ class InterviewService:
         settings: Settings,
         explainer: Explainer | None = None,
         embedder: Embedder | None = None,
+        safety: SafetyGuard | None = None,
     ) -> InterviewService:
         template = load_template(settings.prompts_dir)
         lexicon = load_lexicon(settings.prompts_dir, template.situation_ids())
-        store = SqlSessionStore(settings.sqlalchemy_url)
-        return cls(store, template, CueExtractor(lexicon, embedder), explainer)
+        store = SqlSessionStore(settings.sqlalchemy_url, cipher_from_settings(settings))
+        return cls(
+            store,
+            template,
+            CueExtractor(lexicon, embedder),
+            explainer,
+            safety=safety or SafetyGuard.from_settings(settings),
+            retention=timedelta(days=settings.retention_days),
+        )
 
     # -- the session's life ---------------------------------------------------------------------
 
-    def start(self, owner: Owner, label: str = "") -> SessionView:
+    def start(self, owner: Owner, label: str = "", phi: PhiPolicy = "refuse") -> SessionView:
         """A new session under a pseudonymous label (generated when empty)."""
-        label = clean_label(label) or f"session-{secrets.token_hex(2)}"
+        label = private_text(clean_label(label), phi, "This label")
+        label = clean_label(label) or f"session-{secrets.token_hex(2)}"  # redacted may be longer
         now = self._clock()
         state = SessionState("open", 1, flow.first_of_episode(self.template, 1), now)
         record = SessionRecord(secrets.token_hex(8), owner, label, state, created_at=now)
@@ -105,10 +132,14 @@ class InterviewService:
         question_id: str,
         text: str,
         episode: int | None = None,
+        phi: PhiPolicy = "refuse",
     ) -> SessionView:
-        """Answer a question: the current one moves the interview on; an earlier one is an edit."""
+        """Answer a question: the current one moves the interview on; an earlier one is an edit.
+
+        Identifiers refuse the answer (PhiFoundError) unless `phi="redact"`; crisis language
+        is flagged and the interview waits for `confirm_safety`."""
         question = self._question(question_id)
-        text = clean_answer(question, text)
+        text = private_text(clean_answer(question, text), phi)
         subject = None
         if question.trigger is not None:  # ranking triggers may embed: done outside the lock
             subject = self._subject(question, *self._open(owner, session_id))
@@ -122,8 +153,16 @@ class InterviewService:
                 cursor = flow.next_unvisited(self._order(record), set(answers), slot)
             state = replace(record.state, cursor=cursor, updated_at=now)
             change.save_answer(answers[slot])
+            change.save_flags(self.safety.flags(text, slot, now))
             change.save_state(state)
         return self._view(replace(record, state=state), answers)
+
+    def confirm_safety(self, owner: Owner, session_id: str) -> SessionView:
+        """The clinician has seen the safety card and follows their risk protocol: go on."""
+        with self._change(owner, session_id, guarded=False) as (change, answers):
+            record = change.record
+            change.confirm_flags(self._clock())
+        return self._view(record, answers)
 
     def edit(
         self, owner: Owner, session_id: str, question_id: str, text: str, episode: int = 1
@@ -177,6 +216,15 @@ class InterviewService:
         self._open(owner, session_id)
         self.store.delete(session_id)
 
+    def erase(self, session_id: str) -> bool:
+        """Erase a session whoever owns it (`cuemap purge --session`); False if there is none."""
+        return self.store.delete(session_id)
+
+    def purge_expired(self) -> list[str]:
+        """Erase every session untouched for the retention period; the ids erased."""
+        expired = self.store.untouched_since(self._clock() - self.retention)
+        return [session_id for session_id in expired if self.store.delete(session_id)]
+
     # -- reading --------------------------------------------------------------------------------
 
     def cue_map(self, owner: Owner, session_id: str) -> CueMap:
@@ -215,7 +263,8 @@ class InterviewService:
         """The Markdown note, JSON, or FHIR QuestionnaireResponse (R5, or R4B on request)."""
         record, answers = self._open(owner, session_id)
         cue_map = partial(self.maps.build, record, answers)
-        return render_export(fmt, self.template, record, answers, cue_map, fhir_version)
+        flags = self.store.flags(session_id)
+        return render_export(fmt, self.template, record, answers, cue_map, fhir_version, flags)
 
     def questionnaire(self, fhir_version: FhirVersion | str = "R5") -> Export:
         """The template published as a FHIR Questionnaire."""
@@ -232,13 +281,18 @@ class InterviewService:
         return record, {a.slot: a for a in self.store.answers(session_id)}
 
     @contextmanager
-    def _change(self, owner: Owner, session_id: str) -> Iterator[tuple[SessionChange, Answers]]:
-        """The caller's own session, locked until the change is committed (or rolled back)."""
+    def _change(
+        self, owner: Owner, session_id: str, guarded: bool = True
+    ) -> Iterator[tuple[SessionChange, Answers]]:
+        """The caller's own session, locked until the change is committed (or rolled back).
+        A `guarded` change waits for an unconfirmed safety card."""
         with self.store.change(session_id) as change:
             if change is None:
                 raise SessionNotFoundError("No such interview session.")
             if change.record.owner != owner:
                 raise NotYourSessionError("This interview belongs to another clinician.")
+            if guarded and pending(change.flags()):
+                raise SafetyConfirmationRequiredError(CONFIRM_FIRST)
             yield change, {a.slot: a for a in change.answers()}
 
     def _question(self, question_id: str) -> Question:
@@ -281,6 +335,7 @@ class InterviewService:
             answered=sum(1 for s in order if s in answers and not answers[s].skipped),
             total=len(order),
             episodes=record.state.episodes,
+            safety=self.safety.card(self.store.flags(record.id)),
         )
 
     def _question_view(

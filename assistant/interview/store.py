@@ -7,6 +7,8 @@ the same session from two threads or two processes cannot both move the cursor f
 stale place. An answer is an upsert on (session, question, episode): a retried answer keeps one
 row. Deleting a session deletes its rows; on SQLite `secure_delete` also overwrites the freed
 pages and a WAL file is checkpointed and emptied, so the text is gone from the files too.
+Answer text is encrypted with the configured cipher (CUEMAP_ANSWER_KEY) before it is written,
+and statement parameters are never logged or quoted in errors (`hide_parameters`).
 """
 
 from __future__ import annotations
@@ -42,7 +44,15 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from assistant.errors import InterviewStoreError
-from assistant.interview.models import AnswerRecord, Owner, SessionRecord, SessionState, Slot
+from assistant.interview.models import (
+    AnswerRecord,
+    Owner,
+    SafetyFlag,
+    SessionRecord,
+    SessionState,
+    Slot,
+)
+from assistant.privacy.encryption import AnswerCipher, PlainCipher
 from assistant.tables import create_tables
 
 SUPPORTED = ("sqlite", "postgresql")
@@ -79,6 +89,21 @@ answers = Table(
     UniqueConstraint("session_id", "question_id", "episode", name="one_answer_per_slot"),
 )
 
+# Crisis language found in an answer: the kind and the question, never the text. Kept until
+# the session is erased, so the card's confirmation survives a restart and reaches the exports.
+safety_flags = Table(
+    "interview_safety_flags",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("session_id", String(40), ForeignKey(sessions.c.id, ondelete="CASCADE"), nullable=False),
+    Column("question_id", String(40), nullable=False),
+    Column("episode", Integer, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("flagged_at", DateTime(timezone=True), nullable=False),
+    Column("confirmed_at", DateTime(timezone=True)),
+    UniqueConstraint("session_id", "question_id", "episode", "kind", name="one_flag_per_kind"),
+)
+
 
 class SessionChange(Protocol):
     """One session, locked, inside one transaction: read it, then write the answer and state."""
@@ -88,6 +113,9 @@ class SessionChange(Protocol):
     def answers(self) -> list[AnswerRecord]: ...
     def save_answer(self, answer: AnswerRecord) -> None: ...
     def save_state(self, state: SessionState) -> None: ...
+    def flags(self) -> list[SafetyFlag]: ...
+    def save_flags(self, flags: list[SafetyFlag]) -> None: ...
+    def confirm_flags(self, at: datetime) -> None: ...
 
 
 class SessionStore(Protocol):
@@ -100,6 +128,8 @@ class SessionStore(Protocol):
     def sessions_of(self, owner: Owner, include_finished: bool = True) -> list[SessionRecord]: ...
     def count_answered(self, session_ids: list[str]) -> dict[str, int]: ...
     def delete(self, session_id: str) -> bool: ...
+    def flags(self, session_id: str) -> list[SafetyFlag]: ...
+    def untouched_since(self, cutoff: datetime) -> list[str]: ...
 
 
 def _reachable(method: F) -> F:
@@ -116,20 +146,23 @@ def _reachable(method: F) -> F:
 
 
 class SqlSessionChange:
-    def __init__(self, conn: Connection, record: SessionRecord) -> None:
+    def __init__(
+        self, conn: Connection, record: SessionRecord, cipher: AnswerCipher | None = None
+    ) -> None:
         self._conn = conn
         self.record = record
+        self._cipher = cipher or PlainCipher()
 
     def answers(self) -> list[AnswerRecord]:
-        return _answers(self._conn, self.record.id)
+        return _answers(self._conn, self.record.id, self._cipher)
 
     def save_answer(self, answer: AnswerRecord) -> None:
         values = {
             "session_id": self.record.id,
             "question_id": answer.slot.question_id,
             "episode": answer.slot.episode,
-            "text": answer.text,
-            "subject": answer.subject,
+            "text": _sealed(self._cipher, answer.text),
+            "subject": _sealed(self._cipher, answer.subject),
             "answered_at": answer.answered_at or self.record.state.updated_at,
         }
         dialect_insert = sqlite.insert if self._conn.dialect.name == "sqlite" else postgresql.insert
@@ -147,11 +180,40 @@ class SqlSessionChange:
             update(sessions).where(sessions.c.id == self.record.id).values(**_state_values(state))
         )
 
+    def flags(self) -> list[SafetyFlag]:
+        return _flags(self._conn, self.record.id)
+
+    def save_flags(self, flags: list[SafetyFlag]) -> None:
+        """Add flags; one per kind and slot (a repeat is flagged again: unconfirmed, now)."""
+        for flag in flags:
+            where = _flag_slot(self.record.id, flag)
+            self._conn.execute(delete(safety_flags).where(where))
+            self._conn.execute(
+                insert(safety_flags).values(
+                    session_id=self.record.id,
+                    question_id=flag.slot.question_id,
+                    episode=flag.slot.episode,
+                    kind=flag.kind,
+                    flagged_at=flag.flagged_at,
+                    confirmed_at=flag.confirmed_at,
+                )
+            )
+
+    def confirm_flags(self, at: datetime) -> None:
+        self._conn.execute(
+            update(safety_flags)
+            .where(
+                safety_flags.c.session_id == self.record.id, safety_flags.c.confirmed_at.is_(None)
+            )
+            .values(confirmed_at=at)
+        )
+
 
 class SqlSessionStore:
     @_reachable
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, cipher: AnswerCipher | None = None) -> None:
         self.engine = make_engine(url)
+        self.cipher = cipher or PlainCipher()
         create_tables(self.engine, metadata)
 
     @_reachable
@@ -177,7 +239,7 @@ class SqlSessionStore:
     @_reachable
     def answers(self, session_id: str) -> list[AnswerRecord]:
         with self.engine.connect() as conn:
-            return _answers(conn, session_id)
+            return _answers(conn, session_id, self.cipher)
 
     @contextmanager
     def change(self, session_id: str) -> Iterator[SqlSessionChange | None]:
@@ -188,7 +250,7 @@ class SqlSessionStore:
                 with conn.begin():
                     query = select(sessions).where(sessions.c.id == session_id).with_for_update()
                     row = conn.execute(query).first()
-                    yield SqlSessionChange(conn, _session(row)) if row else None
+                    yield SqlSessionChange(conn, _session(row), self.cipher) if row else None
         except OperationalError as exc:
             raise InterviewStoreError(UNREACHABLE) from exc
 
@@ -221,10 +283,23 @@ class SqlSessionStore:
     def delete(self, session_id: str) -> bool:
         with self.engine.begin() as conn:
             conn.execute(delete(answers).where(answers.c.session_id == session_id))
+            conn.execute(delete(safety_flags).where(safety_flags.c.session_id == session_id))
             result = conn.execute(delete(sessions).where(sessions.c.id == session_id))
         if self.engine.dialect.name == "sqlite":
             self._checkpoint()
         return result.rowcount > 0
+
+    @_reachable
+    def flags(self, session_id: str) -> list[SafetyFlag]:
+        with self.engine.connect() as conn:
+            return _flags(conn, session_id)
+
+    @_reachable
+    def untouched_since(self, cutoff: datetime) -> list[str]:
+        """Ids of sessions last changed before `cutoff`, whoever owns them."""
+        query = select(sessions.c.id).where(sessions.c.updated_at < cutoff)
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
 
     def _checkpoint(self) -> None:
         """If the file is in WAL mode (the Slack store sets it), copy the WAL into the file and
@@ -248,10 +323,10 @@ def make_engine(url: str) -> Engine:
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if backend == "postgresql":
-        return create_engine(parsed, pool_pre_ping=True)
+        return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(parsed)
+    engine = create_engine(parsed, hide_parameters=True)  # no answer text in logs or errors
     event.listen(engine, "connect", _sqlite_connect)
     event.listen(engine, "begin", _sqlite_begin)
     return engine
@@ -272,17 +347,51 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def _answers(conn: Connection, session_id: str) -> list[AnswerRecord]:
+def _answers(conn: Connection, session_id: str, cipher: AnswerCipher) -> list[AnswerRecord]:
     query = select(answers).where(answers.c.session_id == session_id).order_by(answers.c.id)
     return [
         AnswerRecord(
             slot=Slot(row.question_id, row.episode),
-            text=row.text,
-            subject=row.subject,
+            text=_opened(cipher, row.text),
+            subject=_opened(cipher, row.subject),
             answered_at=_aware(row.answered_at),
         )
         for row in conn.execute(query)
     ]
+
+
+def _sealed(cipher: AnswerCipher, text: str | None) -> str | None:
+    return None if text is None else cipher.encrypt(text)
+
+
+def _opened(cipher: AnswerCipher, stored: str | None) -> str | None:
+    return None if stored is None else cipher.decrypt(stored)
+
+
+def _flags(conn: Connection, session_id: str) -> list[SafetyFlag]:
+    query = (
+        select(safety_flags)
+        .where(safety_flags.c.session_id == session_id)
+        .order_by(safety_flags.c.flagged_at, safety_flags.c.id)
+    )
+    return [
+        SafetyFlag(
+            kind=row.kind,
+            slot=Slot(row.question_id, row.episode),
+            flagged_at=_aware(row.flagged_at),
+            confirmed_at=_aware(row.confirmed_at) if row.confirmed_at else None,
+        )
+        for row in conn.execute(query)
+    ]
+
+
+def _flag_slot(session_id: str, flag: SafetyFlag) -> Any:
+    return (
+        (safety_flags.c.session_id == session_id)
+        & (safety_flags.c.question_id == flag.slot.question_id)
+        & (safety_flags.c.episode == flag.slot.episode)
+        & (safety_flags.c.kind == flag.kind)
+    )
 
 
 def _state_values(state: SessionState) -> dict[str, Any]:

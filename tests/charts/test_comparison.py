@@ -53,13 +53,13 @@ def test_compare_two_sessions_reports_new_persisting_and_resolved_triggers(
 def test_compare_matches_label_and_cue_text_whatever_their_case(
     interviews: InterviewService,
 ) -> None:
-    finished(interviews, "Pt-A", [{"where": "Dave's Garage"}])
-    finished(interviews, "pt-a ", [{"where": "dave's garage"}])
+    finished(interviews, "Pt-A", [{"where": "the Old Garage"}])  # no names: they are PHI
+    finished(interviews, "pt-a ", [{"where": "the old garage"}])
 
     comparison = compare(interviews, CLINICIAN, "PT-A")
 
     assert len(comparison.sessions) == 2
-    assert _keys(comparison.with_status("persisting")) == {("place", "dave's garage")}
+    assert _keys(comparison.with_status("persisting")) == {("place", "old garage")}
 
 
 def test_compare_shows_how_craving_and_confidence_moved(interviews: InterviewService) -> None:

@@ -89,9 +89,9 @@ def test_export_markdown_note_puts_top_triggers_first_then_map_plan_sources(
 
 def test_export_markdown_shows_patient_text_as_text(interviews: InterviewService) -> None:
     sid = interviews.start(ALICE, "Pt-<b>").session_id
-    interviews.answer(ALICE, sid, "where", "<!channel> *the* [pub](http://x.example) #1")
+    interviews.answer(ALICE, sid, "where", "<!channel> *the* [pub](x) #1")  # no URL: PHI
     note = interviews.export(ALICE, sid, "markdown").content
-    assert r"- Place: \<!channel\> \*the\* \[pub\](http://x.example) \#1" in note
+    assert r"- Place: \<!channel\> \*the\* \[pub\](x) \#1" in note
     assert "<!channel>" not in note and "[pub](" not in note
     assert r"# Cue map: Pt-\<b\>" in note
 

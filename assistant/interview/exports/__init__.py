@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from assistant.errors import ExportError
 from assistant.interview.exports.common import filename
@@ -18,6 +18,7 @@ from assistant.interview.models import (
     CueMap,
     Export,
     FhirVersion,
+    SafetyFlag,
     SessionRecord,
     Slot,
 )
@@ -33,13 +34,15 @@ def render_export(
     answers: Mapping[Slot, AnswerRecord],
     cue_map: Callable[[], CueMap],
     fhir_version: FhirVersion | str = "R5",
+    safety: Sequence[SafetyFlag] = (),
 ) -> Export:
-    """The file; `cue_map` is only built for the formats that show it (not FHIR)."""
+    """The file; `cue_map` is only built for the formats that show it (not FHIR). Safety
+    flags head the note and are listed in JSON; FHIR carries none (see README)."""
     if fmt == "markdown":
-        content = render_markdown(template, record, answers, cue_map())
+        content = render_markdown(template, record, answers, cue_map(), safety)
         return Export(filename(record, ".md"), "text/markdown", content)
     if fmt == "json":
-        content = render_json(template, record, answers, cue_map())
+        content = render_json(template, record, answers, cue_map(), safety)
         return Export(filename(record, ".json"), "application/json", content)
     if fmt == "fhir":
         version = _check_version(fhir_version)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
 
 from assistant.interview.exports.common import answered
-from assistant.interview.models import AnswerRecord, Cue, CueMap, SessionRecord, Slot
+from assistant.interview.exports.safety import safety_json
+from assistant.interview.models import AnswerRecord, Cue, CueMap, SafetyFlag, SessionRecord, Slot
 from assistant.interview.template import Template
 
 
@@ -17,6 +18,7 @@ def json_document(
     record: SessionRecord,
     answers: Mapping[Slot, AnswerRecord],
     cue_map: CueMap,
+    safety: Sequence[SafetyFlag] = (),
 ) -> dict[str, Any]:
     return {
         "session_id": record.id,
@@ -26,6 +28,7 @@ def json_document(
         "created_at": record.created_at.isoformat(),
         "updated_at": record.state.updated_at.isoformat(),
         "episodes": record.state.episodes,
+        "safety": safety_json(safety),
         "answers": [
             {
                 "question_id": item.question.id,
@@ -72,8 +75,9 @@ def render_json(
     record: SessionRecord,
     answers: Mapping[Slot, AnswerRecord],
     cue_map: CueMap,
+    safety: Sequence[SafetyFlag] = (),
 ) -> str:
-    document = json_document(template, record, answers, cue_map)
+    document = json_document(template, record, answers, cue_map, safety)
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from assistant.interview.exports.common import answered
-from assistant.interview.models import AnswerRecord, Cue, CueMap, SessionRecord, Slot
+from assistant.interview.exports.safety import safety_markdown
+from assistant.interview.models import AnswerRecord, Cue, CueMap, SafetyFlag, SessionRecord, Slot
 from assistant.interview.template import Template
 from assistant.interview.validation import display
 
@@ -27,10 +28,12 @@ def render_markdown(
     record: SessionRecord,
     answers: Mapping[Slot, AnswerRecord],
     cue_map: CueMap,
+    safety: Sequence[SafetyFlag] = (),
 ) -> str:
     situations = {s.id: s.label for s in template.situations}
     sections = [
         _header(record, cue_map),
+        safety_markdown(template, safety),
         _top_triggers(cue_map, situations),
         _map(cue_map, situations),
         _sequence(cue_map),

@@ -1,0 +1,65 @@
+"""What the interview checks in free text before it is stored: identifiers and crisis language.
+
+- Identifiers (PHI) are never stored. A text holding any is refused with its redacted version
+  (PhiFoundError) so the surface can ask the clinician to rephrase or accept it; with
+  `phi="redact"` the redacted text is stored (the clinician accepted it, or a script runs).
+- Crisis language in an answer becomes a SafetyFlag per kind on the answer's slot (never the
+  text). Until the clinician confirms the safety card, the interview does not go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Literal
+
+from assistant.errors import PhiFoundError
+from assistant.interview.models import SafetyFlag, Slot
+from assistant.privacy import redact
+from assistant.safety import SafetyCard, SafetyGuard, SafetyHit
+
+PhiPolicy = Literal["refuse", "redact"]
+CONFIRM_FIRST = (
+    "This interview is waiting for the safety card to be confirmed: follow your local risk "
+    "protocol, then confirm the card to go on."
+)
+
+
+def private_text(text: str, policy: PhiPolicy, what: str = "This answer") -> str:
+    """`text` when it holds no identifiers; else the redacted text, or PhiFoundError."""
+    redaction = redact(text)
+    if not redaction.changed:
+        return text
+    if policy == "redact":
+        return redaction.text
+    summary = redaction.summary()
+    raise PhiFoundError(
+        f"{what} seems to hold identifiers ({summary}). Rephrase it without them, or use the "
+        "redacted version.",
+        redacted=redaction.text,
+        summary=summary,
+    )
+
+
+class SafetyCheck:
+    """Crisis language in answers, as flags to store and the card still to confirm."""
+
+    def __init__(self, guard: SafetyGuard | None) -> None:
+        self.guard = guard
+
+    def flags(self, text: str, slot: Slot, at: datetime) -> list[SafetyFlag]:
+        if self.guard is None:
+            return []
+        kinds = dict.fromkeys(hit.kind for hit in self.guard.check(text))
+        return [SafetyFlag(kind, slot, at) for kind in kinds]
+
+    def card(self, flags: Iterable[SafetyFlag]) -> SafetyCard | None:
+        """The card for the flags not yet confirmed (None when there are none)."""
+        if self.guard is None:
+            return None
+        pending = [SafetyHit(f.kind, 0, 0) for f in flags if f.confirmed_at is None]
+        return self.guard.card(pending)
+
+
+def pending(flags: Iterable[SafetyFlag]) -> bool:
+    return any(flag.confirmed_at is None for flag in flags)
