@@ -16,12 +16,12 @@ from typing import Any
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
-from integrations.slack.interview_flow import Recorded
+from integrations.slack.interview_flow import Recorded, Withheld
 
 RECORDED = "cuemap_recorded_answer"
 FAILED = "cuemap_recording_failed"
 
-Record = Callable[[dict[str, Any], WebClient, BoltContext], Recorded | None]
+Record = Callable[[dict[str, Any], WebClient, BoltContext], Recorded | Withheld | None]
 
 
 def commit_then_ack(record: Record) -> Callable[..., None]:
@@ -37,7 +37,7 @@ def commit_then_ack(record: Record) -> Callable[..., None]:
     return ack_after_commit
 
 
-def recorded(context: BoltContext) -> Recorded | None:
+def recorded(context: BoltContext) -> Recorded | Withheld | None:
     """The answer the ack committed (None: nothing to record); re-raises its failure."""
     if FAILED in context:
         raise context[FAILED]

@@ -26,6 +26,10 @@ ADD_EPISODE = "iv_add_episode"
 RESUME = "iv_resume"
 EXPORT = "iv_export"  # iv_export_markdown, iv_export_fhir, iv_export_json
 DELETE = "iv_delete"
+SAFETY_OK = "iv_safety_ok"  # the safety card confirmed: the interview goes on
+USE_REDACTED = "iv_use_redacted"  # an answer holding identifiers: store the redacted version
+REPHRASE = "iv_rephrase"  # ... or say it again without them
+START_REDACTED = "iv_start_redacted"  # a label holding identifiers: start under the redacted one
 
 FREE_TEXT_MODAL = "iv_free_text_modal"
 FREE_TEXT_BLOCK = "answer"

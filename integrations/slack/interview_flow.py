@@ -2,6 +2,8 @@
 
 The interview service decides everything (which question is next, what an answer means);
 this module only moves its views into messages and clicks and replies back into calls.
+An answer holding identifiers is not stored: the thread gets the redacted version to use or
+rephrase. A session whose safety card is not confirmed shows the card, not the next question.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from assistant.charts import Chart, chain_chart, compare, comparison_chart, comparison_lines
+from assistant.errors import PhiFoundError
 from assistant.interview import (
     Export,
     InterviewService,
@@ -23,6 +26,7 @@ from assistant.interview import (
     SessionSummary,
     SessionView,
 )
+from assistant.interview.guards import PhiPolicy
 from integrations.slack.blocks.answers import Message, answer_messages
 from integrations.slack.blocks.cuemap import comparison_message, cue_map_messages
 from integrations.slack.blocks.interview import (
@@ -33,6 +37,11 @@ from integrations.slack.blocks.interview import (
     ready_message,
     settled_message,
     text_message,
+)
+from integrations.slack.blocks.safety import (
+    confirmed_message,
+    safety_card_message,
+    withheld_answer_message,
 )
 from integrations.slack.delivery import post_messages, update_message
 from integrations.slack.ids import QuestionRef
@@ -55,6 +64,15 @@ class Recorded:
     text: str
     answered: QuestionView | None  # the current question it answered; None: an edit
     view: SessionView  # the session after it
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """An answer holding identifiers: nothing stored; the redacted version is offered."""
+
+    ref: QuestionRef
+    redacted: str
+    summary: str
 
 
 def owner_of(context: BoltContext) -> Owner:
@@ -111,8 +129,12 @@ class SlackInterview:
         )
 
     def show(self, view: SessionView) -> None:
-        """Post what comes next: the current question, or the offer to finish."""
-        self.post(view, question_message(view) if view.question else ready_message(view))
+        """Post what comes next: the safety card to confirm, the current question, or the
+        offer to finish."""
+        if view.safety is not None:
+            self.post(view, safety_card_message(view.safety, QuestionRef(view.session_id)))
+        else:
+            self.post(view, question_message(view) if view.question else ready_message(view))
 
     def find(self, wanted: str, status: str | None = None) -> SessionSummary:
         """A session by id or label (the most recent when several share it, or when blank)."""
@@ -131,18 +153,23 @@ class SlackInterview:
 
     # -- what the clinician does --------------------------------------------------------------
 
-    def start(self, label: str) -> SessionView:
-        view = self.interviews.start(self.owner, label)
+    def start(self, label: str, phi: PhiPolicy = "refuse") -> SessionView:
+        """A new session shown in its thread (a label holding identifiers: PhiFoundError)."""
+        view = self.interviews.start(self.owner, label, phi=phi)
         self.show(view)
         return view
 
-    def record(self, ref: QuestionRef, text: str) -> Recorded:
+    def record(self, ref: QuestionRef, text: str, phi: PhiPolicy = "refuse") -> Recorded | Withheld:
         """Commit an answer, posting nothing: the part that runs before Slack's ack. It moves
-        the interview on when it answered the current question (else it was an edit)."""
+        the interview on when it answered the current question (else it was an edit). An
+        answer holding identifiers is withheld, not stored."""
         before = self.interviews.view(self.owner, ref.session_id)
-        view = self.interviews.answer(
-            self.owner, ref.session_id, ref.question_id, text, episode=ref.episode
-        )
+        try:
+            view = self.interviews.answer(
+                self.owner, ref.session_id, ref.question_id, text, episode=ref.episode, phi=phi
+            )
+        except PhiFoundError as found:
+            return Withheld(ref, found.redacted, found.summary)
         current = before.question
         is_current = current is not None and (current.id, current.episode) == (
             ref.question_id,
@@ -150,8 +177,15 @@ class SlackInterview:
         )
         return Recorded(text, current if is_current else None, view)
 
-    def follow_up(self, recorded: Recorded, clicked: Clicked | None = None) -> None:
-        """What Slack shows once an answer is committed: the question settled, the next one."""
+    def follow_up(self, recorded: Recorded | Withheld, clicked: Clicked | None = None) -> None:
+        """What Slack shows once an answer is committed: the question settled, the next one
+        (or, for a withheld answer, the redacted version to use or rephrase)."""
+        if isinstance(recorded, Withheld):
+            view = self.interviews.view(self.owner, recorded.ref.session_id)
+            self.post(
+                view, withheld_answer_message(recorded.ref, recorded.redacted, recorded.summary)
+            )
+            return
         current, text = recorded.answered, recorded.text
         if clicked is not None:
             settled = (
@@ -160,22 +194,21 @@ class SlackInterview:
                 else text_message(f"Answer changed to:\n{answered_outcome(text)}")
             )
             self._settle(clicked, settled)
-        if current is not None:
+        if current is not None or recorded.view.safety is not None:
             self.show(recorded.view)
 
-    def record_current(self, session_id: str, text: str) -> Recorded | None:
+    def record_current(self, session_id: str, text: str) -> Recorded | Withheld | None:
         """Commit a thread reply as the current question's answer (None: none is waiting)."""
         view = self.interviews.view(self.owner, session_id)
         if view.question is None:
             return None
         return self.record(QuestionRef(session_id, view.question.id, view.question.episode), text)
 
-    def follow_up_reply(self, session_id: str, recorded: Recorded | None) -> None:
+    def follow_up_reply(self, session_id: str, recorded: Recorded | Withheld | None) -> None:
         if recorded is not None:
             self.follow_up(recorded)
             return
-        view = self.interviews.view(self.owner, session_id)
-        self.post(view, ready_message(view))
+        self.show(self.interviews.view(self.owner, session_id))
 
     def skip(self, ref: QuestionRef, clicked: Clicked | None) -> None:
         before = self.interviews.view(self.owner, ref.session_id)
@@ -188,6 +221,14 @@ class SlackInterview:
         if before.question is not None and clicked is not None:
             self._settle(clicked, settled_message(before.question, "_went back_"))
         self.show(self.interviews.back(self.owner, ref.session_id))
+
+    def confirm_safety(self, ref: QuestionRef, clicked: Clicked | None) -> None:
+        """The clinician confirmed the safety card: settle it, then show what comes next."""
+        card = self.interviews.view(self.owner, ref.session_id).safety
+        view = self.interviews.confirm_safety(self.owner, ref.session_id)
+        if clicked is not None and card is not None:
+            self._settle(clicked, confirmed_message(card.title, self.owner.user_id))
+        self.show(view)
 
     def pause(self, ref: QuestionRef) -> None:
         view = self.interviews.view(self.owner, ref.session_id)

@@ -2,7 +2,8 @@
 
 A follow-up in the thread ("and what about the insula?") is searched together with the
 clinician's previous question there, so it is understood in context; the answer shows the
-follow-up as asked.
+follow-up as asked. Identifiers are left out of what is searched and shown (with a notice),
+and crisis language brings the safety card before the answer.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from typing import Any
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from assistant.privacy import redact
+from assistant.screening import screen_question
 from integrations.slack.blocks.answers import Message, answer_messages
+from integrations.slack.blocks.safety import with_screening
 from integrations.slack.delivery import error_code, post_messages, update_message
 from integrations.slack.error_handler import friendly_message, log_failure
 from integrations.slack.escape import readable
@@ -65,9 +69,11 @@ class Asked:
 def answer_in_thread(services: SlackServices, client: WebClient, asked: Asked) -> None:
     placeholder = _show_working(services, client, asked)
     try:
-        question = asked.question
-        answer = services.engine.explainer.ask(_with_context(client, asked, question))
-        messages = answer_messages(dataclasses.replace(answer, question=question))
+        screened = screen_question(services.engine.safety, asked.question)
+        searched = redact(_with_context(client, asked, asked.question)).text
+        answer = services.engine.explainer.ask(searched)
+        shown = dataclasses.replace(answer, question=screened.text)
+        messages = with_screening(screened, answer_messages(shown))
     except Exception as error:
         log_failure(error, {"type": "event_callback", "event": {"type": "message"}})
         messages = [Message(text=friendly_message(error))]

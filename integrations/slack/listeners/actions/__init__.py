@@ -13,9 +13,12 @@ from integrations.slack.listeners.actions import (
     finish,
     pause,
     pick,
+    redacted_answer,
     resume,
+    safety_confirm,
     share,
     skip,
+    start_redacted,
     type_answer,
     why,
 )
@@ -34,6 +37,9 @@ HANDLERS = (
     resume,
     export,
     delete,
+    safety_confirm,
+    redacted_answer,
+    start_redacted,
 )
 
 

@@ -10,10 +10,12 @@ from slack_sdk import WebClient
 from integrations.slack import ids
 from integrations.slack.ack_after_commit import commit_then_ack, recorded
 from integrations.slack.error_handler import reported
-from integrations.slack.interview_flow import Recorded, clicked_in, from_action
+from integrations.slack.interview_flow import Recorded, Withheld, clicked_in, from_action
 
 
-def record_pick(body: dict[str, Any], client: WebClient, context: BoltContext) -> Recorded:
+def record_pick(
+    body: dict[str, Any], client: WebClient, context: BoltContext
+) -> Recorded | Withheld:
     interview, ref, extra = from_action(body, client, context)
     return interview.record(ref, str(extra.get("a", "")))
 

@@ -11,7 +11,10 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from assistant.errors import PhiFoundError
+from assistant.interview import SessionView
 from integrations.slack.blocks.interview import delete_button, text_message
+from integrations.slack.blocks.safety import withheld_label_message
 from integrations.slack.blocks.sessions import export_message, sessions_message
 from integrations.slack.blocks.text import actions, sections, to_dicts
 from integrations.slack.delivery import respond_messages
@@ -62,13 +65,18 @@ def run_subcommand(
 
 
 def _start(interview: SlackInterview, label: str, respond: Respond, client: WebClient) -> None:
-    view = interview.start(label)
-    _say(
-        respond,
-        client,
-        interview,
-        f"Started *{escape_mrkdwn(view.label)}*: the first question is in your DM with CueMap.",
-    )
+    try:
+        view = interview.start(label)
+    except PhiFoundError as found:  # offer the redacted label; never echo the identifiers
+        message = withheld_label_message(found.redacted, found.summary)
+        user = interview.owner.user_id
+        respond_messages(respond, client, [message], user_id=user, replace_first=True)
+        return
+    _say(respond, client, interview, started_text(view))
+
+
+def started_text(view: SessionView) -> str:
+    return f"Started *{escape_mrkdwn(view.label)}*: the first question is in your DM with CueMap."
 
 
 def _resume(interview: SlackInterview, wanted: str, respond: Respond, client: WebClient) -> None:

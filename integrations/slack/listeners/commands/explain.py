@@ -7,7 +7,9 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from assistant.screening import screen_question
 from integrations.slack.blocks.answers import answer_messages
+from integrations.slack.blocks.safety import with_screening
 from integrations.slack.blocks.topics import topics_message
 from integrations.slack.delivery import respond_messages
 from integrations.slack.error_handler import reported
@@ -26,7 +28,9 @@ def answer(body: dict[str, Any], client: WebClient, context: BoltContext, respon
     engine = services(context).engine
     question = readable(body.get("text") or "").strip()
     if question:
-        messages = answer_messages(engine.explainer.ask(question), shareable=True)
+        screened = screen_question(engine.safety, question)  # card first; identifiers left out
+        answer = engine.explainer.ask(screened.text)
+        messages = with_screening(screened, answer_messages(answer, shareable=True))
     else:
         messages = [topics_message(engine.index.topics())]
     respond_messages(respond, client, messages, user_id=body["user_id"], replace_first=True)

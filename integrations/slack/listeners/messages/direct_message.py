@@ -14,7 +14,7 @@ from slack_sdk import WebClient
 from integrations.slack.ack_after_commit import commit_then_ack, recorded
 from integrations.slack.error_handler import reported
 from integrations.slack.escape import readable
-from integrations.slack.interview_flow import Recorded, SlackInterview, owner_of
+from integrations.slack.interview_flow import Recorded, SlackInterview, Withheld, owner_of
 from integrations.slack.listeners.acks import ack_now
 from integrations.slack.questions import Asked, answer_in_thread
 from integrations.slack.services import services
@@ -38,7 +38,7 @@ def linked_session(event: dict[str, Any], context: BoltContext) -> InterviewThre
 
 def record_interview_reply(
     body: dict[str, Any], client: WebClient, context: BoltContext
-) -> Recorded | None:
+) -> Recorded | Withheld | None:
     """Before the ack: a reply in an interview's thread is committed as its answer."""
     event = body["event"]
     linked = linked_session(event, context)

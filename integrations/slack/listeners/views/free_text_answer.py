@@ -11,11 +11,19 @@ from slack_sdk import WebClient
 from integrations.slack import ids
 from integrations.slack.ack_after_commit import commit_then_ack, recorded
 from integrations.slack.error_handler import reported
-from integrations.slack.interview_flow import Clicked, Recorded, SlackInterview, owner_of
+from integrations.slack.interview_flow import (
+    Clicked,
+    Recorded,
+    SlackInterview,
+    Withheld,
+    owner_of,
+)
 from integrations.slack.services import services
 
 
-def record_typed_answer(body: dict[str, Any], client: WebClient, context: BoltContext) -> Recorded:
+def record_typed_answer(
+    body: dict[str, Any], client: WebClient, context: BoltContext
+) -> Recorded | Withheld:
     view = body["view"]
     ref, _ = ids.QuestionRef.parse(view.get("private_metadata"))
     typed = view["state"]["values"][ids.FREE_TEXT_BLOCK][ids.FREE_TEXT_INPUT].get("value") or ""

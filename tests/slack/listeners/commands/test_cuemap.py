@@ -18,7 +18,7 @@ from tests.slack.interview_driver import InterviewDriver, has_button
 
 ALICE_OWNS = Owner(TEAM_ID, ALICE)
 TYPED_BEFORE = "<!channel> a row with her brother about money, then <@U0BOB> texted"
-TYPED_IN_MODAL = "Kitchen table & the bottle in the cupboard <https://evil.example|x>"
+TYPED_IN_MODAL = "Kitchen table & the bottle in the cupboard <b>x</b> <!here>"
 
 
 def answer_everything(
@@ -32,6 +32,10 @@ def answer_everything(
         seen = len(driver.thread())
         if has_button(message, "iv_finish_0") or has_button(message, "iv_finish"):
             return how
+        if has_button(message, "iv_use_redacted"):  # the reply named someone: not stored
+            driver.click(message, "iv_use_redacted")
+            how["before_craving"] += ", redacted version used"
+            continue
         if not has_button(message, "iv_skip"):
             continue  # an intro or a rationale, not a question
         question = json.loads(_button(message, "iv_skip")["value"])["q"]
@@ -88,7 +92,8 @@ def test_cuemap_full_interview_from_start_to_fhir_file(
     driver.click(cue_map, "iv_export_fhir_0")
     completed = fake_slack.wait_for_calls("files.completeUploadExternal", count=2)[1]
 
-    assert how["before_craving"] == "thread reply" and how["where"] == "modal"
+    assert how["before_craving"] == "thread reply, redacted version used"
+    assert how["where"] == "modal"
     assert chain.startswith(b"\x89PNG") and b"Pt-A" not in chain[:8]
     assert "-chain.png" in json.dumps(chain_upload.params)
     for upload in (chain_upload, completed):
@@ -99,11 +104,14 @@ def test_cuemap_full_interview_from_start_to_fhir_file(
     assert fhir["resourceType"] == "QuestionnaireResponse"
     assert fhir["status"] == "completed"
     exported = json.dumps(fhir, ensure_ascii=False)
-    assert "@channel a row with her brother about money, then @U0BOB texted" in exported
+    assert "@channel a row with her brother about money, then [ID] texted" in exported
+    assert "U0BOB" not in exported  # only the redacted answer was stored
     assert TYPED_IN_MODAL in exported  # the modal's text is kept exactly as typed
     shown = str([c.params for c in fake_slack.calls_to("chat.update")])
-    assert "Kitchen table &amp; the bottle in the cupboard &lt;https://evil.example|x&gt;" in shown
-    assert "<https://evil" not in shown and "<!channel>" not in str(fake_slack.snapshot())
+    assert (
+        "Kitchen table &amp; the bottle in the cupboard &lt;b&gt;x&lt;/b&gt; &lt;!here&gt;" in shown
+    )
+    assert "<!here>" not in shown and "<!channel>" not in str(fake_slack.snapshot())
     session = fake_engine.interviews.list(ALICE_OWNS)[0]
     assert (session.label, session.status) == ("Pt-A", "finished")
     assert "Started *Pt-A*" in block_texts(posted_to(fake_slack, response_url)[0]["blocks"])

@@ -50,13 +50,21 @@ def test_dm_follow_up_in_the_thread_uses_the_thread_as_context(
 def test_dm_mentions_and_links_in_a_question_are_echoed_as_plain_text(
     slack: SlackSender, fake_slack: FakeSlack
 ) -> None:
-    slack.direct_message(f"<!channel> <@U0BOB> <https://evil.example|see this> {COVERED}")
+    _, asked = slack.direct_message(
+        f"<!channel> <@U0BOB> <https://evil.example|see this> {COVERED}"
+    )
 
     [update] = answer_updates(fake_slack)
     text = block_texts(update["blocks"])
-    assert f"*@channel @U0BOB see this (https://evil.example) {COVERED}*" in text
+    assert f"*@channel [ID] see this ([URL]) {COVERED}*" in text  # identifiers left out
+    [notice] = fake_slack.wait_for(
+        lambda: [
+            c for c in in_thread(fake_slack, DM, asked["ts"]) if "identifiers" in c.params["text"]
+        ]
+    )
+    assert "1 web address, 1 identifying number" in notice.params["text"]
     sent = str([c.params for c in fake_slack.snapshot()])
-    assert "<!channel>" not in sent and "<@U0BOB>" not in sent and "<https://evil" not in sent
+    assert "<!channel>" not in sent and "U0BOB" not in sent and "evil.example" not in sent
 
 
 def test_dm_retried_event_is_answered_once(slack: SlackSender, fake_slack: FakeSlack) -> None:
