@@ -14,6 +14,7 @@ from sqlalchemy import Engine as Database
 from sqlalchemy import create_engine, event
 
 from assistant.engine import Engine
+from assistant.log_hygiene import silence_debug_payloads
 from assistant.settings import Settings
 from integrations.slack import error_handler, listeners
 from integrations.slack.dedupe import drop_repeats
@@ -24,6 +25,18 @@ from integrations.slack.warmup import ModelWarmUp
 
 BACKGROUND_WORKERS = 8  # answers computed after the ack; acks never queue behind them
 RATE_LIMIT_RETRIES = 3
+# Loggers that write whole Slack payloads (what clinicians typed) at DEBUG: requests and
+# responses of the Web API and response_url posts; in Socket Mode, every envelope received.
+SLACK_PAYLOAD_LOGGERS = (
+    "slack_bolt.App",
+    "slack_sdk.web.base_client",
+    "slack_sdk.web.internal_utils",
+    "slack_sdk.web.legacy_slack_response",
+    "slack_sdk.webhook.client",
+    "slack_sdk.socket_mode.builtin.client",
+    "slack_sdk.socket_mode.builtin.connection",
+    "slack_sdk.socket_mode.builtin.internals",
+)
 
 
 def web_client(settings: Settings, token: str | None) -> WebClient:
@@ -39,7 +52,7 @@ def web_client(settings: Settings, token: str | None) -> WebClient:
 
 
 def database(settings: Settings) -> Database:
-    db = create_engine(settings.sqlalchemy_url)
+    db = create_engine(settings.sqlalchemy_url, hide_parameters=True)
     if db.dialect.name == "sqlite":
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         event.listen(db, "connect", _quick_sqlite_commits)
@@ -67,6 +80,7 @@ def build_app(
     request's own thread and returns at once, and slow work goes to lazy listeners on a
     separate pool, so an acknowledgement never waits behind an answer or the model.
     """
+    silence_debug_payloads(*SLACK_PAYLOAD_LOGGERS)  # no patient text in logs, even at DEBUG
     db = db or database(settings)
     store = SlackStore(db)
     app = App(
