@@ -1,9 +1,9 @@
-"""Load a YAML file from `prompts/` into a pydantic model; errors name the file and the field."""
+"""Load a YAML file from `prompts/` into a pydantic model; every error names the file and field."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -13,31 +13,49 @@ from assistant.errors import PromptFileError
 M = TypeVar("M", bound=BaseModel)
 
 
-def load_prompt_file(path: Path, model: type[M]) -> M:
-    """Read `path` as YAML and validate it as `model` (which should forbid extra fields)."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise PromptFileError(f"{path}: cannot be read ({type(exc).__name__}).") from exc
-    except yaml.YAMLError as exc:
-        raise PromptFileError(f"{path}: is not valid YAML ({_yaml_place(exc)}).") from exc
-    if not isinstance(raw, dict):
-        raise PromptFileError(f"{path}: expected a mapping at the top level.")
+def load_prompt_file(
+    path: Path, model: type[M], error: type[PromptFileError] = PromptFileError
+) -> M:
+    """Validate the YAML at `path` as `model`; a problem reads `file: field.path: message`."""
+    raw = read_yaml(path, error)
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        raise PromptFileError(f"{path}: {describe_validation_error(exc)}") from exc
+        problems = [
+            f"{field_path(raw, err['loc'])}: {err['msg']}" for err in exc.errors(include_url=False)
+        ]
+        raise error(f"{path}: " + "; ".join(problems)) from exc
 
 
-def describe_validation_error(exc: ValidationError) -> str:
-    """Each problem as `field.path: message`, joined by '; '."""
-    return "; ".join(_describe(err["loc"], err["msg"]) for err in exc.errors())
+def read_yaml(path: Path, error: type[PromptFileError] = PromptFileError) -> dict[str, Any]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise error(f"{path}: cannot be read ({type(exc).__name__}).") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "syntax"
+        raise error(f"{path}: is not valid YAML ({where}).") from exc
+    if not isinstance(raw, dict):
+        raise error(f"{path}: expected a mapping at the top level.")
+    return raw
 
 
-def _describe(loc: tuple[int | str, ...], msg: str) -> str:
-    return f"{'.'.join(str(part) for part in loc)}: {msg}" if loc else msg
-
-
-def _yaml_place(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    return f"line {mark.line + 1}, column {mark.column + 1}" if mark else type(exc).__name__
+def field_path(raw: Any, loc: tuple[int | str, ...]) -> str:
+    """`episode.questions[where].kind` rather than `episode.questions.1.kind`: items by id."""
+    parts: list[str] = []
+    node = raw
+    for step in loc:
+        if isinstance(step, int):
+            item = node[step] if isinstance(node, list) and step < len(node) else None
+            label = item.get("id") if isinstance(item, dict) else None
+            index = f"[{label or step}]"
+            if parts:
+                parts[-1] += index
+            else:
+                parts.append(index)
+            node = item
+        else:
+            parts.append(str(step))
+            node = node.get(step) if isinstance(node, dict) else None
+    return ".".join(parts) or "(top level)"

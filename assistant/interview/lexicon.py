@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from assistant.errors import TemplateError
 from assistant.interview.models import CueCategory
-from assistant.interview.yaml_files import load_model
+from assistant.prompt_files import load_prompt_file
 
 LEXICON_FILE = "cue_lexicon.yaml"
 TOKEN = re.compile(r"[a-z0-9&]+(?:['-][a-z0-9]+)*")
@@ -96,7 +96,7 @@ class Lexicon(Strict):
 def load_lexicon(prompts_dir: Path, situations: set[str]) -> Lexicon:
     """Load the lexicon; its IDTS tags must be the ones the interview template declares."""
     path = prompts_dir / LEXICON_FILE
-    lexicon = load_model(path, Lexicon)
+    lexicon = load_prompt_file(path, Lexicon, TemplateError)
     problems = lexicon.unknown_situations(situations)
     if problems:
         raise TemplateError(f"{path}: " + "; ".join(problems))

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from assistant.errors import TemplateError
 from assistant.interview.models import CueCategory, QuestionKind
-from assistant.interview.yaml_files import load_model
+from assistant.prompt_files import load_prompt_file
 
 TEMPLATE_FILE = "interview.yaml"
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
@@ -187,7 +187,7 @@ def _duplicates(what: str, ids: list[str], reserved: tuple[str, ...] = ()) -> li
 def load_template(prompts_dir: Path) -> Template:
     """Load and check `prompts/interview.yaml`; a broken file raises TemplateError naming it."""
     path = prompts_dir / TEMPLATE_FILE
-    template = load_model(path, Template)
+    template = load_prompt_file(path, Template, TemplateError)
     problems = template.problems()
     if problems:
         raise TemplateError(f"{path}: " + "; ".join(problems))

@@ -66,7 +66,7 @@ def test_prompts_resource_for_unknown_kind_is_named(prompts: Path) -> None:
 
     edit(prompts / "crisis_resources.yaml", add_bad_kind)
     with pytest.raises(
-        PromptFileError, match=r"crisis_resources\.yaml: regions\.US\.resources\.0\.kinds\.0"
+        PromptFileError, match=r"crisis_resources\.yaml: regions\.US\.resources\[0\]\.kinds\[0\]"
     ):
         SafetyGuard.load(prompts)
 
