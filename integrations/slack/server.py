@@ -18,7 +18,9 @@ from gunicorn.app.base import BaseApplication
 from assistant.engine import Engine
 from assistant.errors import CueMapError
 from assistant.settings import Settings
-from integrations.slack.app import build_app
+from integrations.slack.app import build_app, database
+from integrations.slack.retention import RetentionPurge
+from integrations.slack.store import SlackStore
 from integrations.slack.warmup import ModelWarmUp
 from integrations.slack.wsgi import WSGIApp, wsgi_app
 
@@ -32,10 +34,13 @@ class SlackNotConfiguredError(CueMapError):
 
 
 def start_app(settings: Settings) -> tuple[Any, ModelWarmUp]:
-    """Engine and Bolt app built in the serving process, the model loading in the background."""
+    """Engine and Bolt app built in the serving process, the model loading in the background,
+    expired interview sessions erased now and every hour."""
     engine = Engine.from_settings(settings)
     warm_up = ModelWarmUp(engine)
-    app = build_app(settings, engine, warm_up=warm_up)
+    db = database(settings)
+    app = build_app(settings, engine, db=db, warm_up=warm_up)
+    RetentionPurge(engine.interviews, SlackStore(db)).start()
     warm_up.start()
     return app, warm_up
 
