@@ -67,5 +67,8 @@ class QuestionRef:
     @classmethod
     def parse(cls, value: str | None) -> tuple[QuestionRef, dict[str, Any]]:
         data = decode(value)
-        ref = cls(str(data.pop("s", "")), str(data.pop("q", "") or ""), data.pop("e", None))
+        episode = data.pop("e", None)
+        if not isinstance(episode, int) or isinstance(episode, bool):
+            episode = None  # a value of the wrong type is no episode at all
+        ref = cls(str(data.pop("s", "")), str(data.pop("q", "") or ""), episode)
         return ref, data

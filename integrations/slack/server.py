@@ -67,7 +67,8 @@ def serve_socket_mode(settings: Settings) -> None:
 
 def serve_http(settings: Settings, host: str, port: int, workers: int) -> None:
     def load() -> WSGIApp:
-        return wsgi_app(*start_app(settings))
+        secret = settings.slack_signing_secret
+        return wsgi_app(*start_app(settings), secret.get_secret_value() if secret else None)
 
     options = {
         "bind": f"{host}:{port}",

@@ -79,7 +79,7 @@ def slack_app(slack_settings: Settings, fake_engine: Engine) -> tuple[App, Model
 @pytest.fixture
 def slack(fake_slack: FakeSlack, slack_app: tuple[App, ModelWarmUp]) -> Iterator[SlackSender]:
     """Slack's side of the conversation, talking to the app over HTTP."""
-    server = AppServer(wsgi_app(*slack_app)).start()
+    server = AppServer(wsgi_app(*slack_app, signing_secret=SIGNING_SECRET)).start()
     yield SlackSender(server.url, SIGNING_SECRET, fake_slack)
     server.stop()
 
