@@ -19,6 +19,7 @@ from assistant.interview.models import (
     PLAN_EPISODE,
     AnswerRecord,
     Owner,
+    SafetyFlag,
     SessionRecord,
     SessionState,
     Slot,
@@ -145,6 +146,34 @@ class SessionStoreContract:
         assert store.get(record.id) is None
         assert store.answers(record.id) == []
         assert store.delete(record.id) is False
+
+    def test_store_keeps_safety_flags_until_confirmed_and_erases_them_with_the_session(
+        self, store: SessionStore, owner: Owner
+    ) -> None:
+        record = self.new_session(store, owner)
+        suicide = SafetyFlag("suicide", Slot("where", 1), T0)
+        with store.change(record.id) as change:
+            change.save_flags([suicide, SafetyFlag("overdose", Slot("used", 1), T0)])
+        confirmed_at = T0 + timedelta(minutes=2)
+        with store.change(record.id) as change:
+            change.save_flags([suicide])  # flagged again: still one row per kind and slot
+            change.confirm_flags(confirmed_at)
+            assert len(change.flags()) == 2
+        flags = sorted(store.flags(record.id), key=lambda f: f.kind)
+        assert [(f.kind, f.slot, f.confirmed_at) for f in flags] == [
+            ("overdose", Slot("used", 1), confirmed_at),
+            ("suicide", Slot("where", 1), confirmed_at),
+        ]
+        store.delete(record.id)
+        assert store.flags(record.id) == []
+
+    def test_store_finds_sessions_untouched_since_a_moment(
+        self, store: SessionStore, owner: Owner
+    ) -> None:
+        old = self.new_session(store, owner, "Pt-Old", minutes=0)
+        recent = self.new_session(store, owner, "Pt-New", minutes=60)
+        found = store.untouched_since(T0 + timedelta(minutes=30))
+        assert old.id in found and recent.id not in found
 
 
 def save(
