@@ -5,17 +5,19 @@ in the database file."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
 from assistant.engine import Engine
 from assistant.interview import Owner
 from assistant.settings import Settings
+from integrations.slack import ids
 from integrations.slack.blocks.safety import REPHRASE
 from integrations.slack.retention import RetentionPurge
 from integrations.slack.store import SlackStore
-from tests.slack.fake_slack import TEAM_ID, FakeSlack
-from tests.slack.harness import ALICE, SlackSender
+from tests.slack.fake_slack import BOT_USER_ID, TEAM_ID, FakeSlack
+from tests.slack.harness import ALICE, WARD_CHANNEL, SlackSender
 from tests.slack.helpers import block_texts, buttons, posted_to
 from tests.slack.interview_driver import InterviewDriver, has_button
 
@@ -146,6 +148,29 @@ def test_slack_explain_with_crisis_language_shows_the_card_before_the_answer(
     assert "Sources" in block_texts(answer["blocks"]) or "sources" in answer["text"]
 
 
+def test_slack_mention_with_crisis_language_gets_the_card_in_its_thread(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    text = (
+        f"<@{BOT_USER_ID}> my client Dave Okafor keeps cutting himself, why is the urge so strong?"
+    )
+    ts = slack.fake.add_user_message(WARD_CHANNEL, ALICE, text)
+
+    slack.event(
+        {"type": "app_mention", "user": ALICE, "channel": WARD_CHANNEL, "text": text, "ts": ts}
+    )
+
+    [card] = fake_slack.wait_for_calls("chat.update")  # the "looking it up" placeholder
+    assert "Flagged:* self-harm" in block_texts(card.params["blocks"])
+    posts = fake_slack.wait_for(
+        lambda: (p := [c for c in fake_slack.calls_to("chat.postMessage")]) and len(p) >= 3 and p
+    )
+    assert all(c.params["thread_ts"] == ts for c in posts)
+    answer = block_texts(posts[1].params["blocks"])
+    assert answer.startswith("*my client [NAME] keeps cutting himself")
+    assert "1 name" in posts[2].params["text"] and "Okafor" not in str(fake_slack.snapshot())
+
+
 def test_slack_delete_leaves_no_answer_text_in_the_database_file(
     slack: SlackSender, fake_slack: FakeSlack, fake_engine: Engine
 ) -> None:
@@ -182,3 +207,28 @@ def test_slack_retention_purge_erases_expired_sessions_and_forgets_their_threads
     assert store.thread_for_session(session.session_id) is None
     assert purge.run_once() == []
     assert b"Marigold" not in database_bytes(fake_engine.settings)
+
+
+def test_slack_share_never_posts_identifiers_to_the_channel(
+    slack: SlackSender, fake_slack: FakeSlack
+) -> None:
+    value = ids.encode({"q": "why does ringing 07700 900123 set off craving?"})
+    blocks = [
+        {
+            "type": "actions",
+            "elements": [
+                {
+                    "type": "button",
+                    "action_id": "answer_share",
+                    "text": {"type": "plain_text", "text": "Share"},
+                    "value": value,
+                }
+            ],
+        }
+    ]
+
+    _, shared_at = slack.click("answer_share", blocks)
+
+    [shared] = fake_slack.wait_for(lambda: posted_to(fake_slack, shared_at))
+    assert shared["response_type"] == "in_channel"
+    assert "[PHONE]" in block_texts(shared["blocks"]) and "07700" not in json.dumps(shared)

@@ -7,6 +7,7 @@ from typing import Any
 from slack_bolt import App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from assistant.privacy import redact
 from integrations.slack import ids
 from integrations.slack.blocks.answers import answer_messages
 from integrations.slack.delivery import respond_messages
@@ -19,7 +20,8 @@ from integrations.slack.services import services
 def share_answer(
     body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond
 ) -> None:
-    question = str(ids.decode(body["actions"][0].get("value")).get("q", ""))
+    value = str(ids.decode(body["actions"][0].get("value")).get("q", ""))
+    question = redact(value).text  # as shown privately: identifiers never reach the channel
     answer = services(context).engine.explainer.ask(question)
     user = context.user_id or ""
     messages = answer_messages(answer, interactive=False, shared_by=user)
