@@ -62,7 +62,7 @@ class InterviewStoreError(CueMapError):
 
 
 class ExportError(CueMapError):
-    """An export could not be produced (unknown format, or a FHIR resource that fails its checks)."""
+    """An export could not be produced (unknown format, or a FHIR resource failing its checks)."""
 
 
 class NothingToCompareError(CueMapError):
