@@ -64,7 +64,7 @@ def _words(text: str) -> set[str]:
     return set(TOKEN.findall(normalise(text)))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(HOSTILE, st.sampled_from(CUE_QUESTIONS), st.integers(1, 10))
 def test_cue_properties_any_answer_gives_well_formed_cues(
     text: str, question: Question, episode: int
@@ -81,7 +81,7 @@ def test_cue_properties_any_answer_gives_well_formed_cues(
             assert _words(cue.text) <= _words(text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(
     st.lists(st.one_of(WORDS, NOT_WORDS), min_size=1, max_size=12),
     st.sampled_from(CUE_QUESTIONS),
