@@ -232,3 +232,22 @@ def test_slack_share_never_posts_identifiers_to_the_channel(
     [shared] = fake_slack.wait_for(lambda: posted_to(fake_slack, shared_at))
     assert shared["response_type"] == "in_channel"
     assert "[PHONE]" in block_texts(shared["blocks"]) and "07700" not in json.dumps(shared)
+
+
+def test_slack_typed_answer_with_identifiers_is_withheld_too(
+    slack: SlackSender, fake_slack: FakeSlack, fake_engine: Engine
+) -> None:
+    driver = started(slack, fake_slack)
+    first = driver.next_post(0)
+    driver.click(first, "iv_type")
+    [modal] = fake_slack.wait_for_calls("views.open")
+
+    reply = slack.submit_view(modal.params["view"], {"answer": {"answer_text": PRIVATE}})
+
+    assert reply.status == 200  # the modal closes; the choice comes in the thread
+    withheld = driver.next_post(1)
+    assert "> [NAME] rang from [PHONE]" in block_texts(withheld.params["blocks"])
+    assert stored(fake_engine) == {}
+    driver.click(withheld, "iv_use_redacted")
+    driver.next_post(2)
+    assert stored(fake_engine) == {"before_craving": "[NAME] rang from [PHONE]"}
