@@ -19,6 +19,8 @@ from assistant.interview.models import Slot
 from assistant.interview.store import SqlSessionStore
 from integrations.slack.drills.crash import ORDER, CrashPlan, CrashResult, run_crash
 
+pytestmark = pytest.mark.model  # the served app loads the real model
+
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest) -> str | None:

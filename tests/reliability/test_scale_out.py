@@ -31,6 +31,7 @@ from integrations.slack.drills.watched_slack import WatchedSlack, watched_slack
 from integrations.slack.testing.signed import SignedSender, find_button
 from tests.reliability.conftest import SharedServices
 
+pytestmark = pytest.mark.model  # the apps and the index use the real model
 SECRET = "scale-out-signing-secret"
 RETRIED_AT = 3  # the fourth answer is re-sent as a Slack retry
 WHY_AT = 5  # "Why we ask" is clicked on the sixth question
