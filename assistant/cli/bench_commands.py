@@ -1,4 +1,8 @@
-"""`cuemap bench`: speed, memory and scale, with the targets checked."""
+"""`cuemap bench`: speed, memory and scale, with the targets checked.
+
+The benchmark modules are imported when the command runs, so they add nothing to the start-up
+of every other `cuemap` command (the Slack server's among them).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,6 @@ from typing import Annotated
 
 import typer
 
-from assistant.benchmark.report import (
-    bench_json,
-    latency_table,
-    scale_table,
-    startup_table,
-    targets_table,
-)
-from assistant.benchmark.suite import run_bench
 from assistant.cli import runtime
 
 DEFAULT_SCALES = "1000,10000,100000"
@@ -38,6 +34,15 @@ def bench(
     ] = 3,
 ) -> None:
     """Measure ingest, warm latency, cold start, Slack acknowledgement, memory and scale."""
+    from assistant.benchmark.report import (
+        bench_json,
+        latency_table,
+        scale_table,
+        startup_table,
+        targets_table,
+    )
+    from assistant.benchmark.suite import run_bench
+
     sizes = _sizes(scale)
     with runtime.err.status("benchmark") as status:
         report = run_bench(

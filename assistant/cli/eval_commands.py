@@ -1,30 +1,23 @@
-"""`cuemap eval`: answer quality against the baselines, on the labelled questions in eval/."""
+"""`cuemap eval`: answer quality against the baselines, on the labelled questions in eval/.
+
+The evaluation modules (LangChain, chromadb's in-memory client) are imported when the command
+runs, so they add nothing to the start-up of every other `cuemap` command.
+"""
 
 from __future__ import annotations
 
 import json
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from assistant.cli import runtime
-from assistant.evaluation.cue_eval import evaluate_cues
-from assistant.evaluation.labels import load_retrieval_set
-from assistant.evaluation.report import (
-    COLUMNS,
-    CUE_COLUMNS,
-    NEVER_ABSTAINS,
-    calibration_lines,
-    cue_json,
-    cue_rows,
-    evaluation_json,
-    markdown_table,
-    quality_rows,
-)
-from assistant.evaluation.retrieval_eval import evaluate_retrieval
-from assistant.evaluation.workspace import built_engine
+
+if TYPE_CHECKING:
+    from assistant.evaluation.cue_scoring import CategoryScore
+    from assistant.evaluation.retrieval_eval import RetrievalEvaluation
 
 
 def register(app: typer.Typer) -> None:
@@ -38,6 +31,11 @@ def evaluate(
     ] = 1,
 ) -> None:
     """Score CueMap and the baselines a user would reach for on the labelled questions."""
+    from assistant.evaluation.cue_eval import evaluate_cues
+    from assistant.evaluation.labels import load_retrieval_set
+    from assistant.evaluation.retrieval_eval import evaluate_retrieval
+    from assistant.evaluation.workspace import built_engine
+
     settings = runtime.settings()
     with tempfile.TemporaryDirectory(prefix="cuemap-eval-") as data_dir:
         engine, corpus = built_engine(settings, Path(data_dir))
@@ -50,13 +48,37 @@ def evaluate(
             cues = evaluate_cues(settings, engine.embedder)
             cues_lexicon = evaluate_cues(settings, None)
     if as_json:
-        data = evaluation_json(evaluation)
-        data["cue_extraction"] = {
-            "lexicon_and_model": cue_json(cues),
-            "lexicon_only": cue_json(cues_lexicon),
-        }
-        print(json.dumps(data, indent=2))
-        return
+        _print_json(evaluation, cues, cues_lexicon)
+    else:
+        _print_tables(evaluation, cues, cues_lexicon)
+
+
+def _print_json(
+    evaluation: RetrievalEvaluation, cues: list[CategoryScore], cues_lexicon: list[CategoryScore]
+) -> None:
+    from assistant.evaluation.report import cue_json, evaluation_json
+
+    data = evaluation_json(evaluation)
+    data["cue_extraction"] = {
+        "lexicon_and_model": cue_json(cues),
+        "lexicon_only": cue_json(cues_lexicon),
+    }
+    print(json.dumps(data, indent=2))
+
+
+def _print_tables(
+    evaluation: RetrievalEvaluation, cues: list[CategoryScore], cues_lexicon: list[CategoryScore]
+) -> None:
+    from assistant.evaluation.report import (
+        COLUMNS,
+        CUE_COLUMNS,
+        NEVER_ABSTAINS,
+        calibration_lines,
+        cue_rows,
+        markdown_table,
+        quality_rows,
+    )
+
     runtime.out.print(
         f"Retrieval quality: {evaluation.in_scope} in-scope, "
         f"{evaluation.out_of_scope} out-of-scope questions (eval/retrieval_questions.yaml)\n"
