@@ -7,17 +7,16 @@ learn at once that it is not getting it. Failures while answering fall back per 
 
 from __future__ import annotations
 
-from typing import Any
-
-from langchain_core.language_models import BaseChatModel
+from typing import TYPE_CHECKING, Any
 
 from assistant.answers.extractive import ExtractiveComposer
-from assistant.answers.llm import LLMComposer
-from assistant.answers.llm_prompt import load_answer_prompt
 from assistant.answers.service import Composer
 from assistant.errors import LLMConfigError
 from assistant.retrieval.embedder import Embedder
 from assistant.settings import Settings
+
+if TYPE_CHECKING:  # LangChain is imported only when an LLM is configured: it costs ~0.5 s
+    from langchain_core.language_models import BaseChatModel
 
 EXTRAS = ("openai", "anthropic", "ollama")  # optional-dependencies in pyproject.toml
 TIMEOUT_KWARG = {"openai": "timeout", "anthropic": "timeout"}  # provider-side request timeout
@@ -32,6 +31,9 @@ def make_composer(
         if not settings.llm:
             return extractive
         chat_model = build_chat_model(settings.llm, settings.llm_timeout_s)
+    from assistant.answers.llm import LLMComposer
+    from assistant.answers.llm_prompt import load_answer_prompt
+
     prompt = load_answer_prompt(settings.prompts_dir)
     return LLMComposer(chat_model, prompt, fallback=extractive, timeout_s=settings.llm_timeout_s)
 
