@@ -8,21 +8,17 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from functools import cache
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from rich.console import Console
-from typer.testing import CliRunner
 
-from assistant.cli import app, runtime
+from assistant.cli import runtime
 from assistant.cli.console import run_console
-from assistant.engine import Engine
 from assistant.errors import SessionNotFoundError
 from assistant.interview import Owner
-from tests.conftest import CORPUS
-from tests.fakes import HashingEmbedder
+from tests.cli_runner import Invoke, fast_cuemap
 
 CLINICIAN = Owner("local", "dr-okoye")
 PRIVATE = "Dave Okafor rang from 07700 900123"
@@ -30,25 +26,9 @@ CRISIS = "the pub, he said he wants to kill himself"
 
 
 @pytest.fixture
-def cuemap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator:
+def cuemap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Invoke]:
     """The real `cuemap` app in-process, on a temp data dir, with the fast hashing embedder."""
-    monkeypatch.setenv("CUEMAP_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("CUEMAP_CORPUS_DIR", str(CORPUS))
-    monkeypatch.setenv("CUEMAP_CONSOLE_USER", CLINICIAN.user_id)
-    monkeypatch.chdir(tmp_path)
-    runtime.settings.cache_clear()
-    monkeypatch.setattr(
-        runtime,
-        "engine",
-        cache(lambda: Engine.from_settings(runtime.settings(), HashingEmbedder())),
-    )
-    runner = CliRunner()
-
-    def invoke(*args: str, stdin: str | None = None):
-        return runner.invoke(app, list(args), input=stdin, catch_exceptions=False)
-
-    yield invoke
-    runtime.settings.cache_clear()
+    yield from fast_cuemap(tmp_path, monkeypatch, CLINICIAN.user_id)
 
 
 def flat(text: str) -> str:

@@ -7,24 +7,20 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
-from functools import cache
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from fhir.resources.R4B.questionnaireresponse import QuestionnaireResponse as ResponseR4B
 from rich.console import Console
-from typer.testing import CliRunner
 
-from assistant.cli import app, runtime
+from assistant.cli import runtime
 from assistant.cli.console import run_console
-from assistant.engine import Engine
 from assistant.interview import InvalidAnswerError, Owner
 from assistant.interview.exports.conformance import check_response
 from assistant.interview.exports.questionnaire import questionnaire
 from assistant.settings import PROJECT_ROOT
-from tests.conftest import CORPUS
-from tests.fakes import HashingEmbedder
+from tests.cli_runner import Invoke, fast_cuemap
 from tests.interview.conftest import EPISODE_ONE
 
 CLINICIAN = Owner("local", "dr-rivera")
@@ -37,25 +33,9 @@ EPISODES = {
 
 
 @pytest.fixture
-def cuemap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator:
+def cuemap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Invoke]:
     """The real `cuemap` app in-process, on a temp data dir, with the fast hashing embedder."""
-    monkeypatch.setenv("CUEMAP_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("CUEMAP_CORPUS_DIR", str(CORPUS))
-    monkeypatch.setenv("CUEMAP_CONSOLE_USER", CLINICIAN.user_id)
-    monkeypatch.chdir(tmp_path)
-    runtime.settings.cache_clear()
-    monkeypatch.setattr(
-        runtime,
-        "engine",
-        cache(lambda: Engine.from_settings(runtime.settings(), HashingEmbedder())),
-    )
-    runner = CliRunner()
-
-    def invoke(*args: str, stdin: str | None = None):
-        return runner.invoke(app, list(args), input=stdin, catch_exceptions=False)
-
-    yield invoke
-    runtime.settings.cache_clear()
+    yield from fast_cuemap(tmp_path, monkeypatch, CLINICIAN.user_id)
 
 
 def flat(text: str) -> str:
