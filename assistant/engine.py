@@ -36,7 +36,9 @@ class Engine:
         embedder: Embedder | None = None,
         client: ClientAPI | None = None,
     ) -> Engine:
-        embedder = embedder or SentenceTransformerEmbedder(settings.embedding_model)
+        embedder = embedder or SentenceTransformerEmbedder(
+            settings.embedding_model, bf16=settings.embedding_bf16
+        )
         index = CorpusIndex(
             client=client or open_chroma(settings),
             embedder=embedder,

