@@ -64,11 +64,20 @@ class Engine:
         return self.index.ingest(corpus.chunks, progress), corpus.problems
 
     def ensure_index(self) -> IngestReport | None:
-        """Build the index from corpus/ when it is empty (first start, or after recovery)."""
-        if self.index.count():
+        """Bring the index in line with corpus/; None when it already was.
+
+        Builds it when empty (first start, after recovery) and updates it when it holds other
+        passages (files edited, or an upgrade that cuts passages anew). Only passages that
+        changed are embedded.
+        """
+        corpus = load_corpus(self.settings.corpus_dir)
+        if self.index.count() == 0:
+            log.warning("The index is empty; building it from %s.", self.settings.corpus_dir)
+        elif self.index.holds(corpus.chunks):
             return None
-        log.warning("The index is empty; building it from %s.", self.settings.corpus_dir)
-        report, problems = self.ingest()
-        for problem in problems:
+        else:
+            log.warning("The index is out of date; updating it from %s.", self.settings.corpus_dir)
+        report = self.index.ingest(corpus.chunks)
+        for problem in corpus.problems:
             log.warning("Skipped a corpus file: %s", problem.reason)
         return report

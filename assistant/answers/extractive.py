@@ -1,9 +1,9 @@
 """The default composer: quote the retrieved posts' most relevant passages, each cited.
 
-Nothing is generated. A post is split into readable units (a paragraph, with a lead-in
-and its bullet list kept together, very short lines joined to the next), each unit is
-scored against the question with the same embedding model, and the best units of the
-best passages are quoted in source order.
+Nothing is generated. Each post of a passage is split into readable units (a paragraph, with
+a lead-in and its bullet list kept together, very short lines joined to the next), each unit
+is scored against the question with the same embedding model, and the best units of the best
+passages are quoted in source order. A citation names the one post its quote comes from.
 """
 
 from __future__ import annotations
@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.answers.models import Answer, Citation, Statement
+from assistant.corpus.models import Chunk
 from assistant.retrieval.embedder import Embedder
-from assistant.retrieval.models import Hit, SearchResult
+from assistant.retrieval.models import SearchResult
 
 MIN_UNIT_CHARS = 60
 BULLET = re.compile(r"^\s*[*\-•]\s+")
@@ -49,7 +51,7 @@ class ExtractiveComposer:
         self._embedder = embedder
         self._max_sources = max_sources
         self._max_statements = max_statements
-        self._unit_vectors: OrderedDict[str, tuple[list[str], np.ndarray]] = OrderedDict()
+        self._embedded: OrderedDict[str, list[EmbeddedPost]] = OrderedDict()
         self._lock = threading.Lock()
 
     def compose(self, result: SearchResult) -> Answer:
@@ -65,35 +67,52 @@ class ExtractiveComposer:
         statements: list[Statement] = []
         citations: list[Citation] = []
         for hit in chosen:
-            picked = self._best_units(hit, question)
+            post, picked = self._best_units(hit.chunk, question)
             if not picked or len(statements) >= self._max_statements:
                 continue
             n = len(citations) + 1
-            citations.append(Citation.from_chunk(n, hit.chunk))
+            citations.append(Citation.from_chunk(n, post))
             room = self._max_statements - len(statements)
             statements += [Statement(text=unit, citation=n) for unit in picked[:room]]
         return Answer(question=result.query, statements=statements, citations=citations)
 
-    def _best_units(self, hit: Hit, question: np.ndarray) -> list[str]:
-        units, vectors = self._units(hit)
-        if not units:
-            return []
-        scores = vectors @ question
+    def _best_units(self, passage: Chunk, question: np.ndarray) -> tuple[Chunk, list[str]]:
+        """The passage's post closest to the question, and its one or two closest units."""
+        best = max(self._posts(passage), key=lambda post: float(post.vector @ question))
+        if not best.units:
+            return best.post, []
+        scores = best.unit_vectors @ question
         order = np.argsort(-scores)
         keep = [int(order[0])]
         if len(order) > 1 and scores[order[1]] >= scores[order[0]] - SECOND_UNIT_MARGIN:
             keep.append(int(order[1]))
-        return [units[i] for i in sorted(keep)]
+        return best.post, [best.units[i] for i in sorted(keep)]
 
-    def _units(self, hit: Hit) -> tuple[list[str], np.ndarray]:
+    def _posts(self, passage: Chunk) -> list[EmbeddedPost]:
         with self._lock:
-            cached = self._unit_vectors.get(hit.chunk.id)
+            cached = self._embedded.get(passage.id)
         if cached is None:
-            units = split_units(hit.chunk.text)
-            vectors = self._embedder.embed(units) if units else np.zeros((0, 1), np.float32)
-            cached = (units, vectors)
+            posts = passage.posts()
+            units = [split_units(post.text) for post in posts]
+            flat = [unit for post_units in units for unit in post_units]
+            vectors = self._embedder.embed([post.embedding_text for post in posts] + flat)
+            cached, offset = [], len(posts)
+            for post, vector, post_units in zip(posts, vectors[: len(posts)], units, strict=True):
+                unit_vectors = vectors[offset : offset + len(post_units)]
+                cached.append(EmbeddedPost(post, vector, post_units, unit_vectors))
+                offset += len(post_units)
             with self._lock:
-                self._unit_vectors[hit.chunk.id] = cached
-                if len(self._unit_vectors) > CACHED_CHUNKS:
-                    self._unit_vectors.popitem(last=False)
+                self._embedded[passage.id] = cached
+                if len(self._embedded) > CACHED_CHUNKS:
+                    self._embedded.popitem(last=False)
         return cached
+
+
+@dataclass(frozen=True)
+class EmbeddedPost:
+    """One post of a passage with its own vector and its units' vectors."""
+
+    post: Chunk
+    vector: np.ndarray
+    units: list[str]
+    unit_vectors: np.ndarray

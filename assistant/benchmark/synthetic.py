@@ -1,9 +1,10 @@
 """A generated corpus of N short clinical-sounding passages, for the scale benchmark.
 
 Markdown files of the kind a clinic drops into corpus/: each section (a heading and one
-paragraph of 150-400 characters) becomes exactly one post and one chunk. The sentences are
-recombined from addiction-medicine vocabulary, so BM25 and the embedding model see text like
-the real corpus, not random tokens. Seeded: the same N gives the same corpus.
+paragraph of 300-600 characters, a passage's length) becomes exactly one post and one chunk.
+The sentences are recombined from addiction-medicine vocabulary, so BM25 and the embedding
+model see text like the real corpus, not random tokens. Seeded: the same N gives the same
+corpus.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from assistant.corpus.chunking import MIN_CHUNK_CHARS
+
 SECTIONS_PER_FILE = 1000
+PARAGRAPH_CHARS = 600
 
 SUBJECTS = [
     "Conditioned cues",
@@ -97,10 +101,14 @@ def _sentence(rng: random.Random) -> str:
 
 
 def _paragraph(rng: random.Random) -> str:
-    sentences = [_sentence(rng) for _ in range(rng.randint(2, 4))]
+    """Long enough to be a passage on its own (chunking.MIN_CHUNK_CHARS), never joined."""
+    sentences = [_sentence(rng) for _ in range(rng.randint(4, 6))]
     if rng.random() < 0.4:
         sentences.append(rng.choice(CLINICAL))
-    return " ".join(sentences)[:400]
+    paragraph = " ".join(sentences)
+    while len(paragraph) < MIN_CHUNK_CHARS:
+        paragraph += " " + _sentence(rng)
+    return paragraph[:PARAGRAPH_CHARS]
 
 
 def write_synthetic_corpus(folder: Path, chunks: int, seed: int = 7) -> int:

@@ -1,4 +1,11 @@
-"""Chunks follow the source's structure: one post, or a few adjacent posts when short."""
+"""Chunks follow the source's structure: adjacent posts of one thread, joined into passages.
+
+A passage holds at least MIN_CHUNK_CHARS where the posts allow, which on a Thread Reader page
+means two posts: a single post is often half a thought, finished in the next one. On the 66
+labelled questions (`cuemap eval`) two-post passages ranked better than one post each (MRR
+0.883 against 0.837) at a small cost in what a reader sees first (read@500 0.803 against
+0.833). Citations still point at single posts: each passage knows where its posts start.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +13,9 @@ import hashlib
 
 from assistant.corpus.models import Chunk, Post, SourceDocument, Thread
 
-MIN_CHUNK_CHARS = 120  # a post shorter than this is joined with the next one
-MAX_CHUNK_CHARS = 700
+MIN_CHUNK_CHARS = 300  # posts are joined until a passage holds this much...
+MAX_CHUNK_CHARS = 700  # ...unless the next post would take it past this
+SEPARATOR = "\n\n"
 
 
 def chunk_document(document: SourceDocument) -> list[Chunk]:
@@ -38,7 +46,10 @@ def _length(posts: list[Post]) -> int:
 
 
 def _chunk(source: str, index: int, thread: Thread, posts: list[Post]) -> Chunk:
-    text = "\n\n".join(p.text for p in posts)
+    text = SEPARATOR.join(p.text for p in posts)
+    offsets = [0]
+    for post in posts[:-1]:
+        offsets.append(offsets[-1] + len(post.text) + len(SEPARATOR))
     start, end = posts[0].number, posts[-1].number
     return Chunk(
         id=stable_chunk_id(source, index, start, end, text),
@@ -53,6 +64,7 @@ def _chunk(source: str, index: int, thread: Thread, posts: list[Post]) -> Chunk:
         post_start=start,
         post_end=end,
         thread_posts=thread.total_posts,
+        post_offsets=tuple(offsets),
     )
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from itertools import pairwise
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,11 @@ class SourceDocument:
 
 @dataclass(frozen=True)
 class Chunk:
-    """One indexed passage: a post, or a few adjacent short posts, with full provenance."""
+    """One indexed passage: one post, or adjacent posts joined, with full provenance.
+
+    `post_offsets` says where each joined post starts in `text`, so a citation can point at
+    the one post a quoted sentence comes from (see `posts`).
+    """
 
     id: str
     text: str
@@ -44,6 +49,7 @@ class Chunk:
     post_start: int
     post_end: int
     thread_posts: int
+    post_offsets: tuple[int, ...] = (0,)
 
     @property
     def post_label(self) -> str:
@@ -65,12 +71,34 @@ class Chunk:
             return self.text
         return f"{self.thread_title}\n\n{self.text}"
 
+    def posts(self) -> list[Chunk]:
+        """The passage cut into its posts, each a Chunk of one post (same id and provenance).
+
+        A passage whose post boundaries are not known comes back whole.
+        """
+        if len(self.post_offsets) != self.post_end - self.post_start + 1:
+            return [self]
+        bounds = [*self.post_offsets, len(self.text)]
+        return [
+            replace(
+                self,
+                text=self.text[start:end].strip(),
+                post_start=number,
+                post_end=number,
+                post_offsets=(0,),
+            )
+            for number, (start, end) in enumerate(pairwise(bounds), start=self.post_start)
+        ]
+
     def to_metadata(self) -> dict[str, str | int]:
         meta = asdict(self)
         del meta["id"], meta["text"]
+        meta["post_offsets"] = ",".join(map(str, self.post_offsets))
         return meta
 
     @classmethod
     def from_stored(cls, chunk_id: str, text: str, metadata: dict) -> Chunk:
         fields = {name: metadata[name] for name in cls.__dataclass_fields__ if name in metadata}
+        if "post_offsets" in fields:
+            fields["post_offsets"] = tuple(int(n) for n in str(fields["post_offsets"]).split(","))
         return cls(id=chunk_id, text=text, **fields)

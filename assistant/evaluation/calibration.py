@@ -1,9 +1,10 @@
 """Choosing `min_relevance` from the labelled questions.
 
 Every threshold on a grid is replayed through the same abstention rule the index uses
-(coverage.abstention_reason) on the hits already retrieved; the chosen value maximises
-answer rate on in-scope questions plus abstention rate on out-of-scope ones, taking the
-midpoint of the widest run of equally good thresholds so it is not balanced on an edge.
+(coverage.abstention_reason) on the hits already retrieved. A threshold's score is answer
+rate on in-scope questions plus abstention rate on out-of-scope ones, averaged with its two
+grid neighbours, so that a threshold one step away from letting an out-of-scope question
+through is not chosen; of equally good thresholds, the midpoint of the widest run is taken.
 """
 
 from __future__ import annotations
@@ -52,15 +53,16 @@ def calibrate(
     in_scope: Sequence[SearchResult], out_of_scope: Sequence[SearchResult], current: float
 ) -> Calibration:
     curve = [rates_at(t, in_scope, out_of_scope) for t in GRID]
-    best = max(point.score for point in curve)
+    smoothed = _smoothed([point.score for point in curve])
+    best = max(smoothed)
     runs: list[list[ThresholdPoint]] = []
     in_run = False
-    for point in curve:
-        if point.score == best:
+    for point, score in zip(curve, smoothed, strict=True):
+        if score == best:
             if not in_run:
                 runs.append([])
             runs[-1].append(point)
-        in_run = point.score == best
+        in_run = score == best
     widest = max(runs, key=len)
     middle = round((widest[0].threshold + widest[-1].threshold) / 2, 3)
     return Calibration(
@@ -68,3 +70,12 @@ def calibrate(
         current=rates_at(current, in_scope, out_of_scope),
         curve=curve,
     )
+
+
+def _smoothed(scores: list[float]) -> list[float]:
+    """Each score averaged with its grid neighbours (rounded, so that equal runs compare equal)."""
+    return [
+        round(sum(window) / len(window), 9)
+        for i in range(len(scores))
+        if (window := scores[max(0, i - 1) : i + 2])
+    ]

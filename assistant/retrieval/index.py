@@ -157,6 +157,11 @@ class CorpusIndex:
     def count(self) -> int:
         return self._collection().count()
 
+    def holds(self, chunks: list[Chunk]) -> bool:
+        """Whether the index holds exactly these chunks (compared by fingerprint, not read)."""
+        stored = (self._collection().metadata or {}).get("fingerprint")
+        return stored == fingerprint(chunk.id for chunk in chunks)
+
     def warm_up(self) -> None:
         """Load the model and the BM25 index now rather than on the first question."""
         self._embedder.embed(["warm up"])

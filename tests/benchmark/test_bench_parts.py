@@ -9,6 +9,7 @@ from assistant.benchmark.report import targets
 from assistant.benchmark.suite import BenchReport, IngestRun, ScalePoint
 from assistant.benchmark.synthetic import write_synthetic_corpus
 from assistant.benchmark.timing import Latency
+from assistant.corpus.chunking import MAX_CHUNK_CHARS, MIN_CHUNK_CHARS
 from assistant.corpus.loader import load_corpus
 
 
@@ -20,12 +21,12 @@ def test_synthetic_corpus_holds_exactly_the_chunks_asked_for(tmp_path: Path) -> 
 
     assert corpus.problems == [] and len(chunks) == 2345
     assert len({c.id for c in chunks}) == 2345
-    assert all(130 <= len(c.text) <= 450 for c in chunks)
+    assert all(MIN_CHUNK_CHARS <= len(c.text) <= MAX_CHUNK_CHARS for c in chunks)
 
 
 def _report(scale: list[ScalePoint], ask_p95: float) -> BenchReport:
     fast = Latency(p50=10.0, p95=ask_p95, p99=ask_p95, samples=88)
-    shipped = IngestRun(chunks=34, seconds=0.2, reingest_seconds=0.01, index_mb=0.6)
+    shipped = IngestRun(chunks=20, seconds=0.2, reingest_seconds=0.01, index_mb=0.6)
     cold = ColdStart(seconds=6.0, peak_rss_mb=700.0, abstained=False)
     return BenchReport(4.0, shipped, 1.5, fast, fast, fast, cold, None, "not measured", scale)
 

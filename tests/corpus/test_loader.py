@@ -8,6 +8,7 @@ import pytest
 
 from assistant.corpus import load_corpus
 from assistant.corpus.chunking import MIN_CHUNK_CHARS
+from assistant.corpus.models import Chunk
 from assistant.errors import CorpusError
 
 HANDOUT = """---
@@ -54,6 +55,22 @@ def test_short_adjacent_posts_are_joined_into_one_chunk(tmp_path: Path) -> None:
     assert len(chunks) < 3
     assert chunks[0].post_start == 1 and chunks[0].post_end >= 2
     assert all(len(c.text) < MIN_CHUNK_CHARS * 3 for c in chunks)
+
+
+def test_a_joined_passage_splits_back_into_its_numbered_posts(tmp_path: Path) -> None:
+    first = "## Warning signs\n\nSkipping meals.\n\nAvoiding the keyworker."
+    second = "## After a lapse\n\nCall the sponsor the same day."
+    (tmp_path / "plan.md").write_text(f"{first}\n\n{second}\n")
+    [passage] = load_corpus(tmp_path).chunks
+    assert passage.post_label == "1-2/2"
+
+    stored = Chunk.from_stored(passage.id, passage.text, passage.to_metadata())
+    posts = stored.posts()
+
+    assert [p.post_label for p in posts] == ["1/2", "2/2"]
+    assert posts[0].text.startswith("Warning signs") and "keyworker" in posts[0].text
+    assert posts[1].text == "After a lapse\n\nCall the sponsor the same day."
+    assert {p.id for p in posts} == {passage.id}
 
 
 def test_broken_files_are_reported_by_name_and_the_rest_still_load(tmp_path: Path) -> None:

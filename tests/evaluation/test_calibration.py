@@ -31,3 +31,17 @@ def test_calibration_keeps_declining_doses_the_passages_do_not_give() -> None:
     calibration = calibrate(covered, dose, current=0.30)
 
     assert all(point.abstention_rate == 1.0 for point in calibration.curve)
+
+
+def test_calibration_steps_back_from_a_threshold_that_nearly_lets_trivia_through() -> None:
+    covered = [_result("why do cues trigger craving?", 0.60)] * 10
+    covered.append(_result("what does the insula do?", 0.27))
+    trivia = [_result("capital of Australia?", 0.26)]
+
+    calibration = calibrate(covered, trivia, current=0.30)
+
+    # 0.27 alone answers everything and declines the trivia, but 0.26 would answer it:
+    # one step of margin costs the one borderline question.
+    assert calibration.chosen.threshold == 0.28
+    assert calibration.chosen.abstention_rate == 1.0
+    assert round(calibration.chosen.answer_rate, 3) == 0.909

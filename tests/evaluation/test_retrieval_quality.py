@@ -1,9 +1,9 @@
 """Answer quality must not slip: half the labelled questions, the real model, measured floors.
 
-The floors are the values `cuemap eval --every 2` measured when retrieval last changed
-(recall@5 0.874, MRR 0.841, reading-budget hit 0.848, answers 93.9% in scope, declines all
-out of scope), less a small margin for harmless reordering. Re-measure and move them
-together with any deliberate change to chunking, embedding or fusion.
+The floors are the values `cuemap eval --every 2` measured when retrieval last changed, to
+two-post passages (recall@5 0.942, MRR 0.879, reading-budget hit 0.788, answers 93.9% in
+scope, declines all out of scope), less a small margin for harmless reordering. Re-measure
+and move them together with any deliberate change to chunking, embedding or fusion.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.model
 
-MEASURED_RECALL_AT_5 = 0.874
+MEASURED_RECALL_AT_5 = 0.942
+MEASURED_MRR = 0.879
+MEASURED_BUDGET_HIT = 0.788
 MARGIN = 0.03
 
 
@@ -33,6 +35,7 @@ def test_retrieval_quality_holds_on_half_the_labelled_questions(real_engine: Eng
     answers = answer_summary(real_engine, questions, matcher)
 
     assert ranking.recall[5] >= MEASURED_RECALL_AT_5 - MARGIN
-    assert ranking.budget_hit_rate >= 0.80
+    assert ranking.mrr >= MEASURED_MRR - MARGIN
+    assert ranking.budget_hit_rate >= MEASURED_BUDGET_HIT - MARGIN
     assert answers.answer_rate >= 0.90
     assert answers.abstention_rate == 1.0

@@ -1,4 +1,8 @@
-"""`cuemap ingest` is safe to repeat: unchanged passages are never embedded twice."""
+"""`cuemap ingest` is safe to repeat: unchanged passages are never embedded twice.
+
+The shipped page makes 20 passages of up to two posts: 8 from the full thread of 16 posts,
+and 2 from each of the six previews of 3 posts.
+"""
 
 from __future__ import annotations
 
@@ -17,11 +21,11 @@ def test_second_ingest_embeds_nothing(settings: Settings, corpus_copy: Path) -> 
     embedder = HashingEmbedder()
     engine = _engine(settings, corpus_copy, embedder)
     first, problems = engine.ingest()
-    assert problems == [] and first.added == 34 and first.removed == 0
+    assert problems == [] and first.added == 20 and first.removed == 0
     embedded = embedder.texts_embedded
 
     second, _ = engine.ingest()
-    assert (second.added, second.unchanged, second.removed) == (0, 34, 0)
+    assert (second.added, second.unchanged, second.removed) == (0, 20, 0)
     assert embedder.texts_embedded == embedded
 
 
@@ -49,7 +53,7 @@ def test_added_and_removed_files_follow_the_folder(settings: Settings, corpus_co
     removed, _ = engine.ingest()
     assert (removed.added, removed.removed) == (0, 1)
     assert "Urge surfing" not in engine.index.topics()
-    assert engine.index.count() == 34
+    assert engine.index.count() == 20
 
 
 def test_an_edited_post_alone_is_embedded_again(settings: Settings, corpus_copy: Path) -> None:
@@ -62,7 +66,7 @@ def test_an_edited_post_alone_is_embedded_again(settings: Settings, corpus_copy:
     )
 
     report, _ = engine.ingest()
-    assert (report.added, report.removed, report.unchanged) == (1, 1, 33)
+    assert (report.added, report.removed, report.unchanged) == (1, 1, 19)
     hits = engine.explainer.search("insula matters body state").hits
     assert hits[0].chunk.text.startswith("The insula matters.")
 
@@ -72,7 +76,7 @@ def test_a_broken_file_is_skipped_and_the_rest_ingested(
 ) -> None:
     (corpus_copy / "broken.md").write_bytes(b"\xff\xfe\x00garbage")
     report, problems = _engine(settings, corpus_copy, HashingEmbedder()).ingest()
-    assert report.added == 34
+    assert report.added == 20
     assert [p.source for p in problems] == ["broken.md"]
 
 

@@ -20,7 +20,7 @@ def test_langchain_retriever_returns_the_index_ranking_with_provenance(fake_engi
     assert [d.id for d in docs] == [h.chunk.id for h in hits]
     assert [d.page_content for d in docs] == [h.chunk.text for h in hits]
     top = docs[0].metadata
-    assert (top["thread"], top["post"], top["post_start"]) == (MAIN, "13/16", 13)
+    assert (top["thread"], top["post"], top["post_start"]) == (MAIN, "13-14/16", 13)
     assert top["author"] == "Psychiatry Excellence (@psycheureka)" and top["date"] == "May 28"
     assert top["source"] == "psychiatry_excellence_threads.txt" and top["rank"] == 1
     assert top["score"] >= docs[1].metadata["score"]
@@ -43,5 +43,5 @@ def test_langchain_retriever_plugs_into_a_chain(fake_engine: Engine) -> None:
     chain = CueMapRetriever(index=fake_engine.index, k=2) | RunnableLambda(cite)
     answers = chain.batch([INSULA_QUESTION, "what is mentalisation in psychodynamic therapy?"])
 
-    assert answers[0][0] == f"“{MAIN}”, post 13/16"
+    assert answers[0][0] == f"“{MAIN}”, post 13-14/16"
     assert any("Psychodynamic psychotherapy" in line for line in answers[1])
