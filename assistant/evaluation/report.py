@@ -62,7 +62,7 @@ def calibration_lines(evaluation: RetrievalEvaluation) -> list[str]:
         f"in scope, declines {c.current.abstention_rate:.1%} out of scope",
         f"calibrated {c.chosen.threshold:.3f}: answers {c.chosen.answer_rate:.1%} in scope, "
         f"declines {c.chosen.abstention_rate:.1%} out of scope "
-        "(best sum of both, midpoint of the widest best run)",
+        "(best sum of both, averaged with its neighbours; midpoint of the widest best run)",
     ]
 
 
