@@ -1,10 +1,10 @@
 """The optional LLM composer: fluent prose from the retrieved passages, every citation checked.
 
-The model sees only the retrieved passages, numbered [1]..[n], and the question, as data.
-Its reply is shown only if every sentence cites passages it was given; otherwise, and on a
-timeout or a provider error, the extractive answer is shown instead. When retrieval abstains
-the model is not asked at all. Logs carry reason codes and counts, never question or corpus
-text.
+The model sees only the posts of the retrieved passages, numbered [1]..[n], and the question,
+as data, so each citation names one post. Its reply is shown only if every sentence cites
+posts it was given; otherwise, and on a timeout or a provider error, the extractive answer is
+shown instead. When retrieval abstains the model is not asked at all. Logs carry reason codes
+and counts, never question or corpus text.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from assistant.answers.citation_check import Verdict, check_reply
 from assistant.answers.llm_prompt import AnswerPrompt
 from assistant.answers.models import Answer, Citation, Statement
 from assistant.answers.service import Composer
-from assistant.retrieval.models import Hit, SearchResult
+from assistant.corpus.models import Chunk
+from assistant.retrieval.models import SearchResult
 
 log = logging.getLogger(__name__)
 
@@ -40,20 +41,21 @@ class LLMComposer:
         if result.abstained or not result.hits:
             log.info("llm composer: retrieval abstained; model not asked")
             return self._fallback.compose(result)
-        messages = self._prompt.messages(result.query, result.hits)
+        posts = [post for hit in result.hits for post in hit.chunk.posts()]
+        messages = self._prompt.messages(result.query, posts)
         try:
             reply = invoke_within(self._model, messages, self._timeout_s)
         except TimeoutError:
             return self._fall_back(result, "timeout")
         except Exception as exc:  # any provider failure: the clinician still gets an answer
             return self._fall_back(result, f"provider_error:{type(exc).__name__}")
-        verdict = check_reply(reply, passages=len(result.hits))
+        verdict = check_reply(reply, passages=len(posts))
         if not verdict.accepted:
             return self._fall_back(result, verdict.problem, verdict.sentence_count)
-        answer = cited_answer(result.query, result.hits, verdict)
+        answer = cited_answer(result.query, posts, verdict)
         log.info(
             "llm composer: answer accepted passages=%d sentences=%d sources=%d",
-            len(result.hits),
+            len(posts),
             len(answer.statements),
             len(answer.citations),
         )
@@ -69,7 +71,7 @@ class LLMComposer:
         return self._fallback.compose(result)
 
 
-def cited_answer(question: str, hits: list[Hit], verdict: Verdict) -> Answer:
+def cited_answer(question: str, posts: list[Chunk], verdict: Verdict) -> Answer:
     """Statements keep their sentence's first citation; sources renumbered 1..m as first cited."""
     renumbered: dict[int, int] = {}
     statements: list[Statement] = []
@@ -77,7 +79,7 @@ def cited_answer(question: str, hits: list[Hit], verdict: Verdict) -> Answer:
         given = sentence.citations[0]
         n = renumbered.setdefault(given, len(renumbered) + 1)
         statements.append(Statement(text=sentence.text, citation=n))
-    citations = [Citation.from_chunk(n, hits[given - 1].chunk) for given, n in renumbered.items()]
+    citations = [Citation.from_chunk(n, posts[given - 1]) for given, n in renumbered.items()]
     return Answer(
         question=question, statements=statements, citations=citations, composer=COMPOSER_NAME
     )

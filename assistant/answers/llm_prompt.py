@@ -14,8 +14,8 @@ from pathlib import Path
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from assistant.corpus.models import Chunk
 from assistant.prompt_files import load_prompt_file
-from assistant.retrieval.models import Hit
 
 PROMPT_FILE = "llm_answer.yaml"
 PLACEHOLDERS = {"passages", "question"}
@@ -36,9 +36,9 @@ class AnswerPrompt(BaseModel):
             raise ValueError(f"must use exactly {{passages}} and {{question}}, found {found}")
         return user
 
-    def messages(self, question: str, hits: list[Hit]) -> list[BaseMessage]:
-        """The system rules, then the numbered passages [1]..[n] and the question as data."""
-        passages = "\n".join(_passage(n, hit) for n, hit in enumerate(hits, start=1))
+    def messages(self, question: str, posts: list[Chunk]) -> list[BaseMessage]:
+        """The system rules, then the numbered posts [1]..[n] and the question as data."""
+        passages = "\n".join(_passage(n, post) for n, post in enumerate(posts, start=1))
         user = self.user.format(passages=passages, question=_data(question))
         return [SystemMessage(content=self.system), HumanMessage(content=user)]
 
@@ -47,9 +47,9 @@ def _data(text: str) -> str:
     return html.escape(text.strip(), quote=False)
 
 
-def _passage(n: int, hit: Hit) -> str:
-    title = html.escape(hit.chunk.thread_title, quote=True)
-    return f'<passage n="{n}" thread="{title}">\n{_data(hit.chunk.text)}\n</passage>'
+def _passage(n: int, post: Chunk) -> str:
+    title = html.escape(post.thread_title, quote=True)
+    return f'<passage n="{n}" thread="{title}">\n{_data(post.text)}\n</passage>'
 
 
 def load_answer_prompt(prompts_dir: Path) -> AnswerPrompt:

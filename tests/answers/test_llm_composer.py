@@ -58,29 +58,31 @@ def test_llm_answer_with_valid_citations_is_shown_with_its_sources(fake_engine: 
     model = ScriptedChatModel.replying(GOOD_REPLY)
     answer = ask(fake_engine, model, QUESTION)
 
-    hits = fake_engine.explainer.search(QUESTION).hits
+    posts = [p for hit in fake_engine.explainer.search(QUESTION).hits for p in hit.chunk.posts()]
     assert answer.composer == "llm" and not answer.abstained
     assert answer.text == (
         "Repeated use teaches the brain that cues predict the drug. [1] "
         "Dopamine firing then shifts from the drug to the cue that predicts it. [2]"
     )
-    assert [(c.n, c.chunk_id) for c in answer.citations] == [
-        (1, hits[0].chunk.id),
-        (2, hits[2].chunk.id),
+    assert [(c.n, c.chunk_id, c.post) for c in answer.citations] == [
+        (1, posts[0].id, posts[0].post_label),
+        (2, posts[2].id, posts[2].post_label),
     ]
-    assert answer.citations[1].post == hits[2].chunk.post_label
+    assert "-" not in answer.citations[1].post  # one post, though passages hold two
 
 
-def test_llm_is_given_only_the_retrieved_passages_numbered(fake_engine: Engine) -> None:
+def test_llm_is_given_only_the_retrieved_posts_numbered(fake_engine: Engine) -> None:
     model = ScriptedChatModel.replying(GOOD_REPLY)
     ask(fake_engine, model, QUESTION)
 
     hits = fake_engine.explainer.search(QUESTION).hits
+    posts = [post for hit in hits for post in hit.chunk.posts()]
     system, human = sent_prompt(model)
     passages = inside(human, "passages")
-    assert passages.count("<passage n=") == len(hits) == fake_engine.settings.top_k
-    for n, hit in enumerate(hits, start=1):
-        first_line = hit.chunk.text.splitlines()[0]
+    assert len(hits) == fake_engine.settings.top_k
+    assert passages.count("<passage n=") == len(posts) > len(hits)
+    for n, post in enumerate(posts, start=1):
+        first_line = post.text.splitlines()[0]
         assert f'<passage n="{n}"' in passages and first_line in passages
     assert "not patient-specific advice" in system and "[2]" in system
 
@@ -89,7 +91,7 @@ def test_llm_answer_citing_a_passage_it_was_not_given_is_replaced(
     fake_engine: Engine, caplog: pytest.LogCaptureFixture
 ) -> None:
     model = ScriptedChatModel.replying(
-        "Cues come to predict the drug [1]. A 2019 trial proved cue exposure cures craving [7]."
+        "Cues come to predict the drug [1]. A 2019 trial proved cue exposure cures craving [17]."
     )
     with caplog.at_level(logging.INFO, logger="assistant.answers.llm"):
         answer = ask(fake_engine, model, QUESTION)
