@@ -77,6 +77,7 @@ def _print_tables(
         cue_rows,
         markdown_table,
         quality_rows,
+        style_table,
     )
 
     runtime.out.print(
@@ -86,8 +87,10 @@ def _print_tables(
     print(markdown_table(["system", *COLUMNS], quality_rows(evaluation)))
     runtime.out.print(
         f"\n{NEVER_ABSTAINS}. read@500: a labelled post within the first 500 characters "
-        "of retrieved text, read in rank order."
+        "of retrieved text, read in rank order.\n"
     )
+    print(markdown_table(*style_table(evaluation)))
+    runtime.out.print()
     for line in calibration_lines(evaluation):
         runtime.out.print(line)
     runtime.out.print(

@@ -48,6 +48,17 @@ def quality_rows(evaluation: RetrievalEvaluation) -> list[list[str]]:
     return rows
 
 
+def style_table(evaluation: RetrievalEvaluation) -> tuple[list[str], list[list[str]]]:
+    """MRR per question style (header names each style and its count), one row per system."""
+    styles = evaluation.systems[0].by_style
+    header = ["MRR by style", *(f"{style} ({s.questions})" for style, s in styles.items())]
+    rows = [
+        [system.name, *(_cell(system.by_style[style].mrr) for style in styles)]
+        for system in evaluation.systems
+    ]
+    return header, rows
+
+
 def markdown_table(header: list[str], rows: list[list[str]]) -> str:
     """A pipe table: readable in a terminal of any width, and pasted as is into the README."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -72,6 +83,9 @@ def evaluation_json(evaluation: RetrievalEvaluation) -> dict:
         "columns": COLUMNS,
         "systems": {
             s.name: dict(zip(COLUMNS, _values(s), strict=True)) for s in evaluation.systems
+        },
+        "mrr_by_style": {
+            s.name: {style: r.mrr for style, r in s.by_style.items()} for s in evaluation.systems
         },
         "note": NEVER_ABSTAINS,
         "calibration": {

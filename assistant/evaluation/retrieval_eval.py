@@ -19,7 +19,12 @@ from assistant.evaluation.calibration import Calibration, calibrate
 from assistant.evaluation.labels import LabelledQuestion, RetrievalSet
 from assistant.evaluation.langchain_recipe import StockLangChainRanker
 from assistant.evaluation.matching import PostMatcher
-from assistant.evaluation.metrics import RankingSummary, score_question, summarise
+from assistant.evaluation.metrics import (
+    QuestionScores,
+    RankingSummary,
+    score_question,
+    summarise,
+)
 from assistant.evaluation.rankers import BM25Ranker, CueMapRanker, DenseRanker, Ranker
 
 K = 5
@@ -37,6 +42,7 @@ class SystemReport:
     name: str
     ranking: RankingSummary
     answers: AnswerSummary | None  # None: the system cannot decline (never abstains)
+    by_style: dict[str, RankingSummary]  # the same metrics per question style (close, lay, ...)
 
 
 @dataclass(frozen=True)
@@ -53,9 +59,27 @@ class RetrievalEvaluation:
 def rank_all(
     ranker: Ranker, questions: Sequence[LabelledQuestion], matcher: PostMatcher
 ) -> RankingSummary:
-    return summarise(
-        [score_question(ranker.rank(q.question, K), q.answers, matcher) for q in questions]
-    )
+    return summarise(_scores(ranker, questions, matcher))
+
+
+def _scores(
+    ranker: Ranker, questions: Sequence[LabelledQuestion], matcher: PostMatcher
+) -> list[QuestionScores]:
+    return [score_question(ranker.rank(q.question, K), q.answers, matcher) for q in questions]
+
+
+def _report(
+    ranker: Ranker,
+    questions: Sequence[LabelledQuestion],
+    matcher: PostMatcher,
+    answers: AnswerSummary | None = None,
+) -> SystemReport:
+    scores = _scores(ranker, questions, matcher)
+    styles: dict[str, list[QuestionScores]] = {}
+    for question, score in zip(questions, scores, strict=True):
+        styles.setdefault(question.style, []).append(score)
+    by_style = {style: summarise(styles[style]) for style in sorted(styles)}
+    return SystemReport(ranker.name, summarise(scores), answers, by_style)
 
 
 def answer_summary(engine: Engine, questions: RetrievalSet, matcher: PostMatcher) -> AnswerSummary:
@@ -92,9 +116,10 @@ def evaluate_retrieval(
     """Ranks every question with each system; `engine` must already hold the corpus."""
     matcher = PostMatcher(documents)
     chunks = [chunk for document in documents for chunk in chunk_document(document)]
-    cuemap = SystemReport(
-        name=CueMapRanker.name,
-        ranking=rank_all(CueMapRanker(engine.index), questions.in_scope, matcher),
+    cuemap = _report(
+        CueMapRanker(engine.index),
+        questions.in_scope,
+        matcher,
         answers=answer_summary(engine, questions, matcher),
     )
     baselines: list[Ranker] = [
@@ -102,9 +127,7 @@ def evaluate_retrieval(
         BM25Ranker(chunks),
         DenseRanker(chunks, engine.embedder),
     ]
-    reports = [cuemap] + [
-        SystemReport(b.name, rank_all(b, questions.in_scope, matcher), None) for b in baselines
-    ]
+    reports = [cuemap] + [_report(b, questions.in_scope, matcher) for b in baselines]
     return RetrievalEvaluation(
         systems=reports,
         calibration=calibrate_threshold(engine, questions),

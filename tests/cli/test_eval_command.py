@@ -20,3 +20,14 @@ def test_eval_scores_cuemap_and_the_baselines_on_the_same_questions(cuemap) -> N
     assert systems["CueMap hybrid"]["declined (out)"] == 1.0
     assert 0.0 < report["calibration"]["chosen"]["threshold"] < 1.0
     assert set(report["cue_extraction"]["lexicon_only"]) >= {"place", "thought", "all (micro)"}
+
+
+def test_eval_shows_where_each_system_wins_by_question_style(cuemap) -> None:
+    result = cuemap("eval", "--every", "11")
+
+    assert "| MRR by style |" in result.stdout
+    by_style = json.loads(cuemap("eval", "--json", "--every", "11").stdout)["mrr_by_style"]
+    styles = set(by_style["CueMap hybrid"])
+    assert styles and styles <= {"close", "paraphrase", "lay", "story"}
+    assert all(set(scores) == styles for scores in by_style.values())
+    assert all(0.0 <= mrr <= 1.0 for scores in by_style.values() for mrr in scores.values())
