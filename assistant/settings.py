@@ -66,6 +66,10 @@ class Settings(BaseSettings):
     llm: str | None = None
     llm_timeout_s: float = 8.0
 
+    debug: bool = Field(
+        default=False, description="Show the traceback of an unexpected error in the terminal."
+    )
+
     # Clinical safety and privacy
     crisis_region: str = Field(
         default="US", description="Which region's resources in prompts/crisis_resources.yaml."

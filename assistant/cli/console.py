@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,6 +19,8 @@ from assistant.cli.safety_render import print_screening
 from assistant.engine import Engine
 from assistant.errors import CueMapError
 from assistant.screening import screen_question
+
+log = logging.getLogger(__name__)
 
 BANNER = (
     "[bold]CueMap[/bold] — clinical decision support for licensed clinicians. Educational "
@@ -98,6 +101,13 @@ def run_console(engine: Engine, console: Console, ask: Callable[[str], str] = Pr
                 print_answer(console, session.last_answer)
         except CueMapError as exc:
             console.print(f"[red]{escape(str(exc))}[/red]")
+        except Exception as exc:  # one failed question must not end the session
+            if runtime.debugging():
+                raise
+            log.error(
+                "console: %s failed: %s", "command" if command else "question", type(exc).__name__
+            )
+            console.print(f"[red]{runtime.unexpected(exc)}[/red]")
     console.print("Goodbye.")
 
 

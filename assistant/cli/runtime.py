@@ -35,11 +35,38 @@ def ready_engine() -> Engine:
     return built
 
 
+UNEXPECTED = (
+    "CueMap failed unexpectedly ({kind}). Answers already given are saved. Please report it "
+    "with the command you ran; CUEMAP_DEBUG=1 shows the details."
+)
+
+
+def unexpected(exc: Exception) -> str:
+    """What the clinician reads about a bug: its kind only (its message may hold their text)."""
+    return UNEXPECTED.format(kind=type(exc).__name__)
+
+
+def debugging() -> bool:
+    try:
+        return settings().debug
+    except Exception:  # the settings themselves are what failed
+        return False
+
+
 def run_safely(app: typer.Typer) -> None:
-    """Run the CLI; a CueMapError becomes its message and exit code 1, never a traceback."""
+    """Run the CLI with clean exits, never a traceback unless CUEMAP_DEBUG is set.
+
+    A CueMapError (bad input, missing index) prints its message and exits 1; anything else is
+    a bug and prints a short notice naming only its kind, exit code 2.
+    """
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         app()
     except CueMapError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}")
         sys.exit(1)
+    except Exception as exc:
+        if debugging():
+            raise
+        err.print(f"[red]error:[/red] {unexpected(exc)}")
+        sys.exit(2)

@@ -82,3 +82,53 @@ def test_a_missing_corpus_is_a_clean_error_not_a_traceback(tmp_path: Path) -> No
     assert done.returncode == 1
     assert "does not exist" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
+
+
+def test_a_bug_in_one_question_leaves_the_console_running(cuemap, monkeypatch) -> None:
+    from assistant.answers.service import Explainer
+
+    cuemap("ingest")
+    real_ask = Explainer.ask
+
+    def ask(self, question: str):
+        if "insula" in question:
+            raise ZeroDivisionError("a secret detail about Pt-A")
+        return real_ask(self, question)
+
+    monkeypatch.setattr(Explainer, "ask", ask)
+    out = cuemap(stdin="what does the insula do?\nwhat is epigenetics?\nquit\n").stdout
+
+    assert "failed unexpectedly (ZeroDivisionError)" in out and "Answers already given" in out
+    assert "secret detail" not in out and "Traceback" not in out
+    assert "[1]" in out and "Goodbye." in out  # the next question was answered
+
+
+def test_a_bug_ends_a_command_with_a_short_notice_not_a_traceback(
+    monkeypatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import typer
+
+    from assistant.cli import runtime
+
+    broken = typer.Typer()
+
+    @broken.command()
+    def crash() -> None:
+        raise KeyError("Pt-A's phone number")
+
+    monkeypatch.setattr(sys, "argv", ["cuemap"])
+    monkeypatch.delenv("CUEMAP_DEBUG", raising=False)
+    runtime.settings.cache_clear()
+    with pytest.raises(SystemExit) as exited:
+        runtime.run_safely(broken)
+
+    err = capsys.readouterr().err
+    assert exited.value.code == 2
+    assert "failed unexpectedly (KeyError)" in err
+    assert "phone number" not in err and "Traceback" not in err
+
+    monkeypatch.setenv("CUEMAP_DEBUG", "1")
+    runtime.settings.cache_clear()
+    with pytest.raises(KeyError):
+        runtime.run_safely(broken)
+    runtime.settings.cache_clear()
