@@ -110,6 +110,16 @@ ANSWERS = [
         },
     ),
     (
+        "before_craving",
+        "Got a call from an old drinking mate, watching the match with the lads",
+        {
+            ("event", "a call or message"),  # not "from a dealer": the answer does not say so
+            ("people", "drinking buddies"),
+            ("event", "watching sport"),
+            ("people", "old mates"),
+        },
+    ),
+    (
         "feeling",
         "Anxious about the court date next week and ashamed",
         {("emotion", "anxious"), ("event", "bad news"), ("emotion", "ashamed")},
