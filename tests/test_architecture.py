@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 
 from assistant.settings import PROJECT_ROOT
 
@@ -34,3 +36,17 @@ def test_only_settings_reads_the_environment() -> None:
         if "os.environ" in path.read_text() or "getenv" in path.read_text()
     }
     assert readers - ENVIRONMENT_WRITERS - {"assistant/settings.py"} == set()
+
+
+def test_starting_the_cli_or_the_slack_app_loads_no_model_or_drawing_library() -> None:
+    """The start-up budget (Slack acknowledges within 2 s, `cuemap ingest` with nothing to do
+    within 2 s) holds only while these heavy imports wait for the code that needs them."""
+    probe = (
+        "import sys, assistant.cli, integrations.slack.server; "
+        "print(' '.join(m for m in ('matplotlib', 'sentence_transformers', 'torch', "
+        "'langchain') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=PROJECT_ROOT
+    )
+    assert result.stdout.strip() == ""

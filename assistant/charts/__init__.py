@@ -2,17 +2,19 @@
 
 Core only (matplotlib, headless and offline); surfaces upload or save the bytes:
 
-    chain_chart(cue_map, "png") -> Chart(filename, mime, content)      # one session's chain
-    comparison = compare(service, owner, label)                        # sessions under a label
-    comparison_chart(comparison, "png") -> Chart                       # its small chart
-    comparison_markdown(comparison) / comparison_lines(comparison)     # its table / plain lines
+    chain.chain_chart(cue_map, "png") -> Chart(filename, mime, content)  # one session's chain
+    comparison = compare(service, owner, label)                          # sessions under a label
+    comparison_chart.comparison_chart(comparison, "png") -> Chart        # its small chart
+    comparison_markdown(comparison) / comparison_lines(comparison)       # its table / lines
+
+The drawing modules (`chain`, `comparison_chart`) import matplotlib, about 0.3 s: callers
+import them where a chart is drawn, so commands and the Slack app that draw nothing start
+without it. This package itself imports only the light parts.
 """
 
-from assistant.charts.canvas import FORMATS, Chart, ChartFormat
-from assistant.charts.chain import chain_chart, render_chain
 from assistant.charts.comparison import Comparison, TriggerChange, compare
-from assistant.charts.comparison_chart import comparison_chart, render_comparison
 from assistant.charts.comparison_text import comparison_lines, comparison_markdown
+from assistant.charts.formats import FORMATS, Chart, ChartFormat
 
 __all__ = [
     "FORMATS",
@@ -20,11 +22,7 @@ __all__ = [
     "ChartFormat",
     "Comparison",
     "TriggerChange",
-    "chain_chart",
     "compare",
-    "comparison_chart",
     "comparison_lines",
     "comparison_markdown",
-    "render_chain",
-    "render_comparison",
 ]

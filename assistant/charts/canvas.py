@@ -8,32 +8,19 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
-from typing import Literal
 
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from assistant.charts.formats import FORMATS, MIME, Chart, ChartFormat
 from assistant.charts.palette import PAPER
 
-ChartFormat = Literal["png", "svg"]
-FORMATS: tuple[ChartFormat, ...] = ("png", "svg")
-MIME: dict[ChartFormat, str] = {"png": "image/png", "svg": "image/svg+xml"}
 DPI = 100
 # No creation date or tool version in the file: the same chart gives the same bytes.
 _METADATA: dict[ChartFormat, dict[str, str | None]] = {
     "png": {"Software": None},
     "svg": {"Date": None, "Creator": None},
 }
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A rendered chart, ready to upload or write: a file name, its MIME type and the bytes."""
-
-    filename: str
-    mime: str
-    content: bytes
 
 
 def page(width_px: int, height_px: int) -> tuple[Figure, Axes]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from assistant.charts import Chart, chain_chart
+from assistant.charts import Chart
 from assistant.interview import CueMap, InterviewService, Owner
 from assistant.settings import Settings
 
@@ -32,6 +32,8 @@ def save_finished(
 ) -> list[Path]:
     """The Markdown note with the chain drawn in it (SVG), and the chain as PNG and SVG."""
     note = service.export(owner, cue_map.session_id, "markdown")
+    from assistant.charts.chain import chain_chart  # matplotlib: only here
+
     png, svg = chain_chart(cue_map, "png"), chain_chart(cue_map, "svg")
     picture = f"\n## Relapse chain\n\n![Relapse chain]({svg.filename})\n"
     return [

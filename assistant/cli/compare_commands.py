@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.markup import escape
 
-from assistant.charts import FORMATS, ChartFormat, compare, comparison_chart, comparison_markdown
+from assistant.charts import FORMATS, ChartFormat, compare, comparison_markdown
 from assistant.cli import console as console_module
 from assistant.cli import runtime
 from assistant.cli.chart_files import exports_dir, write_chart
@@ -39,6 +39,8 @@ def show_comparison(
     owner = console_owner(engine.settings)
     comparison = compare(engine.interviews, owner, label)
     console.print(Markdown(comparison_markdown(comparison)))
+    from assistant.charts.comparison_chart import comparison_chart  # matplotlib: only here
+
     path = write_chart(comparison_chart(comparison, fmt), out, exports_dir(engine.settings))
     console.print(f"\nChart saved to {escape(str(path))}", highlight=False, soft_wrap=True)
     return path

@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.prompt import Prompt
 from rich.table import Table
 
-from assistant.charts import FORMATS, chain_chart
+from assistant.charts import FORMATS
 from assistant.cli import console as console_module
 from assistant.cli import runtime
 from assistant.cli.chart_files import announce_saved, exports_dir, write_chart
@@ -129,6 +129,8 @@ def _emit(
     output: Path | None,
 ) -> None:
     if fmt in FORMATS:  # the relapse-chain picture: a file, never binary on the terminal
+        from assistant.charts.chain import chain_chart  # matplotlib: only here
+
         chart = chain_chart(service.cue_map(owner, session_id), fmt)  # type: ignore[arg-type]
         path = write_chart(chart, output, exports_dir(runtime.settings()))
         runtime.err.print(f"wrote {escape(str(path))}")

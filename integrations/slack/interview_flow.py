@@ -15,7 +15,7 @@ from typing import Any
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from assistant.charts import Chart, chain_chart, compare, comparison_chart, comparison_lines
+from assistant.charts import Chart, compare, comparison_lines
 from assistant.errors import PhiFoundError
 from assistant.interview import (
     Export,
@@ -256,6 +256,8 @@ class SlackInterview:
             done = f"Finished: {view.answered} of {view.total} questions answered."
             self._settle(clicked, text_message(done))
         self.post(view, *cue_map_messages(cue_map))
+        from assistant.charts.chain import chain_chart  # matplotlib: only when a map is done
+
         self.upload(view, chain_chart(cue_map, "png"))
 
     def export(self, session_id: str, fmt: str) -> InterviewThread:
@@ -277,6 +279,8 @@ class SlackInterview:
     def compare(self, label: str) -> None:
         """How this label's triggers, craving and confidence moved: lines and a chart, in the DM."""
         comparison = compare(self.interviews, self.owner, label)
+        from assistant.charts.comparison_chart import comparison_chart  # matplotlib: only here
+
         chart = comparison_chart(comparison, "png")
         dm = self.client.conversations_open(users=self.owner.user_id)["channel"]["id"]
         post_messages(

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.charts import chain_chart, render_chain
-from assistant.charts.chain import chain_figure
+from assistant.charts.chain import chain_chart, chain_figure, render_chain
 from assistant.charts.chain_layout import HEIGHT, PANEL_RIGHT, WIDTH
 from assistant.interview import InterviewService
 from tests.charts.conftest import (

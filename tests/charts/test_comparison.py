@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.charts import (
-    compare,
-    comparison_chart,
-    comparison_lines,
-    comparison_markdown,
-    render_comparison,
-)
+from assistant.charts import compare, comparison_lines, comparison_markdown
 from assistant.charts.comparison import Change
-from assistant.charts.comparison_chart import comparison_figure
+from assistant.charts.comparison_chart import comparison_chart, comparison_figure, render_comparison
 from assistant.errors import NothingToCompareError
 from assistant.interview import InterviewService
 from tests.charts.conftest import (
