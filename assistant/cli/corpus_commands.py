@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -15,6 +15,11 @@ from assistant.cli.render import print_answer, print_search, search_json
 from assistant.cli.safety_render import print_screening
 from assistant.errors import CueMapError
 from assistant.screening import ScreenedQuestion, screen_question
+
+if TYPE_CHECKING:
+    from assistant.answers.service import Explainer
+
+MAX_K = 50  # more passages than anyone reads; the ranking below that is noise
 
 
 def register(app: typer.Typer) -> None:
@@ -45,7 +50,7 @@ def ingest() -> None:
 
 def search(
     query: str,
-    k: Annotated[int, typer.Option("-k", help="How many passages.")] = 5,
+    k: Annotated[int, typer.Option("-k", min=1, max=MAX_K, help="How many passages.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show the ranked passages for QUERY with scores and provenance."""
@@ -74,20 +79,32 @@ def ask(
             print_screening(runtime.out, screened)
             print_answer(runtime.out, answer)
         return
-    for line in sys.stdin:
+    asked = 0
+    for number, line in enumerate(sys.stdin, start=1):
         if not line.strip():
+            runtime.err.print(f"line {number}: empty, skipped")
             continue
         screened = screen_question(engine.safety, line)
-        try:
-            payload = {**explainer.ask(screened.text).to_json(), **_screening_json(screened)}
-        except CueMapError as exc:
-            payload = {"question": screened.text.strip(), "error": str(exc)}
         if as_json:
+            try:
+                payload = {**explainer.ask(screened.text).to_json(), **_screening_json(screened)}
+            except CueMapError as exc:
+                payload = {"question": screened.text.strip(), "error": str(exc)}
             print(json.dumps(payload, ensure_ascii=False), flush=True)
         else:
-            if screened.card is not None:
-                print(screened.card.to_text(), flush=True)
-            print(payload.get("answer", payload.get("error")), flush=True)
+            asked += 1
+            _print_one(asked, screened, explainer)
+
+
+def _print_one(number: int, screened: ScreenedQuestion, explainer: Explainer) -> None:
+    """One question of a batch as single `ask` shows it, headed by the question it answers
+    (identifiers already replaced)."""
+    runtime.out.print(f"\n[bold]Q{number}: {escape(screened.text.strip())}[/bold]")
+    print_screening(runtime.out, screened)
+    try:
+        print_answer(runtime.out, explainer.ask(screened.text))
+    except CueMapError as exc:
+        runtime.out.print(f"[red]{escape(str(exc))}[/red]")
 
 
 def _screening_json(screened: ScreenedQuestion) -> dict:
