@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -43,7 +45,7 @@ class ConsoleSession:
 
 def _help(session: ConsoleSession, _: str) -> None:
     for name, (summary, _handler) in sorted(session.commands.items()):
-        session.console.print(f"  [bold]{name}[/bold]  {summary}")
+        session.console.print(f"  [bold]{name}[/bold]  {escape(summary)}")
     session.console.print("  Anything else is a question for the sources.")
 
 
@@ -111,9 +113,32 @@ def run_console(engine: Engine, console: Console, ask: Callable[[str], str] = Pr
     console.print("Goodbye.")
 
 
+def print_version(wanted: bool) -> None:
+    """`cuemap --version`: answered before any settings, index or model is touched."""
+    if not wanted:
+        return
+    try:
+        version = metadata.version("cuemap")
+    except metadata.PackageNotFoundError:  # a source checkout that was never installed
+        from assistant import __version__ as version
+    print(f"cuemap {version}")
+    raise typer.Exit()
+
+
 def register(app: typer.Typer) -> None:
     @app.callback(invoke_without_command=True)
-    def default(ctx: typer.Context) -> None:
+    def default(
+        ctx: typer.Context,
+        version: Annotated[
+            bool,
+            typer.Option(
+                "--version",
+                is_eager=True,
+                callback=print_version,
+                help="Print CueMap's version and exit.",
+            ),
+        ] = False,
+    ) -> None:
         """With no command: open the console."""
         if ctx.invoked_subcommand is None:
             run_console(runtime.ready_engine(), runtime.out)

@@ -201,7 +201,8 @@ def delete(
     owner = console_owner(engine.settings)
     view = engine.interviews.view(owner, session_id)
     if not yes and not typer.confirm(f"Erase {view.label} ({session_id}) and all its answers?"):
-        raise typer.Exit(1)
+        runtime.out.print("Not deleted.")
+        return
     engine.interviews.delete(owner, session_id)
     runtime.out.print(f"Deleted {escape(view.label)} ({session_id}).")
 
