@@ -10,7 +10,7 @@ The console's `interview` command runs the same code.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast, get_args
 
 import typer
 from rich.markdown import Markdown
@@ -31,12 +31,28 @@ from assistant.interview.scripted import ScriptNotes, read_answers_file, run_scr
 from assistant.interview.store import SqlSessionStore
 from assistant.settings import Settings
 
+ALL_FORMATS: tuple[str, ...] = (*get_args(ExportFormat), *FORMATS)
+
+
+def _spoken(words: tuple[str, ...]) -> str:
+    """'markdown, json, fhir, png or svg'."""
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _check_format(fmt: str) -> str:
+    if fmt not in ALL_FORMATS:
+        raise typer.BadParameter(f"use {_spoken(ALL_FORMATS)}")
+    return fmt
+
+
 FormatOption = Annotated[
     str,
     typer.Option(
         "--format",
         "-f",
-        help="markdown, json or fhir (QuestionnaireResponse); png or svg for the relapse chain.",
+        callback=_check_format,
+        help=f"{_spoken(ALL_FORMATS)}: the note, JSON, a FHIR QuestionnaireResponse, or the "
+        "relapse chain as a picture (a file, never printed).",
     ),
 ]
 VersionOption = Annotated[
@@ -44,7 +60,13 @@ VersionOption = Annotated[
 ]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "--out", "-o", help="Write to this file instead of stdout."),
+    typer.Option(
+        "--output",
+        "--out",
+        "-o",
+        help="Write to this file instead of stdout. A picture without it goes to the current "
+        "folder (--answers without --save) or to <data dir>/exports/.",
+    ),
 ]
 
 interview_app = typer.Typer(
@@ -109,7 +131,9 @@ def _scripted(path: Path, fmt: str, fhir_version: str, save: bool, output: Path 
     _report(notes)
     if save:
         runtime.err.print(f"saved as session {session_id}")
-    _emit(service, owner, session_id, fmt, fhir_version, output)
+    # Unsaved means CueMap keeps nothing: a picture goes where the clinician is, not the data dir.
+    pictures = exports_dir(engine.settings) if save else Path()
+    _emit(service, owner, session_id, fmt, fhir_version, output, pictures)
 
 
 def _report(notes: ScriptNotes) -> None:
@@ -127,15 +151,17 @@ def _emit(
     fmt: str,
     fhir_version: str,
     output: Path | None,
+    pictures: Path,
 ) -> None:
+    """The export on stdout or in `output`; a picture in `output` or in the `pictures` folder."""
     if fmt in FORMATS:  # the relapse-chain picture: a file, never binary on the terminal
         from assistant.charts.chain import chain_chart  # matplotlib: only here
 
         chart = chain_chart(service.cue_map(owner, session_id), fmt)  # type: ignore[arg-type]
-        path = write_chart(chart, output, exports_dir(runtime.settings()))
-        runtime.err.print(f"wrote {escape(str(path))}")
+        path = write_chart(chart, output, pictures)
+        runtime.err.print(f"wrote {escape(str(path if output else path.resolve()))}")
         return
-    export = service.export(owner, session_id, _format(fmt), _version(fhir_version))
+    export = service.export(owner, session_id, cast(ExportFormat, fmt), _version(fhir_version))
     if output is None:
         print(export.content, end="" if export.content.endswith("\n") else "\n")
     else:
@@ -188,7 +214,15 @@ def export(
     """Export a session as the Markdown note, JSON, or a FHIR QuestionnaireResponse."""
     engine = runtime.ready_engine()
     owner = console_owner(engine.settings)
-    _emit(engine.interviews, owner, session_id, fmt, fhir_version, output)
+    _emit(
+        engine.interviews,
+        owner,
+        session_id,
+        fmt,
+        fhir_version,
+        output,
+        exports_dir(engine.settings),
+    )
 
 
 @interview_app.command()
@@ -216,12 +250,6 @@ def questionnaire(fhir_version: VersionOption = "R5", output: OutputOption = Non
     else:
         output.write_text(published.content, encoding="utf-8")
         runtime.err.print(f"wrote {escape(str(output))}")
-
-
-def _format(fmt: str) -> ExportFormat:
-    if fmt not in ("markdown", "json", "fhir"):
-        raise typer.BadParameter("use markdown, json or fhir", param_hint="--format")
-    return fmt  # type: ignore[return-value]
 
 
 def _version(version: str) -> FhirVersion:

@@ -51,12 +51,12 @@ def test_cli_scripted_interview_writes_the_chain_png_to_out(cuemap, tmp_path: Pa
     assert "wrote pt-a.png" in result.output
 
 
-def test_cli_scripted_interview_svg_goes_to_the_exports_folder(
+def test_cli_saved_scripted_interview_svg_goes_to_the_exports_folder(
     cuemap, fake_engine: Engine, tmp_path: Path
 ) -> None:
     answers = _answers(tmp_path, "pt-a.json", "Pt-A", [FRIDAY_EPISODE], PLAN)
 
-    result = cuemap("interview", "--answers", str(answers), "-f", "svg")
+    result = cuemap("interview", "--answers", str(answers), "-f", "svg", "--save")
 
     [path] = _printed_paths(result.output, "-chain.svg")
     assert path.parent == fake_engine.settings.data_dir / "exports"
