@@ -128,7 +128,11 @@ def _give(
     notes: ScriptNotes,
 ) -> None:
     redacted = _redacted(text, notes)
-    view = service.answer(owner, session_id, question_id, redacted, episode, phi="redact")
+    try:
+        view = service.answer(owner, session_id, question_id, redacted, episode, phi="redact")
+    except InvalidAnswerError as exc:  # say which of the file's answers, or no one can find it
+        where = f"episode {episode}" if episode is not None else "plan"
+        raise InvalidAnswerError(f"The answers file, {where}, {question_id}: {exc}") from None
     if view.safety is not None:
         notes.safety.append(view.safety)
         service.confirm_safety(owner, session_id)
