@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.errors import InvalidAnswerError
 from assistant.interview.template import Question
@@ -10,7 +11,8 @@ from assistant.interview.template import Question
 MAX_ANSWER_CHARS = 2000
 MAX_LABEL_CHARS = 60
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-NUMBER = re.compile(r"^(\d{1,3})\s*(?:/\s*10|%|percent)?$")
+# "7", "7.5", "7,5/10", "62.5%": a rating with a decimal point or comma is taken.
+NUMBER = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3})?)\s*(?:/\s*10|%|percent)?$")
 
 
 def clean_text(text: str) -> str:
@@ -49,13 +51,19 @@ def display(question: Question, text: str) -> str:
 
 
 def _number(question: Question, text: str) -> int:
+    """A whole number, as the scales are recorded (FHIR integer, the chart, the cue map's
+    ranking): a decimal rounds half up, so a patient's "7.5" is kept as 8 (the question says so)."""
     low, high = question.bounds or (0, 0)
     match = NUMBER.match(text.lower())
-    value = int(match.group(1)) if match else None
+    value = _whole(match.group(1)) if match else None
     if value is None or not low <= value <= high:
         what = "a percentage" if question.kind == "percent" else "a number"
         raise InvalidAnswerError(f"{question.label} is {what} from {low} to {high}.")
     return value
+
+
+def _whole(digits: str) -> int:
+    return int(Decimal(digits.replace(",", ".")).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def _choice(question: Question, text: str) -> str:

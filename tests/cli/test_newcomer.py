@@ -17,6 +17,8 @@ from assistant.cli import runtime
 from assistant.cli.console import run_console
 from assistant.errors import InvalidAnswerError
 from assistant.interview import Owner
+from assistant.interview.template import load_template
+from assistant.interview.validation import clean_answer
 from assistant.settings import PROJECT_ROOT
 from tests.cli_runner import Invoke, fast_cuemap
 
@@ -153,8 +155,25 @@ def test_interview_half_point_craving_is_rounded_to_the_whole_scale(cuemap, tmp_
     content = {"label": "Pt-H", "answers": {"where": "pub", "craving_strength": 7.5}}
     note = cuemap("interview", "--answers", answers_file(tmp_path, content), "-f", "json")
     assert note.exit_code == 0
-    [episode] = json.loads(note.stdout)["episodes"]
-    assert episode["answers"]["craving_strength"] == "8/10"
+    document = json.loads(note.stdout)
+    [strength] = [a for a in document["answers"] if a["question_id"] == "craving_strength"]
+    assert strength["answer"] == "8" and document["craving"] == {"1": 8}
+
+
+@pytest.mark.parametrize(
+    ("question_id", "given", "stored"),
+    [
+        ("craving_strength", "6.4", "6"),
+        ("craving_strength", "7,5/10", "8"),
+        ("confidence_1", "62.5%", "63"),
+    ],
+)
+def test_interview_decimals_round_half_up_as_the_question_says(
+    question_id: str, given: str, stored: str
+) -> None:
+    template = load_template(PROJECT_ROOT / "prompts")
+    assert clean_answer(template.question(question_id), given) == stored
+    assert "7.5 is recorded as 8" in template.question("craving_strength").prompt
 
 
 def test_interview_declining_delete_keeps_the_session_and_says_so(cuemap, tmp_path: Path) -> None:
