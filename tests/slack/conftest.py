@@ -100,4 +100,11 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             f"max {times[-1] * 1000:6.1f} ms"
         )
     label, seconds = max(ACK_TIMES, key=lambda item: item[1])
-    terminalreporter.write_line(f"slowest: {label} ({seconds * 1000:.1f} ms)")
+    terminalreporter.write_line(f"slowest: {_short(label)} ({seconds * 1000:.1f} ms)")
+
+
+def _short(label: str, width: int = 60) -> str:
+    """A request's label cut to one readable line (a test question can be 2,000 characters)."""
+    if len(label) <= width:
+        return label
+    return f"{label[:width].rstrip()}… ({len(label):,} characters)"
