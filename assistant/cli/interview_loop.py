@@ -211,10 +211,8 @@ class InterviewLoop:
 
     def _pause(self, view: SessionView) -> CueMap | None:
         """Nothing to save (every answer already is): say how to resume; no cue map."""
-        self.console.print(
-            f"\nPaused; every answer is saved. Resume with: "
-            f"cuemap interview resume {view.session_id}"
-        )
+        self.console.print("\nPaused; every answer is saved. Resume with:")
+        self.console.print(f"  cuemap interview resume {view.session_id}", soft_wrap=True)
         return None
 
 

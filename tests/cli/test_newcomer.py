@@ -204,3 +204,10 @@ def test_console_help_shows_interview_with_its_label(cuemap) -> None:
     run_console(runtime.ready_engine(), out, ask=lambda _prompt: next(lines))
     text = out.file.getvalue()
     assert "interview [label] | list | resume ID | show ID" in text
+
+
+def test_interview_pause_prints_the_resume_command_whole_on_its_own_line(cuemap) -> None:
+    paused = cuemap("interview", "--label", "Pt-P", stdin="payday\npause\n")
+    [command] = [line for line in paused.stdout.splitlines() if "interview resume" in line]
+    assert command.split() == ["cuemap", "interview", "resume", command.split()[-1]]
+    assert len(command.split()[-1]) == 16
