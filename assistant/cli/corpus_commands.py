@@ -65,8 +65,12 @@ def ask(
     question: Annotated[str, typer.Argument(help="The question, or - to read one per line.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Answer QUESTION from the sources, every statement cited (with the safety card when it
-    holds crisis language; identifiers are left out before searching)."""
+    """Answer QUESTION from the sources, every statement cited.
+
+    The safety card comes first when the question holds crisis language; identifiers are left
+    out before searching, with a notice. With - each line of stdin is a question, answered
+    under its own "Q1:" heading (a blank line is skipped and reported on stderr).
+    """
     engine = runtime.ready_engine()
     explainer = engine.explainer
     if question != "-":

@@ -85,7 +85,11 @@ def console_owner(settings: Settings) -> Owner:
 def interview(
     ctx: typer.Context,
     answers: Annotated[
-        Path | None, typer.Option("--answers", help="Run non-interactively from a JSON file.")
+        Path | None,
+        typer.Option(
+            "--answers",
+            help="Run non-interactively from a JSON file; nothing is stored without --save.",
+        ),
     ] = None,
     fmt: FormatOption = "markdown",
     fhir_version: VersionOption = "R5",
@@ -211,7 +215,7 @@ def export(
     fhir_version: VersionOption = "R5",
     output: OutputOption = None,
 ) -> None:
-    """Export a session as the Markdown note, JSON, or a FHIR QuestionnaireResponse."""
+    """Export a session: the Markdown note, JSON, a FHIR QuestionnaireResponse or the chain."""
     engine = runtime.ready_engine()
     owner = console_owner(engine.settings)
     _emit(

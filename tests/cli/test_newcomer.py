@@ -132,8 +132,10 @@ def test_interview_unknown_format_lists_every_format(cuemap, tmp_path: Path) -> 
 
 
 def test_interview_help_names_every_format(cuemap) -> None:
-    help_text = flat(cuemap("interview", "--help").stdout)
-    assert "markdown, json, fhir, png or svg" in help_text
+    for command in (["interview"], ["interview", "export"]):
+        help_text = flat(cuemap(*command, "--help").stdout)
+        assert "markdown, json, fhir, png or svg" in help_text
+    assert "the chain" in flat(cuemap("interview", "--help").stdout)
 
 
 def test_interview_answer_over_the_limit_says_which_answer(cuemap, tmp_path: Path) -> None:
