@@ -271,7 +271,7 @@ def console_interview(session: console_module.ConsoleSession, rest: str) -> None
     owner = console_owner(engine.settings)
     service = engine.interviews
     action, _, argument = rest.partition(" ")
-    loop = InterviewLoop(service, owner, session.console, session.ask)
+    loop = InterviewLoop(service, owner, session.console, session.ask, "interview resume")
     if action == "list":
         for s in service.list(owner):
             session.console.print(

@@ -51,6 +51,7 @@ class InterviewLoop:
     owner: Owner
     console: Console
     ask: Callable[[str], str]
+    resume_command: str = "cuemap interview resume"  # the console's own is "interview resume"
 
     def start(self, label: str) -> SessionView:
         """A new session; a label holding identifiers is rephrased or used redacted."""
@@ -212,7 +213,7 @@ class InterviewLoop:
     def _pause(self, view: SessionView) -> CueMap | None:
         """Nothing to save (every answer already is): say how to resume; no cue map."""
         self.console.print("\nPaused; every answer is saved. Resume with:")
-        self.console.print(f"  cuemap interview resume {view.session_id}", soft_wrap=True)
+        self.console.print(f"  {self.resume_command} {view.session_id}", soft_wrap=True)
         return None
 
 

@@ -213,3 +213,12 @@ def test_interview_pause_prints_the_resume_command_whole_on_its_own_line(cuemap)
     [command] = [line for line in paused.stdout.splitlines() if "interview resume" in line]
     assert command.split() == ["cuemap", "interview", "resume", command.split()[-1]]
     assert len(command.split()[-1]) == 16
+
+
+def test_console_pause_says_how_to_resume_in_the_console(cuemap) -> None:
+    lines = iter(["interview Pt-Q", "payday", "pause", "quit"])
+    out = Console(file=StringIO(), width=120)
+    run_console(runtime.ready_engine(), out, ask=lambda _prompt: next(lines))
+    text = out.file.getvalue()
+    [command] = [line.strip() for line in text.splitlines() if "interview resume" in line]
+    assert command.startswith("interview resume ")  # a console command, not the shell's
