@@ -19,6 +19,7 @@ from assistant.settings import Settings
 from integrations.slack import error_handler, listeners
 from integrations.slack.dedupe import drop_repeats
 from integrations.slack.oauth import oauth_settings
+from integrations.slack.response_urls import only_slack_response_urls
 from integrations.slack.services import SlackServices, attach
 from integrations.slack.store import SlackStore
 from integrations.slack.warmup import ModelWarmUp
@@ -93,6 +94,7 @@ def build_app(
     )
     shared = SlackServices(settings, engine, store, warm_up or ModelWarmUp(engine))
     app.use(attach(shared))
+    app.use(only_slack_response_urls)
     app.use(drop_repeats(store))
     error_handler.register(app)
     listeners.register(app)

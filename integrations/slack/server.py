@@ -67,8 +67,8 @@ def serve_socket_mode(settings: Settings) -> None:
 
 def serve_http(settings: Settings, host: str, port: int, workers: int) -> None:
     def load() -> WSGIApp:
-        secret = settings.slack_signing_secret
-        return wsgi_app(*start_app(settings), secret.get_secret_value() if secret else None)
+        assert settings.slack_signing_secret is not None
+        return wsgi_app(*start_app(settings), settings.slack_signing_secret.get_secret_value())
 
     options = {
         "bind": f"{host}:{port}",
