@@ -17,6 +17,7 @@ from gunicorn.app.base import BaseApplication
 
 from assistant.engine import Engine
 from assistant.errors import CueMapError
+from assistant.log_hygiene import set_level
 from assistant.settings import Settings
 from integrations.slack.app import build_app, database
 from integrations.slack.retention import RetentionPurge
@@ -46,6 +47,7 @@ def start_app(settings: Settings) -> tuple[Any, ModelWarmUp]:
 
 
 def serve(settings: Settings, host: str = "0.0.0.0", port: int = 3000, workers: int = 1) -> None:
+    set_level(settings.log_level)
     if settings.slack_app_token is not None:
         serve_socket_mode(settings)
     elif settings.slack_signing_secret is not None:
@@ -78,7 +80,7 @@ def serve_http(settings: Settings, host: str, port: int, workers: int) -> None:
         "timeout": 60,
         "graceful_timeout": 20,
         "accesslog": "-",
-        "loglevel": "warning",
+        "loglevel": settings.log_level.lower(),
     }
     GunicornServer(load, options).run()
 
