@@ -26,6 +26,8 @@ from integrations.slack.warmup import ModelWarmUp
 
 BACKGROUND_WORKERS = 8  # answers computed after the ack; acks never queue behind them
 RATE_LIMIT_RETRIES = 3
+
+
 def web_client(settings: Settings, token: str | None) -> WebClient:
     """A Web API client for SLACK_API_URL that waits out 429s (Retry-After) and retries drops."""
     return WebClient(
