@@ -66,12 +66,19 @@ def serve(settings: Settings, host: str = "0.0.0.0", port: int = 3000, workers: 
 
 
 def serve_socket_mode(settings: Settings) -> None:
+    app, _ = start_app(settings)
+    logger.warning("CueMap is connected to Slack over Socket Mode")
+    socket_mode_handler(app, settings).start()
+
+
+def socket_mode_handler(app: Any, settings: Settings) -> Any:
+    """Bolt's built-in Socket Mode client for `app`: `connect()` it, or `start()` to block.
+    It asks `apps.connections.open` at SLACK_API_URL (through the app's client) where to
+    connect; envelopes come in over that WebSocket and are acknowledged on it."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     assert settings.slack_app_token is not None
-    app, _ = start_app(settings)
-    logger.warning("CueMap is connected to Slack over Socket Mode")
-    SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+    return SocketModeHandler(app, settings.slack_app_token.get_secret_value())
 
 
 def serve_http(settings: Settings, host: str, port: int, workers: int) -> None:
