@@ -38,7 +38,7 @@ def response_url_of(body: dict[str, Any], slack_api_url: str) -> str | None:
     return trusted(body.get("response_url") or first.get("response_url"), slack_api_url)
 
 
-def only_slack_response_urls(context: BoltContext, body: dict[str, Any], next) -> None:
+def only_slack_response_urls(context: BoltContext, next) -> None:  # Bolt injects `next`
     """Global middleware: a response_url that is not Slack's is taken out of the request,
     so `respond` cannot reach it (a listener that needs it fails, and is handled as such)."""
     url = context.response_url
