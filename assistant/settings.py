@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from platformdirs import user_data_dir
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +66,11 @@ class Settings(BaseSettings):
     llm: str | None = None
     llm_timeout_s: float = 8.0
 
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = Field(
+        default="INFO",
+        description="Level of `cuemap serve`'s logs (every logger, gunicorn's too). At any "
+        "level no question, answer, label or message text is logged.",
+    )
     debug: bool = Field(
         default=False, description="Show the traceback of an unexpected error in the terminal."
     )
@@ -109,6 +114,11 @@ class Settings(BaseSettings):
         default=None,
         validation_alias=AliasChoices("SLACK_CLIENT_SECRET", "CUEMAP_SLACK_CLIENT_SECRET"),
     )
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level_name(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @property
     def chroma_path(self) -> Path:

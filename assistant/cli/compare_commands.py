@@ -15,7 +15,7 @@ from rich.markup import escape
 from assistant.charts import FORMATS, ChartFormat, compare, comparison_markdown
 from assistant.cli import console as console_module
 from assistant.cli import runtime
-from assistant.cli.chart_files import exports_dir, write_chart
+from assistant.cli.chart_files import saved_files, write_chart
 from assistant.cli.interview_commands import console_owner
 from assistant.engine import Engine
 
@@ -41,7 +41,9 @@ def show_comparison(
     console.print(Markdown(comparison_markdown(comparison)))
     from assistant.charts.comparison_chart import comparison_chart  # matplotlib: only here
 
-    path = write_chart(comparison_chart(comparison, fmt), out, exports_dir(engine.settings))
+    chart = comparison_chart(comparison, fmt)
+    shown = [point.session_id for point in comparison.sessions]  # erased with any of them
+    path = write_chart(chart, out, saved_files(engine.interviews), shown)
     console.print(f"\nChart saved to {escape(str(path))}", highlight=False, soft_wrap=True)
     return path
 

@@ -21,12 +21,13 @@ from rich.table import Table
 from assistant.charts import FORMATS
 from assistant.cli import console as console_module
 from assistant.cli import runtime
-from assistant.cli.chart_files import announce_saved, exports_dir, write_chart
+from assistant.cli.chart_files import announce_saved, saved_files, write_chart
 from assistant.cli.interview_loop import InterviewLoop
 from assistant.cli.purge_commands import purge_on_start
 from assistant.cli.safety_render import print_card
 from assistant.interview import InterviewService, Owner
 from assistant.interview.models import ExportFormat, FhirVersion
+from assistant.interview.saved_files import SavedFiles
 from assistant.interview.scripted import ScriptNotes, read_answers_file, run_scripted
 from assistant.interview.store import SqlSessionStore
 from assistant.settings import Settings
@@ -113,7 +114,7 @@ def interview(
         label = Prompt.ask("Pseudonymous label (e.g. Pt-A; never a name)", default="")
     loop = InterviewLoop(service, owner, runtime.out, Prompt.ask)
     cue_map = loop.run(loop.start(label))
-    announce_saved(runtime.out, service, owner, cue_map, engine.settings)
+    announce_saved(runtime.out, service, owner, cue_map)
 
 
 def _scripted(path: Path, fmt: str, fhir_version: str, save: bool, output: Path | None) -> None:
@@ -136,8 +137,8 @@ def _scripted(path: Path, fmt: str, fhir_version: str, save: bool, output: Path 
     if save:
         runtime.err.print(f"saved as session {session_id}")
     # Unsaved means CueMap keeps nothing: a picture goes where the clinician is, not the data dir.
-    pictures = exports_dir(engine.settings) if save else Path()
-    _emit(service, owner, session_id, fmt, fhir_version, output, pictures)
+    files = saved_files(engine.interviews) if save else None
+    _emit(service, owner, session_id, fmt, fhir_version, output, files)
 
 
 def _report(notes: ScriptNotes) -> None:
@@ -155,15 +156,18 @@ def _emit(
     fmt: str,
     fhir_version: str,
     output: Path | None,
-    pictures: Path,
+    files: SavedFiles | None,
 ) -> None:
-    """The export on stdout or in `output`; a picture in `output` or in the `pictures` folder."""
+    """The export on stdout or in `output`; a picture in `output`, the exports folder (`files`)
+    or, for an unsaved run, the current folder."""
     if fmt in FORMATS:  # the relapse-chain picture: a file, never binary on the terminal
         from assistant.charts.chain import chain_chart  # matplotlib: only here
 
         chart = chain_chart(service.cue_map(owner, session_id), fmt)  # type: ignore[arg-type]
-        path = write_chart(chart, output, pictures)
-        runtime.err.print(f"wrote {escape(str(path if output else path.resolve()))}")
+        if output is None and files is None:
+            output = Path(chart.filename)
+        path = write_chart(chart, output, files, [session_id])
+        runtime.err.print(f"wrote {escape(str(path.resolve()))}")
         return
     export = service.export(owner, session_id, cast(ExportFormat, fmt), _version(fhir_version))
     if output is None:
@@ -197,7 +201,7 @@ def resume(session_id: str) -> None:
     owner = console_owner(engine.settings)
     view = engine.interviews.view(owner, session_id)
     cue_map = InterviewLoop(engine.interviews, owner, runtime.out, Prompt.ask).run(view)
-    announce_saved(runtime.out, engine.interviews, owner, cue_map, engine.settings)
+    announce_saved(runtime.out, engine.interviews, owner, cue_map)
 
 
 @interview_app.command()
@@ -218,15 +222,8 @@ def export(
     """Export a session: the Markdown note, JSON, a FHIR QuestionnaireResponse or the chain."""
     engine = runtime.ready_engine()
     owner = console_owner(engine.settings)
-    _emit(
-        engine.interviews,
-        owner,
-        session_id,
-        fmt,
-        fhir_version,
-        output,
-        exports_dir(engine.settings),
-    )
+    files = saved_files(engine.interviews)
+    _emit(engine.interviews, owner, session_id, fmt, fhir_version, output, files)
 
 
 @interview_app.command()
@@ -279,14 +276,14 @@ def console_interview(session: console_module.ConsoleSession, rest: str) -> None
             )
     elif action == "resume" and argument:
         cue_map = loop.run(service.view(owner, argument.strip()))
-        announce_saved(session.console, service, owner, cue_map, engine.settings)
+        announce_saved(session.console, service, owner, cue_map)
     elif action == "show" and argument:
         note = service.export(owner, argument.strip(), "markdown")
         session.console.print(Markdown(note.content))
     else:
         label = rest.strip() or session.ask("Pseudonymous label (e.g. Pt-A; never a name)")
         cue_map = loop.run(loop.start(label))
-        announce_saved(session.console, service, owner, cue_map, engine.settings)
+        announce_saved(session.console, service, owner, cue_map)
 
 
 def register(app: typer.Typer) -> None:

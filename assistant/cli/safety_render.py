@@ -11,7 +11,11 @@ from assistant.screening import ScreenedQuestion
 
 
 def print_card(console: Console, card: SafetyCard) -> None:
-    console.print(Panel(escape(card.to_text()), title="⚠ safety", border_style="red"))
+    """The card wraps at any width, never cut: `soft_wrap=False` even on a soft-wrapping
+    console (stderr's is), because soft wrap makes rich crop a panel's lines at its border;
+    a word longer than the panel is folded onto the next line."""
+    panel = Panel(escape(card.to_text()), title="⚠ safety", border_style="red")
+    console.print(panel, soft_wrap=False, overflow="fold")
 
 
 def print_screening(console: Console, screened: ScreenedQuestion) -> None:

@@ -53,6 +53,7 @@ from assistant.interview.models import (
     SessionView,
     Slot,
 )
+from assistant.interview.saved_files import SavedFiles
 from assistant.interview.store import SessionChange, SessionStore, SqlSessionStore
 from assistant.interview.template import Question, Template, load_template, render_prompt
 from assistant.interview.validation import clean_answer, clean_label
@@ -79,8 +80,10 @@ class InterviewService:
         clock: Callable[[], datetime] = utc_now,
         safety: SafetyGuard | None = None,
         retention: timedelta = timedelta(days=30),
+        files: SavedFiles | None = None,
     ) -> None:
         self.store = store
+        self.files = files  # what was saved under exports/ for sessions, erased with them
         self.template = template
         self.extractor = extractor
         self.explainer = explainer
@@ -107,6 +110,7 @@ class InterviewService:
             explainer,
             safety=safety or SafetyGuard.from_settings(settings),
             retention=timedelta(days=settings.retention_days),
+            files=SavedFiles(settings.data_dir / "exports"),
         )
 
     # -- the session's life ---------------------------------------------------------------------
@@ -212,18 +216,34 @@ class InterviewService:
         return self.maps.build(replace(record, state=state), answers)
 
     def delete(self, owner: Owner, session_id: str) -> None:
-        """Erase the session and every answer (rows deleted, not flagged)."""
+        """Erase the session, every answer (rows deleted, not flagged) and its saved files."""
         self._open(owner, session_id)
         self.store.delete(session_id)
+        self._erase_files(session_id)
 
     def erase(self, session_id: str) -> bool:
-        """Erase a session whoever owns it (`cuemap purge --session`); False if there is none."""
-        return self.store.delete(session_id)
+        """Erase a session whoever owns it (`cuemap purge --session`), files included; False
+        if there is no such session (files saved for that id are erased all the same)."""
+        erased = self.store.delete(session_id)
+        self._erase_files(session_id)
+        return erased
 
     def purge_expired(self) -> list[str]:
-        """Erase every session untouched for the retention period; the ids erased."""
+        """Erase every session untouched for the retention period, with its saved files, and
+        files saved for sessions never stored once as old; the ids of sessions erased."""
         expired = self.store.untouched_since(self._clock() - self.retention)
-        return [session_id for session_id in expired if self.store.delete(session_id)]
+        erased = [session_id for session_id in expired if self.store.delete(session_id)]
+        for session_id in expired:
+            self._erase_files(session_id)
+        if self.files is not None:
+            for session_id in self.files.stale_ledgers(self.retention.total_seconds()):
+                if self.store.get(session_id) is None:
+                    self.files.erase(session_id)
+        return erased
+
+    def _erase_files(self, session_id: str) -> None:
+        if self.files is not None:
+            self.files.erase(session_id)
 
     # -- reading --------------------------------------------------------------------------------
 

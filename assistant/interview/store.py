@@ -52,7 +52,7 @@ from assistant.interview.models import (
     SessionState,
     Slot,
 )
-from assistant.log_hygiene import SQL_ROWS, silence_debug_payloads
+from assistant.log_hygiene import guard_logs
 from assistant.privacy.encryption import AnswerCipher, PlainCipher
 from assistant.tables import create_tables
 
@@ -323,7 +323,7 @@ def make_engine(url: str) -> Engine:
         raise InterviewStoreError(f"Interviews are stored in SQLite or PostgreSQL, not {backend}.")
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    silence_debug_payloads(SQL_ROWS)  # result rows (answer text) never reach a DEBUG log
+    guard_logs()  # result rows (answer text) never reach a log, at any level
     if backend == "postgresql":
         return create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     if parsed.database and parsed.database != ":memory:":

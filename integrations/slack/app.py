@@ -14,29 +14,18 @@ from sqlalchemy import Engine as Database
 from sqlalchemy import create_engine, event
 
 from assistant.engine import Engine
-from assistant.log_hygiene import silence_debug_payloads
+from assistant.log_hygiene import guard_logs
 from assistant.settings import Settings
 from integrations.slack import error_handler, listeners
 from integrations.slack.dedupe import drop_repeats
 from integrations.slack.oauth import oauth_settings
+from integrations.slack.response_urls import only_slack_response_urls
 from integrations.slack.services import SlackServices, attach
 from integrations.slack.store import SlackStore
 from integrations.slack.warmup import ModelWarmUp
 
 BACKGROUND_WORKERS = 8  # answers computed after the ack; acks never queue behind them
 RATE_LIMIT_RETRIES = 3
-# Loggers that write whole Slack payloads (what clinicians typed) at DEBUG: requests and
-# responses of the Web API and response_url posts; in Socket Mode, every envelope received.
-SLACK_PAYLOAD_LOGGERS = (
-    "slack_bolt.App",
-    "slack_sdk.web.base_client",
-    "slack_sdk.web.internal_utils",
-    "slack_sdk.web.legacy_slack_response",
-    "slack_sdk.webhook.client",
-    "slack_sdk.socket_mode.builtin.client",
-    "slack_sdk.socket_mode.builtin.connection",
-    "slack_sdk.socket_mode.builtin.internals",
-)
 
 
 def web_client(settings: Settings, token: str | None) -> WebClient:
@@ -80,7 +69,7 @@ def build_app(
     request's own thread and returns at once, and slow work goes to lazy listeners on a
     separate pool, so an acknowledgement never waits behind an answer or the model.
     """
-    silence_debug_payloads(*SLACK_PAYLOAD_LOGGERS)  # no patient text in logs, even at DEBUG
+    guard_logs()  # no patient text in any log record, Bolt's and the SDK's included
     db = db or database(settings)
     store = SlackStore(db)
     app = App(
@@ -93,6 +82,7 @@ def build_app(
     )
     shared = SlackServices(settings, engine, store, warm_up or ModelWarmUp(engine))
     app.use(attach(shared))
+    app.use(only_slack_response_urls)
     app.use(drop_repeats(store))
     error_handler.register(app)
     listeners.register(app)

@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
@@ -21,6 +21,8 @@ from slack_sdk.webhook import WebhookClient
 from assistant.errors import CueMapError
 from integrations.slack.delivery import error_code
 from integrations.slack.escape import escape_mrkdwn
+from integrations.slack.response_urls import response_url_of
+from integrations.slack.services import CONTEXT_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +52,7 @@ def log_failure(error: Exception, body: dict[str, Any]) -> None:
 
 
 def handle_error(error: Exception, body: dict[str, Any], client: WebClient) -> None:
-    """Bolt's global error handler, and what every lazy listener's failure goes through."""
+    """What a listener's failure goes through (lazy listeners run only for verified requests)."""
     log_failure(error, body)
     tell_user(client, body, friendly_message(error))
 
@@ -82,9 +84,7 @@ def tell_user(client: WebClient, body: dict[str, Any], text: str) -> None:
 
 
 def _send_privately(client: WebClient, body: dict[str, Any], text: str) -> None:
-    response_url = body.get("response_url") or next(
-        (r.get("response_url") for r in body.get("response_urls") or []), None
-    )
+    response_url = response_url_of(body, client.base_url)
     if response_url:
         WebhookClient(response_url).send(
             text=text, response_type="ephemeral", replace_original=False
@@ -114,5 +114,13 @@ def _request_kind(body: dict[str, Any]) -> str:
 
 def register(app: App) -> None:
     @app.error
-    def on_error(error: Exception, body: dict[str, Any], client: WebClient) -> None:
-        handle_error(error, body, client)
+    def on_error(
+        error: Exception, body: dict[str, Any], client: WebClient, context: BoltContext
+    ) -> None:
+        """The sender is told only when the request was verified: Bolt checks the signature
+        before any app middleware, so CueMap's services in the context mean it passed.
+        (An error in the check itself, or before it, is logged and nothing else.)"""
+        if CONTEXT_KEY in context:
+            handle_error(error, body, client)
+        else:
+            logger.error("%s before the request was verified", type(error).__name__)

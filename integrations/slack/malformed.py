@@ -1,5 +1,6 @@
-"""A request Bolt cannot read is refused here (400, a JSON error, no traceback), and the
-clinician who sent it is told, when the request is signed and says where to answer."""
+"""A verified request Bolt cannot read is refused here (400, a JSON error, no traceback), and
+the clinician who sent it is told, when the request says where to answer. The shape is
+checked only after the signature (an unsigned body is never parsed)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from slack_sdk import WebClient
-from slack_sdk.signature import SignatureVerifier
 from slack_sdk.webhook import WebhookClient
 
 from integrations.slack.payload_shapes import Malformed, check
+from integrations.slack.response_urls import response_url_of
 
 logger = logging.getLogger(__name__)
 
@@ -45,15 +46,11 @@ def malformed(environ: dict[str, Any], body: bytes) -> Malformed | None:
 
 
 def refuse(
-    problem: Malformed,
-    environ: dict[str, Any],
-    body: bytes,
-    start_response: Callable[..., Any],
-    signing_secret: str | None,
-    client: WebClient | None,
+    problem: Malformed, start_response: Callable[..., Any], client: WebClient
 ) -> Iterable[bytes]:
+    """For a verified request only: a 400, and the sender told where the body says."""
     logger.warning("refused a malformed Slack request (%s)", problem)
-    if signing_secret and problem.payload and _signed(environ, body, signing_secret):
+    if problem.payload:
         threading.Thread(target=_tell, args=(problem.payload, client), daemon=True).start()
     return json_response(start_response, "400 Bad Request", {"error": "malformed request"})
 
@@ -68,37 +65,20 @@ def json_response(
     return [body]
 
 
-def _signed(environ: dict[str, Any], body: bytes, secret: str) -> bool:
-    headers = {
-        "x-slack-request-timestamp": environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP", ""),
-        "x-slack-signature": environ.get("HTTP_X_SLACK_SIGNATURE", ""),
-    }
-    return SignatureVerifier(secret).is_valid_request(body, headers)
-
-
-def _tell(payload: dict[str, Any], client: WebClient | None) -> None:
-    """Through the request's response_url, else by direct message; a failure is only logged."""
+def _tell(payload: dict[str, Any], client: WebClient) -> None:
+    """Through the request's response_url when it is Slack's, else by direct message; a
+    failure is only logged."""
     try:
-        url = _response_url(payload)
+        url = response_url_of(payload, client.base_url)
         user = _user_id(payload)
         if url:
             WebhookClient(url).send(text=NOT_READ, response_type="ephemeral")
-        elif user and client is not None:
+        elif user:
             client.chat_postMessage(channel=user, text=NOT_READ)
     except Exception as exc:
         logger.error(
             "could not tell the clinician about a malformed request (%s)", type(exc).__name__
         )
-
-
-def _response_url(payload: dict[str, Any]) -> str | None:
-    url = payload.get("response_url")
-    if isinstance(url, str) and url.startswith(("https://", "http://")):
-        return url
-    urls = payload.get("response_urls")
-    first = urls[0] if isinstance(urls, list) and urls and isinstance(urls[0], dict) else {}
-    url = first.get("response_url")
-    return url if isinstance(url, str) and url.startswith(("https://", "http://")) else None
 
 
 def _user_id(payload: dict[str, Any]) -> str | None:

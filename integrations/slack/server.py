@@ -1,8 +1,14 @@
 """`cuemap serve`: Socket Mode when SLACK_APP_TOKEN is set, otherwise HTTP under gunicorn.
 
-Gunicorn rather than Bolt's development server (single-threaded, not for production) or
-waitress: it is already a CueMap dependency, is the server Bolt's WSGI adapter documents,
-and its `gthread` worker gives each request its own thread so acknowledgements never queue.
+Gunicorn rather than Bolt's development server (single-threaded, not for production): it is
+already a CueMap dependency and manages the worker processes (graceful restarts, a crashed
+worker replaced). Its worker is gunicorn's own `asgi` worker (an asyncio event loop, no new
+dependency) running the WSGI app through `BufferedWSGI`: a request's body is read on the
+loop, under a deadline, and only a complete request takes one of the WSGI threads, so
+clients that never finish their body cannot hold the threads acknowledgements need (with
+the threaded `gthread` worker, eight such clients stopped every acknowledgement). Uvicorn,
+installed with chromadb, would do the same behind the same bridge, but without gunicorn's
+process management; gunicorn's gevent worker would need gevent and monkey-patching.
 One worker process by default: it holds one copy of the embedding model and runs the lazy
 listeners in its own threads; more workers are safe (retries are de-duplicated in the shared
 database) but each loads its own model.
@@ -17,16 +23,18 @@ from gunicorn.app.base import BaseApplication
 
 from assistant.engine import Engine
 from assistant.errors import CueMapError
+from assistant.log_hygiene import set_level
 from assistant.settings import Settings
 from integrations.slack.app import build_app, database
+from integrations.slack.asgi import BufferedWSGI
 from integrations.slack.retention import RetentionPurge
 from integrations.slack.store import SlackStore
 from integrations.slack.warmup import ModelWarmUp
-from integrations.slack.wsgi import WSGIApp, wsgi_app
+from integrations.slack.wsgi import wsgi_app
 
 logger = logging.getLogger(__name__)
 
-THREADS_PER_WORKER = 8
+CONNECTIONS_PER_WORKER = 1000  # open connections a worker holds; a waiting one costs a socket
 
 
 class SlackNotConfiguredError(CueMapError):
@@ -46,6 +54,7 @@ def start_app(settings: Settings) -> tuple[Any, ModelWarmUp]:
 
 
 def serve(settings: Settings, host: str = "0.0.0.0", port: int = 3000, workers: int = 1) -> None:
+    set_level(settings.log_level)
     if settings.slack_app_token is not None:
         serve_socket_mode(settings)
     elif settings.slack_signing_secret is not None:
@@ -57,28 +66,36 @@ def serve(settings: Settings, host: str = "0.0.0.0", port: int = 3000, workers: 
 
 
 def serve_socket_mode(settings: Settings) -> None:
+    app, _ = start_app(settings)
+    logger.warning("CueMap is connected to Slack over Socket Mode")
+    socket_mode_handler(app, settings).start()
+
+
+def socket_mode_handler(app: Any, settings: Settings) -> Any:
+    """Bolt's built-in Socket Mode client for `app`: `connect()` it, or `start()` to block.
+    It asks `apps.connections.open` at SLACK_API_URL (through the app's client) where to
+    connect; envelopes come in over that WebSocket and are acknowledged on it."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
     assert settings.slack_app_token is not None
-    app, _ = start_app(settings)
-    logger.warning("CueMap is connected to Slack over Socket Mode")
-    SocketModeHandler(app, settings.slack_app_token.get_secret_value()).start()
+    return SocketModeHandler(app, settings.slack_app_token.get_secret_value())
 
 
 def serve_http(settings: Settings, host: str, port: int, workers: int) -> None:
-    def load() -> WSGIApp:
-        secret = settings.slack_signing_secret
-        return wsgi_app(*start_app(settings), secret.get_secret_value() if secret else None)
+    def load() -> BufferedWSGI:
+        assert settings.slack_signing_secret is not None
+        secret = settings.slack_signing_secret.get_secret_value()
+        return BufferedWSGI(wsgi_app(*start_app(settings), secret))
 
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
-        "worker_class": "gthread",
-        "threads": THREADS_PER_WORKER,
+        "worker_class": "asgi",
+        "worker_connections": CONNECTIONS_PER_WORKER,
         "timeout": 60,
         "graceful_timeout": 20,
         "accesslog": "-",
-        "loglevel": "warning",
+        "loglevel": settings.log_level.lower(),
     }
     GunicornServer(load, options).run()
 
@@ -95,5 +112,5 @@ class GunicornServer(BaseApplication):
         for key, value in self._options.items():
             self.cfg.set(key, value)
 
-    def load(self) -> WSGIApp:
+    def load(self) -> BufferedWSGI:
         return self._load()

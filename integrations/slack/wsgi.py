@@ -1,7 +1,9 @@
 """The WSGI application the production server runs: Slack's endpoint and a health check.
 
-A request whose payload has not the shape Slack sends is refused before Bolt reads it, and
-anything that still escapes Bolt becomes a plain error response: never a traceback.
+First the signature: a request to Slack's endpoint that is not verified is a 401 and nothing
+more (its body is neither parsed nor logged, no one is told, nothing is called). Then the
+shape: a verified payload Bolt could not read is refused before Bolt reads it. Anything that
+still escapes Bolt becomes a plain error response: never a traceback.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
 from integrations.slack.malformed import json_response, malformed, read_body, refuse
+from integrations.slack.verification import verified, wsgi_headers
 from integrations.slack.warmup import ModelWarmUp
 
 logger = logging.getLogger(__name__)
@@ -25,9 +28,8 @@ HEALTH_PATH = "/healthz"
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
-def wsgi_app(app: App, warm_up: ModelWarmUp, signing_secret: str | None = None) -> WSGIApp:
-    """POST /slack/events to Bolt (with OAuth's install pages when configured); GET /healthz.
-    With the signing secret, the sender of a malformed but signed request is told."""
+def wsgi_app(app: App, warm_up: ModelWarmUp, signing_secret: str) -> WSGIApp:
+    """POST /slack/events to Bolt (with OAuth's install pages when configured); GET /healthz."""
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
@@ -35,9 +37,12 @@ def wsgi_app(app: App, warm_up: ModelWarmUp, signing_secret: str | None = None) 
             return _health(warm_up, start_response)
         if environ.get("PATH_INFO") == EVENTS_PATH and environ.get("REQUEST_METHOD") == "POST":
             body = read_body(environ)
+            if not verified(wsgi_headers(environ), body, signing_secret):
+                logger.info("refused a Slack request that is not verified")
+                return json_response(start_response, "401 Unauthorized", {"error": "invalid"})
             problem = malformed(environ, body)
             if problem is not None:
-                return refuse(problem, environ, body, start_response, signing_secret, app.client)
+                return refuse(problem, start_response, app.client)
         try:
             return slack(environ, start_response)
         except Exception as exc:  # a bug: logged by kind (no payload), answered without a trace

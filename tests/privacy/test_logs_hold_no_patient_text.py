@@ -30,15 +30,28 @@ LIBRARY_LOGGERS = [
     "sqlalchemy.pool",
     "chromadb",
     "httpx",
+    "gunicorn",
+    "gunicorn.error",
+    "uvicorn",
+    "websocket",
+    "asyncio",
     "assistant",
     "integrations",
 ]
 
 
-def everything_at_debug(caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.DEBUG)
+def every_logger_at(caplog: pytest.LogCaptureFixture, level: int) -> None:
+    """The root, the libraries' loggers and every existing logger below them (Bolt gives
+    each of its loggers its own level, copied from the root's when it is made)."""
+    caplog.set_level(level)
+    existing = list(logging.root.manager.loggerDict)
     for name in LIBRARY_LOGGERS:
-        caplog.set_level(logging.DEBUG, logger=name)
+        for child in [name] + [n for n in existing if n.startswith(name + ".")]:
+            caplog.set_level(level, logger=child)
+
+
+def everything_at_debug(caplog: pytest.LogCaptureFixture) -> None:
+    every_logger_at(caplog, logging.DEBUG)
 
 
 def leaks(caplog: pytest.LogCaptureFixture, secrets: list[str]) -> list[str]:

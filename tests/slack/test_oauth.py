@@ -37,7 +37,9 @@ def oauth_slack(
         }
     )
     warm_up = ModelWarmUp(fake_engine).start()
-    server = AppServer(wsgi_app(build_app(oauth, fake_engine, warm_up=warm_up), warm_up)).start()
+    server = AppServer(
+        wsgi_app(build_app(oauth, fake_engine, warm_up=warm_up), warm_up, SIGNING_SECRET)
+    ).start()
     yield SlackSender(server.url, SIGNING_SECRET, fake_slack)
     server.stop()
 

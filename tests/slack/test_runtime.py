@@ -56,7 +56,9 @@ def loading(
     embedder.loaded.clear()  # from here on, as if the model were still loading
     warm_up = ModelWarmUp(engine)
     server = AppServer(
-        wsgi_app(build_app(slack_settings, engine, warm_up=warm_up.start()), warm_up)
+        wsgi_app(
+            build_app(slack_settings, engine, warm_up=warm_up.start()), warm_up, SIGNING_SECRET
+        )
     )
     yield SlackSender(server.start().url, SIGNING_SECRET, fake_slack), embedder
     embedder.loaded.set()

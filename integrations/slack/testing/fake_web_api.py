@@ -1,8 +1,9 @@
 """A fake Slack Web API on 127.0.0.1: answers like Slack, records every call it receives.
 
 It also stands in for the other Slack URLs the app talks to: interaction `response_url`s
-(`/response/<name>`) and file upload URLs (`/upload/<file id>`). It can be told to answer a
-method with a 429 and `Retry-After` once, or with a Slack error once.
+(`/response/<name>`) and file upload URLs (`/upload/<file id>`); `apps.connections.open`
+hands out `socket_mode_url` (a local WebSocket endpoint, see fake_socket_mode.py). It can be
+told to answer a method with a 429 and `Retry-After` once, or with a Slack error once.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class FakeSlack:
         self.messages: list[dict[str, Any]] = []  # what Slack would show in channels
         self.uploads: dict[str, bytes] = {}
         self._scripted: dict[str, list[Scripted]] = {}
+        self.socket_mode_url = ""  # what apps.connections.open answers
         self._lock = threading.Lock()
         self._ts = itertools.count(1)
         self._file_ids = itertools.count(1)
@@ -217,6 +219,9 @@ class FakeSlack:
                 if m["channel"] == params.get("channel") and m["thread_ts"] == params.get("ts")
             ]
         return {"messages": sorted(thread, key=lambda m: m["ts"]), "has_more": False}
+
+    def _apps_connections_open(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {"url": self.socket_mode_url}
 
     def _views_publish(self, params: dict[str, Any]) -> dict[str, Any]:
         return {"view": {"id": "VHOME", **(params.get("view") or {})}}
