@@ -164,10 +164,9 @@ def _emit(
         from assistant.charts.chain import chain_chart  # matplotlib: only here
 
         chart = chain_chart(service.cue_map(owner, session_id), fmt)  # type: ignore[arg-type]
-        if output is None and files is None:
-            output = Path(chart.filename)
-        path = write_chart(chart, output, files, [session_id])
-        runtime.err.print(f"wrote {escape(str(path.resolve()))}")
+        target = Path(chart.filename) if output is None and files is None else output
+        path = write_chart(chart, target, files, [session_id])
+        runtime.err.print(f"wrote {escape(str(path if output else path.resolve()))}")
         return
     export = service.export(owner, session_id, cast(ExportFormat, fmt), _version(fhir_version))
     if output is None:
