@@ -1,4 +1,5 @@
-"""Load the embedding model in the background so acknowledgements never wait for it.
+"""Load the embedding model and the crisis-language pipeline in the background, so
+acknowledgements never wait for them.
 
 Slack wants an answer to every request within 3 seconds; loading the model takes longer on
 a cold start. Listeners acknowledge at once; the answers they compute afterwards simply wait
@@ -30,6 +31,7 @@ class ModelWarmUp:
     def _run(self) -> None:
         try:
             self._engine.index.warm_up()
+            self._engine.safety.warm_up()  # spaCy and medspaCy's ConText for crisis language
         except Exception as exc:  # reported again, to the clinician, by the first answer
             logger.error("warm-up failed: %s", type(exc).__name__)
         else:
