@@ -5,8 +5,11 @@ medspaCy's ConText lets a cue reach every crisis phrase to the end of its senten
 after an unrelated denial ("Denies cocaine use since March, and wants to die"). Here a cue
 reaches a phrase only when nothing between them starts a new clause: a comma, "and", a colon
 or a dash ends the cue's clause unless what came before it is a list of crisis phrases
-("denies SI, HI or thoughts of self-harm"). A cue about someone else ("her brother") stops at
-a word that brings the sentence back to the patient ("found *her*", "*he* stopped breathing").
+("denies SI, HI or thoughts of self-harm"). A cue that negates a noun ("without his script",
+"no money") also stops at a subject pronoun: "without his script *he* talks of jumping" is a
+new clause, while "denies *he* wants to die" is not. A cue about someone else ("her brother")
+stops at a word that brings the sentence back to the patient ("found *her*", "*he* stopped
+breathing").
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from assistant.safety.config import Context
+from assistant.safety.config import Context, ContextRule
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -27,16 +30,20 @@ class Clauses:
         self._breaks = frozenset(b.lower() for b in context.clause_breaks)
         self._openers = frozenset(o.lower() for o in context.clause_openers)
         self._glue = frozenset(g.lower() for g in context.list_glue)
+        self._subjects = frozenset(p.lower() for p in context.subject_pronouns)
         self._patient = frozenset(p.lower() for p in context.patient_pronouns)
         self._group = group
 
-    def reaches(self, category: str, max_scope: int | None) -> OnModifies:
+    def reaches(self, rule: ContextRule) -> OnModifies:
         """medspaCy's `on_modifies` callback for a rule of this category and reach.
 
         The reach (`max_scope` tokens) is checked here rather than by medspaCy: its scopes are
         compared with a one-sided overlap test (medspacy.util.tuple_overlaps), so a cue with a
         short scope is never cut by a terminating cue ("not X but Y"), and a cue inside a
         phrase ("can't go on") would negate the phrase itself."""
+
+        category, max_scope = rule.category, rule.max_scope
+        subjects = self._subjects if rule.stops_at_subject else frozenset()
 
         def on_modifies(target: Span, modifier: Span, _between: Span) -> bool:
             doc = target.doc
@@ -46,6 +53,8 @@ class Clauses:
             if max_scope is not None and len(between) >= max_scope:
                 return False
             if category == "OTHER_PERSON" and self._back_to_patient([*between, *target]):
+                return False
+            if any(token.lower_ in subjects for token in between):
                 return False
             return self._one_clause(doc, between, target)
 

@@ -64,6 +64,9 @@ class ContextRule(_Strict):
     category: Category
     direction: Literal["forward", "backward", "bidirectional"] = "forward"
     max_scope: int | None = Field(default=None, ge=1, le=40, description="Tokens, at most.")
+    stops_at_subject: bool = Field(
+        default=False, description="A subject pronoun starts a new clause ('without X, he ...')."
+    )
     patterns: list[Pattern] = Field(min_length=1)
 
 
@@ -77,6 +80,9 @@ class Context(_Strict):
     )
     list_glue: list[str] = Field(
         default_factory=list, description="Words a list of crisis phrases may hold between items."
+    )
+    subject_pronouns: list[str] = Field(
+        default_factory=list, description="Pronouns that open a clause of their own."
     )
     patient_pronouns: list[str] = Field(
         min_length=1, description="Words that bring a sentence back to the patient."

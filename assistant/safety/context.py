@@ -151,7 +151,7 @@ def _build(context: Context) -> Language:
                 category=rule.category,
                 pattern="|".join(f"(?:{p})" for p in rule.patterns),  # one pass per rule
                 direction=rule.category if terminal else rule.direction.upper(),
-                on_modifies=None if terminal else clauses.reaches(rule.category, rule.max_scope),
+                on_modifies=None if terminal else clauses.reaches(rule),
             )
         )
     # Our cues are regular expressions; medspaCy still runs spaCy's token Matcher, which warns
