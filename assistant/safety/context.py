@@ -132,7 +132,7 @@ def _build(context: Context) -> Language:
         Language.component("cuemap_sentence_ends", func=_sentence_ends)
     nlp = spacy.blank("en")
     nlp.add_pipe("cuemap_sentence_ends")
-    component = nlp.add_pipe(
+    component: Any = nlp.add_pipe(
         "medspacy_context",
         config={
             "rules": None,
