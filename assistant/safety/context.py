@@ -44,7 +44,6 @@ class ContextPipeline:
     def __init__(self, context: Context) -> None:
         self._context = context
         self._nlp: Language | None = None
-        self._lock = threading.Lock()
 
     def warm_up(self) -> None:
         self._pipeline()
@@ -60,10 +59,22 @@ class ContextPipeline:
         return statuses
 
     def _pipeline(self) -> Language:
-        with self._lock:
-            if self._nlp is None:
-                self._nlp = _build(self._context)
-            return self._nlp
+        if self._nlp is None:
+            self._nlp = _shared_pipeline(self._context)
+        return self._nlp
+
+
+_built: dict[str, Language] = {}
+_building = threading.Lock()
+
+
+def _shared_pipeline(context: Context) -> Language:
+    """One pipeline per process for the same rules: every guard (one per engine) shares it."""
+    key = context.model_dump_json()
+    with _building:
+        if key not in _built:
+            _built[key] = _build(context)
+        return _built[key]
 
 
 def _windows(length: int, targets: list[Target]) -> list[tuple[int, int, list[Target]]]:

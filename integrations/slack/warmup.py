@@ -26,12 +26,20 @@ class ModelWarmUp:
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="cuemap-warm-up", daemon=True)
             self._thread.start()
+            # An interview answer is acknowledged once it is saved, after its crisis check:
+            # that pipeline loads beside the model, not after it.
+            threading.Thread(target=self._safety, name="cuemap-warm-up-safety", daemon=True).start()
         return self
+
+    def _safety(self) -> None:
+        try:
+            self._engine.safety.warm_up()
+        except Exception as exc:  # the first crisis check loads it again, or reports why
+            logger.error("crisis-language warm-up failed: %s", type(exc).__name__)
 
     def _run(self) -> None:
         try:
             self._engine.index.warm_up()
-            self._engine.safety.warm_up()  # spaCy and medspaCy's ConText for crisis language
         except Exception as exc:  # reported again, to the clinician, by the first answer
             logger.error("warm-up failed: %s", type(exc).__name__)
         else:
