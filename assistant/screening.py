@@ -30,4 +30,6 @@ class ScreenedQuestion:
 
 def screen_question(guard: SafetyGuard, question: str) -> ScreenedQuestion:
     redaction = redact(question)
-    return ScreenedQuestion(redaction.text, redaction.summary(), guard.card(guard.check(question)))
+    return ScreenedQuestion(
+        redaction.text, redaction.summary(), guard.card(guard.check(question), subject="question")
+    )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 
-from sqlalchemy import Engine, MetaData, text
+from sqlalchemy import Engine, MetaData, Table, inspect, text
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 SCHEMA_LOCK = 0x43_75_65_4D_61_70  # "CueMap": one lock key for every table set CueMap creates
@@ -34,3 +34,19 @@ def create_tables(engine: Engine, metadata: MetaData) -> None:
             if engine.dialect.name == "postgresql" or attempt == RACE_ATTEMPTS:
                 raise
             time.sleep(BACK_OFF_S * attempt)
+
+
+def add_missing_columns(engine: Engine, table: Table) -> None:
+    """Add the nullable columns a newer CueMap gave `table` to a database made before them
+    (`interview_safety_flags.status`); a column another process added first is left alone."""
+    present = {column["name"] for column in inspect(engine).get_columns(table.name)}
+    for column in table.columns:
+        if column.name in present or not column.nullable:
+            continue
+        kind = column.type.compile(dialect=engine.dialect)
+        try:
+            with engine.begin() as conn:
+                conn.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {column.name} {kind}"))
+        except (OperationalError, ProgrammingError):
+            if column.name not in {c["name"] for c in inspect(engine).get_columns(table.name)}:
+                raise

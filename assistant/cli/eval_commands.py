@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from assistant.cli import runtime
+from assistant.cli.crisis_eval_report import crisis_json, crisis_scores, print_crisis_table
 
 if TYPE_CHECKING:
     from assistant.evaluation.cue_scoring import CategoryScore
@@ -47,14 +48,19 @@ def evaluate(
         with runtime.err.status("Extracting cues from the labelled answers…"):
             cues = evaluate_cues(settings, engine.embedder)
             cues_lexicon = evaluate_cues(settings, None)
+    crisis = crisis_scores(settings)
     if as_json:
-        _print_json(evaluation, cues, cues_lexicon)
+        _print_json(evaluation, cues, cues_lexicon, crisis_json(crisis))
     else:
         _print_tables(evaluation, cues, cues_lexicon)
+        print_crisis_table(crisis)
 
 
 def _print_json(
-    evaluation: RetrievalEvaluation, cues: list[CategoryScore], cues_lexicon: list[CategoryScore]
+    evaluation: RetrievalEvaluation,
+    cues: list[CategoryScore],
+    cues_lexicon: list[CategoryScore],
+    crisis: dict[str, object],
 ) -> None:
     from assistant.evaluation.report import cue_json, evaluation_json
 
@@ -63,6 +69,7 @@ def _print_json(
         "lexicon_and_model": cue_json(cues),
         "lexicon_only": cue_json(cues_lexicon),
     }
+    data["crisis_detection"] = crisis
     print(json.dumps(data, indent=2))
 
 

@@ -4,7 +4,8 @@
   (PhiFoundError) so the surface can ask the clinician to rephrase or accept it; with
   `phi="redact"` the redacted text is stored (the clinician accepted it, or a script runs).
 - Crisis language in an answer becomes a SafetyFlag per kind on the answer's slot (never the
-  text). Until the clinician confirms the safety card, the interview does not go on.
+  text), with the most urgent status it was found with (current, hypothetical, historical,
+  about someone else). Until the clinician confirms the safety card, the interview does not go on.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from assistant.errors import PhiFoundError
 from assistant.interview.models import SafetyFlag, Slot
 from assistant.privacy import redact
 from assistant.safety import SafetyCard, SafetyGuard, SafetyHit
+from assistant.safety.models import Kind, Status, most_urgent
 
 PhiPolicy = Literal["refuse", "redact"]
 CONFIRM_FIRST = (
@@ -50,14 +52,19 @@ class SafetyCheck:
     def flags(self, text: str, slot: Slot, at: datetime) -> list[SafetyFlag]:
         if self.guard is None:
             return []
-        kinds = dict.fromkeys(hit.kind for hit in self.guard.check(text))
-        return [SafetyFlag(kind, slot, at) for kind in kinds]
+        found: dict[Kind, list[Status]] = {}
+        for hit in self.guard.check(text):
+            found.setdefault(hit.kind, []).append(hit.status)
+        return [
+            SafetyFlag(kind, slot, at, status=most_urgent(statuses))
+            for kind, statuses in found.items()
+        ]
 
     def card(self, flags: Iterable[SafetyFlag]) -> SafetyCard | None:
         """The card for the flags not yet confirmed (None when there are none)."""
         if self.guard is None:
             return None
-        pending = [SafetyHit(f.kind, 0, 0) for f in flags if f.confirmed_at is None]
+        pending = [SafetyHit(f.kind, 0, 0, f.status) for f in flags if f.confirmed_at is None]
         return self.guard.card(pending)
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Literal
 
 from assistant.answers.models import Citation
-from assistant.safety.models import Kind, SafetyCard
+from assistant.safety.models import Kind, SafetyCard, Status
 
 # The cue categories of CRA functional analysis, as the issue names them.
 CATEGORY_KINDS: dict[str, Literal["external", "internal"]] = {
@@ -72,6 +72,7 @@ class SafetyFlag:
     slot: Slot
     flagged_at: datetime
     confirmed_at: datetime | None = None  # when the clinician confirmed the safety card
+    status: Status = "current"  # the most urgent status the kind was flagged with
 
 
 @dataclass(frozen=True)

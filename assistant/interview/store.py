@@ -54,7 +54,7 @@ from assistant.interview.models import (
 )
 from assistant.log_hygiene import guard_logs
 from assistant.privacy.encryption import AnswerCipher, PlainCipher
-from assistant.tables import create_tables
+from assistant.tables import add_missing_columns, create_tables
 
 SUPPORTED = ("sqlite", "postgresql")
 WRITE_LOCK = "cuemap_write_lock"  # execution option: begin SQLite transactions IMMEDIATE
@@ -102,6 +102,7 @@ safety_flags = Table(
     Column("kind", String(32), nullable=False),
     Column("flagged_at", DateTime(timezone=True), nullable=False),
     Column("confirmed_at", DateTime(timezone=True)),
+    Column("status", String(16)),  # current, historical, ...; NULL: flagged before it was kept
     UniqueConstraint("session_id", "question_id", "episode", "kind", name="one_flag_per_kind"),
 )
 
@@ -197,6 +198,7 @@ class SqlSessionChange:
                     kind=flag.kind,
                     flagged_at=flag.flagged_at,
                     confirmed_at=flag.confirmed_at,
+                    status=flag.status,
                 )
             )
 
@@ -216,6 +218,7 @@ class SqlSessionStore:
         self.engine = make_engine(url)
         self.cipher = cipher or PlainCipher()
         create_tables(self.engine, metadata)
+        add_missing_columns(self.engine, safety_flags)
 
     @_reachable
     def create(self, record: SessionRecord) -> None:
@@ -382,6 +385,7 @@ def _flags(conn: Connection, session_id: str) -> list[SafetyFlag]:
             slot=Slot(row.question_id, row.episode),
             flagged_at=_aware(row.flagged_at),
             confirmed_at=_aware(row.confirmed_at) if row.confirmed_at else None,
+            status=row.status or "current",
         )
         for row in conn.execute(query)
     ]

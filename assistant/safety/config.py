@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from assistant.errors import PromptFileError
 from assistant.prompt_files import load_prompt_file
-from assistant.safety.models import CrisisResource
+from assistant.safety.models import CrisisResource, Status
 
 SAFETY_FILE = "safety.yaml"
 RESOURCES_FILE = "crisis_resources.yaml"
@@ -34,7 +34,7 @@ class _Strict(BaseModel):
 
 class KindLexicon(_Strict):
     label: str = Field(min_length=1)
-    patterns: list[str] = Field(min_length=1)
+    patterns: list[Pattern] = Field(min_length=1)
 
 
 class Lexicon(_Strict):
@@ -44,23 +44,65 @@ class Lexicon(_Strict):
     overdose: KindLexicon
 
 
-class CueGroup(_Strict):
-    window: int = Field(ge=0, le=30, description="How many words may stand between cue and phrase.")
-    cues: list[Pattern] = Field(min_length=1)
+# ConText modifier categories (Harkema et al. 2009, as in medspaCy): what a cue says about the
+# crisis phrases in its scope. RECENT ("again", "last night") outweighs HISTORICAL; YEAR is a
+# four-digit year, historical when it is before this year. TERMINATE ends every scope; PSEUDO
+# looks like a cue but is none ("no longer denies", "not sure").
+Category = Literal[
+    "NEGATED_EXISTENCE",
+    "HISTORICAL",
+    "YEAR",
+    "RECENT",
+    "HYPOTHETICAL",
+    "OTHER_PERSON",
+    "TERMINATE",
+    "PSEUDO",
+]
 
 
-class Negation(_Strict):
-    before: list[CueGroup]
-    after: list[CueGroup]
-    pseudo: list[Pattern]
-    terminators: list[Pattern]
+class ContextRule(_Strict):
+    category: Category
+    direction: Literal["forward", "backward", "bidirectional"] = "forward"
+    max_scope: int | None = Field(default=None, ge=1, le=40, description="Tokens, at most.")
+    stops_at_subject: bool = Field(
+        default=False, description="A subject pronoun starts a new clause ('without X, he ...')."
+    )
+    patterns: list[Pattern] = Field(min_length=1)
+
+
+class Context(_Strict):
+    rules: list[ContextRule] = Field(min_length=1)
+    clause_breaks: list[str] = Field(
+        min_length=1, description="Tokens that end a clause unless a list of phrases runs on."
+    )
+    clause_openers: list[str] = Field(
+        default_factory=list, description="Words that start a new clause after a break."
+    )
+    list_glue: list[str] = Field(
+        default_factory=list, description="Words a list of crisis phrases may hold between items."
+    )
+    subject_pronouns: list[str] = Field(
+        default_factory=list, description="Pronouns that open a clause of their own."
+    )
+    patient_pronouns: list[str] = Field(
+        min_length=1, description="Words that bring a sentence back to the patient."
+    )
 
 
 class CardWording(_Strict):
     title: str = Field(min_length=1)
-    protocol: str = Field(min_length=1)
+    protocol: str = Field(min_length=1, description="{subject}: answer or question.")
     confirm: str = Field(min_length=1)
     positioning: str = Field(min_length=1)
+    status_labels: dict[Status, str]
+    status_notes: dict[Status, str]
+
+    @model_validator(mode="after")
+    def _protocol_names_only_the_subject(self) -> CardWording:
+        unknown = set(re.findall(r"\{(\w*)\}", self.protocol)) - {"subject"}
+        if unknown:
+            raise ValueError(f"protocol: unknown placeholder {{{sorted(unknown)[0]}}}")
+        return self
 
 
 class SafetyConfig(_Strict):
@@ -68,8 +110,8 @@ class SafetyConfig(_Strict):
 
     fragments: dict[str, str] = Field(default_factory=dict)
     lexicon: Lexicon
-    idioms: list[str] = Field(default_factory=list)
-    negation: Negation
+    lookalikes: list[Pattern] = Field(default_factory=list)
+    context: Context
     card: CardWording
 
     @model_validator(mode="before")
@@ -81,32 +123,29 @@ class SafetyConfig(_Strict):
         expanded = dict(raw)
         if isinstance(raw.get("lexicon"), dict):
             expanded["lexicon"] = {
-                kind: _expand_kind(entry, fragments, f"lexicon.{kind}")
+                kind: _expand_patterns(entry, fragments, f"lexicon.{kind}")
                 for kind, entry in raw["lexicon"].items()
             }
-        if isinstance(raw.get("idioms"), list):
-            expanded["idioms"] = [
-                _expand(p, fragments, f"idioms.{i}") for i, p in enumerate(raw["idioms"])
+        if isinstance(raw.get("lookalikes"), list):
+            expanded["lookalikes"] = _expand_list(raw["lookalikes"], fragments, "lookalikes")
+        context = raw.get("context")
+        if isinstance(context, dict) and isinstance(context.get("rules"), list):
+            rules = [
+                _expand_patterns(rule, fragments, f"context.rules.{i}")
+                for i, rule in enumerate(context["rules"])
             ]
+            expanded["context"] = {**context, "rules": rules}
         return expanded
 
-    @model_validator(mode="after")
-    def _patterns_compile(self) -> SafetyConfig:
-        for kind, entry in self.lexicon:
-            for i, pattern in enumerate(entry.patterns):
-                _named_compile(pattern, f"lexicon.{kind}.patterns.{i}")
-        for i, pattern in enumerate(self.idioms):
-            _named_compile(pattern, f"idioms.{i}")
-        return self
 
-
-def _expand_kind(entry: object, fragments: dict[str, str], where: str) -> object:
+def _expand_patterns(entry: object, fragments: dict[str, str], where: str) -> object:
     if not isinstance(entry, dict) or not isinstance(entry.get("patterns"), list):
         return entry
-    patterns = [
-        _expand(p, fragments, f"{where}.patterns.{i}") for i, p in enumerate(entry["patterns"])
-    ]
-    return {**entry, "patterns": patterns}
+    return {**entry, "patterns": _expand_list(entry["patterns"], fragments, f"{where}.patterns")}
+
+
+def _expand_list(patterns: list[Any], fragments: dict[str, str], where: str) -> list[Any]:
+    return [_expand(p, fragments, f"{where}.{i}") for i, p in enumerate(patterns)]
 
 
 def _expand(pattern: object, fragments: dict[str, str], where: str) -> object:
@@ -120,13 +159,6 @@ def _expand(pattern: object, fragments: dict[str, str], where: str) -> object:
         return str(fragments[name])
 
     return _FRAGMENT.sub(substitute, pattern)
-
-
-def _named_compile(pattern: str, where: str) -> None:
-    try:
-        re.compile(pattern, re.IGNORECASE)
-    except re.error as exc:
-        raise ValueError(f"{where}: not a valid regular expression ({exc})") from exc
 
 
 class Region(_Strict):

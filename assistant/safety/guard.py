@@ -14,7 +14,7 @@ from assistant.safety.config import (
     load_safety_config,
 )
 from assistant.safety.detector import CrisisDetector
-from assistant.safety.models import KINDS, SafetyCard, SafetyHit
+from assistant.safety.models import KINDS, SafetyCard, SafetyHit, Status, Subject, most_urgent
 from assistant.settings import PROJECT_ROOT, Settings
 
 
@@ -37,26 +37,44 @@ class SafetyGuard:
         return cls.load(settings.prompts_dir, settings.crisis_region)
 
     def check(self, text: str) -> list[SafetyHit]:
-        """Crisis phrases in `text` that are not negated, in order."""
+        """Crisis phrases in `text` that are not negated, in order, each with its status."""
         return self._detector.check(text)
 
-    def card(self, hits: Iterable[SafetyHit]) -> SafetyCard | None:
+    def warm_up(self) -> None:
+        """Load the NLP pipeline now (a few seconds) rather than on the first check."""
+        self._detector.warm_up()
+
+    def card(self, hits: Iterable[SafetyHit], subject: Subject = "answer") -> SafetyCard | None:
         """The card to show for these hits (None when there are none)."""
-        present = {hit.kind for hit in hits}
-        if not present:
+        found: dict[str, list[Status]] = {}
+        for hit in hits:
+            found.setdefault(hit.kind, []).append(hit.status)
+        if not found:
             return None
-        kinds = [kind for kind in KINDS if kind in present]
+        kinds = [kind for kind in KINDS if kind in found]
+        statuses = {kind: most_urgent(found[kind]) for kind in kinds}
         wording = self._config.card
         return SafetyCard(
             region=self.region_code,
             kinds=kinds,
-            kind_labels=[getattr(self._config.lexicon, kind).label for kind in kinds],
+            kind_labels=[self._label(kind, statuses[kind]) for kind in kinds],
+            statuses=statuses,
             title=wording.title,
-            protocol=wording.protocol,
+            protocol=wording.protocol.format(subject=subject),
+            notes=[
+                wording.status_notes[status]
+                for status in dict.fromkeys(statuses[kind] for kind in kinds)
+                if status in wording.status_notes
+            ],
             confirm=wording.confirm,
             positioning=wording.positioning,
-            resources=[r for r in self.region.resources if present.intersection(r.kinds)],
+            resources=[r for r in self.region.resources if set(found).intersection(r.kinds)],
         )
+
+    def _label(self, kind: str, status: Status) -> str:
+        label = getattr(self._config.lexicon, kind).label
+        extra = self._config.card.status_labels.get(status)
+        return f"{label} ({extra})" if extra else label
 
 
 @lru_cache(maxsize=1)

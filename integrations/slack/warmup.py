@@ -1,4 +1,5 @@
-"""Load the embedding model in the background so acknowledgements never wait for it.
+"""Load the embedding model and the crisis-language pipeline in the background, so
+acknowledgements never wait for them.
 
 Slack wants an answer to every request within 3 seconds; loading the model takes longer on
 a cold start. Listeners acknowledge at once; the answers they compute afterwards simply wait
@@ -25,7 +26,16 @@ class ModelWarmUp:
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="cuemap-warm-up", daemon=True)
             self._thread.start()
+            # An interview answer is acknowledged once it is saved, after its crisis check:
+            # that pipeline loads beside the model, not after it.
+            threading.Thread(target=self._safety, name="cuemap-warm-up-safety", daemon=True).start()
         return self
+
+    def _safety(self) -> None:
+        try:
+            self._engine.safety.warm_up()
+        except Exception as exc:  # the first crisis check loads it again, or reports why
+            logger.error("crisis-language warm-up failed: %s", type(exc).__name__)
 
     def _run(self) -> None:
         try:

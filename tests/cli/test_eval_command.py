@@ -20,12 +20,15 @@ def test_eval_scores_cuemap_and_the_baselines_on_the_same_questions(cuemap) -> N
     assert systems["CueMap hybrid"]["declined (out)"] == 1.0
     assert 0.0 < report["calibration"]["chosen"]["threshold"] < 1.0
     assert set(report["cue_extraction"]["lexicon_only"]) >= {"place", "thought", "all (micro)"}
+    crisis = report["crisis_detection"]["test"]
+    assert crisis["recall"] >= 0.95 and crisis["false_flag_rate"] <= 0.05
 
 
 def test_eval_shows_where_each_system_wins_by_question_style(cuemap) -> None:
     result = cuemap("eval", "--every", "11")
 
     assert "| MRR by style |" in result.stdout
+    assert "Crisis detection: blind cases" in result.stdout
     by_style = json.loads(cuemap("eval", "--json", "--every", "11").stdout)["mrr_by_style"]
     styles = set(by_style["CueMap hybrid"])
     assert styles and styles <= {"close", "paraphrase", "lay", "story"}

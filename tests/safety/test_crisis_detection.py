@@ -14,6 +14,12 @@ def flagged(text: str) -> list[tuple[str, str]]:
     return [(hit.kind, text[hit.start : hit.end]) for hit in check(text)]
 
 
+def flagged_at(text: str, kind: str, phrase: str) -> bool:
+    """A hit of `kind` on `phrase` (a longer or overlapping phrase may be the one matched)."""
+    at = text.index(phrase)
+    return any(h.kind == kind and h.start < at + len(phrase) and at < h.end for h in check(text))
+
+
 @pytest.mark.parametrize(
     ("answer", "kind", "phrase"),
     [
@@ -64,7 +70,7 @@ def flagged(text: str) -> list[tuple[str, str]]:
     ],
 )
 def test_crisis_phrase_is_flagged_with_kind_and_span(answer: str, kind: str, phrase: str) -> None:
-    assert (kind, phrase) in flagged(answer)
+    assert flagged_at(answer, kind, phrase)
 
 
 def test_crisis_answer_with_two_kinds_reports_both_in_order() -> None:

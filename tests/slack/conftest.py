@@ -15,6 +15,7 @@ from pydantic import SecretStr
 from slack_bolt import App
 
 from assistant.engine import Engine
+from assistant.safety import default_guard
 from assistant.settings import Settings
 from integrations.slack.app import build_app
 from integrations.slack.blocks.limits import problems
@@ -55,6 +56,13 @@ def fake_slack() -> Iterator[FakeSlack]:
     yield fake
     fake.stop()
     assert block_kit_problems(fake.snapshot()) == []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def crisis_pipeline_loaded() -> None:
+    """Load spaCy and medspaCy once per test session (the app's warm-up does it at start):
+    the 10-second request timeouts here are about the app, not a cold import."""
+    default_guard().warm_up()
 
 
 @pytest.fixture

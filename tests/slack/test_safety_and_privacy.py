@@ -162,6 +162,7 @@ def test_slack_mention_with_crisis_language_gets_the_card_in_its_thread(
 
     [card] = fake_slack.wait_for_calls("chat.update")  # the "looking it up" placeholder
     assert "Flagged:* self-harm" in block_texts(card.params["blocks"])
+    assert "Something in this question may point to risk" in block_texts(card.params["blocks"])
     posts = fake_slack.wait_for(
         lambda: (p := [c for c in fake_slack.calls_to("chat.postMessage")]) and len(p) >= 3 and p
     )

@@ -8,11 +8,19 @@ from typing import Any
 from assistant.interview.models import PLAN_EPISODE, SafetyFlag
 from assistant.interview.template import Template
 
+STATUS_WORDS = {
+    "current": "current",
+    "hypothetical": "raised as a possibility: assess",
+    "historical": "past history: assess current risk",
+    "other_person": "about someone else: assess the patient's own risk",
+}
+
 
 def safety_json(flags: Sequence[SafetyFlag]) -> list[dict[str, Any]]:
     return [
         {
             "kind": flag.kind,
+            "status": flag.status,
             "question_id": flag.slot.question_id,
             "episode": None if flag.slot.episode == PLAN_EPISODE else flag.slot.episode,
             "confirmed_at": flag.confirmed_at.isoformat() if flag.confirmed_at else None,
@@ -43,4 +51,6 @@ def _line(template: Template, flag: SafetyFlag) -> str:
         if flag.confirmed_at
         else "card not yet confirmed"
     )
-    return f"- **{flag.kind.replace('_', ' ')}** in the answer to {where} · {confirmed}"
+    status = "" if flag.status == "current" else f" ({STATUS_WORDS[flag.status]})"
+    kind = flag.kind.replace("_", " ")
+    return f"- **{kind}**{status} in the answer to {where} · {confirmed}"

@@ -32,7 +32,12 @@ def safety_card_message(card: SafetyCard, ref: ids.QuestionRef | None = None) ->
     flagged = escape_mrkdwn(", ".join(card.kind_labels))
     blocks: list[Block] = [
         header(f"⚠️ {card.title}"),
-        *sections(f"*Flagged:* {flagged}.\n{escape_mrkdwn(card.protocol)}"),
+        *sections(
+            "\n".join(
+                [f"*Flagged:* {flagged}.", escape_mrkdwn(card.protocol)]
+                + [escape_mrkdwn(note) for note in card.notes]
+            )
+        ),
         *sections(resources),
         context(escape_mrkdwn(card.positioning)),
     ]

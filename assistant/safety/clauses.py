@@ -1,0 +1,98 @@
+"""Clause scope for ConText cues: a cue governs the phrase it modifies, not the whole sentence.
+
+medspaCy's ConText lets a cue reach every crisis phrase to the end of its sentence (or its
+`max_scope`) unless a terminating cue ("but", "so") comes first. That cancels real statements
+after an unrelated denial ("Denies cocaine use since March, and wants to die"). Here a cue
+reaches a phrase only when nothing between them starts a new clause: a comma, "and", a colon
+or a dash ends the cue's clause unless what came before it is a list of crisis phrases
+("denies SI, HI or thoughts of self-harm"). A cue that negates a noun ("without his script",
+"no money") also stops at a subject pronoun: "without his script *he* talks of jumping" is a
+new clause, while "denies *he* wants to die" is not. A cue about someone else ("her brother")
+stops at a word that brings the sentence back to the patient ("found *her*", "*he* stopped
+breathing").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from assistant.safety.config import Context, ContextRule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+OnModifies = Callable[["Span", "Span", "Span"], bool]
+
+
+class Clauses:
+    def __init__(self, context: Context, group: str) -> None:
+        self._breaks = frozenset(b.lower() for b in context.clause_breaks)
+        self._openers = frozenset(o.lower() for o in context.clause_openers)
+        self._glue = frozenset(g.lower() for g in context.list_glue)
+        self._subjects = frozenset(p.lower() for p in context.subject_pronouns)
+        self._patient = frozenset(p.lower() for p in context.patient_pronouns)
+        self._group = group
+
+    def reaches(self, rule: ContextRule) -> OnModifies:
+        """medspaCy's `on_modifies` callback for a rule of this category and reach.
+
+        The reach (`max_scope` tokens) is checked here rather than by medspaCy: its scopes are
+        compared with a one-sided overlap test (medspacy.util.tuple_overlaps), so a cue with a
+        short scope is never cut by a terminating cue ("not X but Y"), and a cue inside a
+        phrase ("can't go on") would negate the phrase itself."""
+
+        category, max_scope = rule.category, rule.max_scope
+        subjects = self._subjects if rule.stops_at_subject else frozenset()
+
+        def on_modifies(target: Span, modifier: Span, _between: Span) -> bool:
+            doc = target.doc
+            if target.start <= modifier.start and modifier.end <= target.end:
+                return False
+            between = _between_tokens(doc, target, modifier)
+            if max_scope is not None and len(between) >= max_scope:
+                return False
+            if category == "OTHER_PERSON" and self._back_to_patient([*between, *target]):
+                return False
+            if any(token.lower_ in subjects for token in between):
+                return False
+            return self._one_clause(doc, between, target)
+
+        return on_modifies
+
+    def _back_to_patient(self, tokens: Iterable[Token]) -> bool:
+        return any(token.lower_ in self._patient for token in tokens)
+
+    def _one_clause(self, doc: Doc, tokens: list[Token], target: Span) -> bool:
+        """Walking from the cue to the phrase, every clause break closes a list: crisis phrases
+        and glue words ("thoughts of", "intent"), nothing else."""
+        phrases = [
+            s for s in doc.spans[self._group] if (s.start, s.end) != (target.start, target.end)
+        ]
+        other = after_break = False
+        for token in tokens:
+            if token.is_space:
+                continue
+            if after_break and token.lower_ in self._openers:
+                return False
+            after_break = False
+            if any(s.start <= token.i < s.end for s in phrases):
+                continue
+            if token.lower_ in self._breaks:
+                if other:
+                    return False
+                after_break = True
+            elif not (token.is_punct or token.lower_ in self._glue):
+                other = True
+        return not (after_break and _starts_with_opener(target, self._openers))
+
+
+def _starts_with_opener(target: Span, openers: frozenset[str]) -> bool:
+    return len(target) > 0 and target[0].lower_ in openers
+
+
+def _between_tokens(doc: Doc, target: Span, modifier: Span) -> list[Token]:
+    """The tokens between cue and phrase, in the order read from the cue."""
+    if modifier.start >= target.end:
+        return list(reversed(doc[target.end : modifier.start]))
+    return list(doc[modifier.end : target.start])
