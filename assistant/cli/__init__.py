@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
+from assistant import __version__
 from assistant.cli import (
     bench_commands,
     compare_commands,
@@ -34,4 +37,7 @@ purge_commands.register(app)
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--version"]:  # answered before anything else is loaded
+        print(f"cuemap {__version__}")
+        return
     run_safely(app)

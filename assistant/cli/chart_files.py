@@ -7,13 +7,17 @@ a path is given. Every path written is returned so the command can print it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 
 from assistant.charts import Chart
-from assistant.interview import CueMap, InterviewService, Owner
+from assistant.interview.models import CueMap, Owner
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.interview.service import InterviewService
 
 PRIVATE_DIR, PRIVATE_FILE = 0o700, 0o600
 
