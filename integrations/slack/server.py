@@ -3,9 +3,10 @@
 Gunicorn rather than Bolt's development server (single-threaded, not for production) or
 waitress: it is already a CueMap dependency, is the server Bolt's WSGI adapter documents,
 and its `gthread` worker gives each request its own thread so acknowledgements never queue.
-One worker process by default: it holds one copy of the embedding model and runs the lazy
-listeners in its own threads; more workers are safe (retries are de-duplicated in the shared
-database) but each loads its own model.
+One worker process by default: it holds the embedding model and runs the lazy listeners in
+its own threads; more workers are safe (retries are de-duplicated in the shared database).
+With the default ONNX backend a worker never imports torch, and the model's weights are mapped
+from the exported file, so workers share those pages rather than each holding a copy.
 """
 
 from __future__ import annotations
