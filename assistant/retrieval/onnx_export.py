@@ -103,9 +103,9 @@ def _pipeline(model: Any, inputs: list[str]) -> Any:
 def _optimise(source: Path, target: Path, model: Any) -> None:
     """Fuse attention, layer norm and GELU for CPU (ONNX Runtime's BERT optimizer).
 
-    The weights go to a file of their own, which ONNX Runtime maps into memory rather than
-    copying: 110 MB less peak memory in the process that loads it (measured), and the pages
-    are shared by every process (bot workers) using the same export.
+    The weights go to a file of their own, which ONNX Runtime maps rather than reads: the copy
+    it repacks for its kernels is then the only one held (process RSS 113 MB instead of 182
+    MB, peak 112 MB instead of 196 MB, measured loading this model alone).
     """
     import onnx
     from onnxruntime.transformers.optimizer import optimize_model

@@ -5,8 +5,8 @@ waitress: it is already a CueMap dependency, is the server Bolt's WSGI adapter d
 and its `gthread` worker gives each request its own thread so acknowledgements never queue.
 One worker process by default: it holds the embedding model and runs the lazy listeners in
 its own threads; more workers are safe (retries are de-duplicated in the shared database).
-With the default ONNX backend a worker never imports torch, and the model's weights are mapped
-from the exported file, so workers share those pages rather than each holding a copy.
+With the default ONNX backend a worker never imports torch and holds one repacked copy of the
+weights (mapped from the exported file, not read into memory first): about 270 MB in all.
 """
 
 from __future__ import annotations
