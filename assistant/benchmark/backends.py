@@ -96,8 +96,10 @@ def parity(onnx: Embedder, torch: Embedder, texts: list[str]) -> Parity:
 
 
 def parity_embedders(settings: Settings) -> tuple[Embedder, Embedder]:
+    """ONNX and torch, the torch side in float32: the exact pipeline the export reproduces."""
+    exact = settings.model_copy(update={"embedding_bf16": "off"})
     return tuple(  # type: ignore[return-value]
-        make_embedder(backend_settings(settings, b, settings.data_dir)) for b in BACKENDS
+        make_embedder(backend_settings(exact, b, settings.data_dir)) for b in BACKENDS
     )
 
 
