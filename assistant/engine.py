@@ -4,24 +4,30 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-
-from chromadb.api import ClientAPI
+from functools import partial
+from typing import TYPE_CHECKING
 
 from assistant.answers.factory import make_composer
 from assistant.answers.service import Explainer
 from assistant.corpus.loader import CorpusProblem, load_corpus
 from assistant.interview.service import InterviewService
-from assistant.retrieval.embedder import Embedder, SentenceTransformerEmbedder
+from assistant.retrieval.embedder import Embedder, make_embedder
 from assistant.retrieval.index import CorpusIndex, IngestReport, Progress
-from assistant.retrieval.recovery import open_chroma
 from assistant.safety import SafetyGuard
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class Engine:
+    """Cheap to build: the model loads on the first text embedded, and chromadb is opened on
+    the first search or ingest, so commands that need neither (listing, deleting or purging
+    interviews) start without them."""
+
     settings: Settings
     embedder: Embedder
     index: CorpusIndex
@@ -36,11 +42,9 @@ class Engine:
         embedder: Embedder | None = None,
         client: ClientAPI | None = None,
     ) -> Engine:
-        embedder = embedder or SentenceTransformerEmbedder(
-            settings.embedding_model, bf16=settings.embedding_bf16
-        )
+        embedder = embedder or make_embedder(settings)
         index = CorpusIndex(
-            client=client or open_chroma(settings),
+            client=client or partial(_open_chroma, settings),
             embedder=embedder,
             collection=settings.collection,
             lexical_dir=settings.data_dir / "lexical",
@@ -81,3 +85,9 @@ class Engine:
         for problem in corpus.problems:
             log.warning("Skipped a corpus file: %s", problem.reason)
         return report
+
+
+def _open_chroma(settings: Settings) -> ClientAPI:
+    from assistant.retrieval.recovery import open_chroma  # chromadb: only when the index is used
+
+    return open_chroma(settings)

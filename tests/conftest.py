@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,16 @@ from assistant.settings import PROJECT_ROOT, Settings
 from tests.fakes import HashingEmbedder
 
 CORPUS = PROJECT_ROOT / "corpus"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_model_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """One ONNX export and vector cache for the whole run, however many data dirs tests make
+    (child processes inherit it through the environment)."""
+    folder = tmp_path_factory.mktemp("models")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CUEMAP_MODEL_CACHE_DIR", str(folder))
+        yield folder
 
 
 @pytest.fixture

@@ -35,14 +35,15 @@ class ColdStart:
     abstained: bool
 
 
-def cold_start(data_dir: Path, corpus_dir: Path, question: str) -> ColdStart:
-    """`cuemap ask --json QUESTION` in a new process over an index already built."""
+def cold_start(data_dir: Path, corpus_dir: Path, question: str, **env: str) -> ColdStart:
+    """`cuemap ask --json QUESTION` in a new process over an index already built (`env`: more
+    CUEMAP_* settings, e.g. the embedding backend)."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [*cuemap_command(), "ask", "--json", question],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
-        env=child_env(data_dir, corpus_dir),
+        env=child_env(data_dir, corpus_dir, **env),
         text=True,
     )
     assert process.stdout is not None
@@ -60,14 +61,14 @@ def cold_start(data_dir: Path, corpus_dir: Path, question: str) -> ColdStart:
     )
 
 
-def reingest_process(data_dir: Path, corpus_dir: Path) -> float:
+def reingest_process(data_dir: Path, corpus_dir: Path, **env: str) -> float:
     """Wall time of a whole `cuemap ingest` process over an index that is already current."""
     started = time.perf_counter()
     subprocess.run(
         [*cuemap_command(), "ingest"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env=child_env(data_dir, corpus_dir),
+        env=child_env(data_dir, corpus_dir, **env),
         check=True,
     )
     return time.perf_counter() - started

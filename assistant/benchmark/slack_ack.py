@@ -72,7 +72,7 @@ class _FakeHandler(BaseHTTPRequestHandler):
 
 
 def measure_slack_ack(
-    data_dir: Path, corpus_dir: Path, question: str, timeout_s: float = 120.0
+    data_dir: Path, corpus_dir: Path, question: str, timeout_s: float = 120.0, **extra: str
 ) -> SlackAck:
     fake = FakeSlack()
     threading.Thread(target=fake.serve_forever, daemon=True).start()
@@ -83,6 +83,7 @@ def measure_slack_ack(
         SLACK_SIGNING_SECRET=SECRET,
         SLACK_BOT_TOKEN="xoxb-bench",
         SLACK_API_URL=f"{fake.url}/api/",
+        **extra,
     )
     started = time.perf_counter()
     process = subprocess.Popen(

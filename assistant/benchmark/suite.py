@@ -12,6 +12,16 @@ from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
 
+from assistant.benchmark.backends import (
+    BACKENDS,
+    BackendRun,
+    Parity,
+    backend_run,
+    backend_settings,
+    no_model_startup,
+    parity,
+    parity_embedders,
+)
 from assistant.benchmark.processes import ColdStart, cold_start, reingest_process
 from assistant.benchmark.slack_ack import SlackAck, measure_slack_ack
 from assistant.benchmark.synthetic import write_synthetic_corpus
@@ -58,6 +68,9 @@ class BenchReport:
     slack_note: str
     scale: list[ScalePoint] = field(default_factory=list)
     load_average: list[float] = field(default_factory=list)  # 1-min load at start, then end
+    backends: list[BackendRun] = field(default_factory=list)  # cold ask, ingest: each backend
+    parity: Parity | None = None  # ONNX against torch vectors
+    no_model_startup: dict[str, float] = field(default_factory=dict)  # command: median s
 
 
 def run_bench(settings: Settings, scales: list[int], rounds: int, say: Say) -> BenchReport:
@@ -65,7 +78,10 @@ def run_bench(settings: Settings, scales: list[int], rounds: int, say: Say) -> B
     with tempfile.TemporaryDirectory(prefix="cuemap-bench-") as tmp:
         root = Path(tmp)
         shipped = root / "shipped"
-        engine = Engine.from_settings(settings.model_copy(update={"data_dir": shipped}))
+        engine = Engine.from_settings(
+            backend_settings(settings, settings.embedding_backend, shipped)
+        )
+        cache = {"CUEMAP_MODEL_CACHE_DIR": str(settings.model_cache_path)}
         say("loading the model")
         model_load = timed(lambda: engine.embedder.embed(["load"]))
         say("ingesting the shipped corpus")
@@ -79,12 +95,20 @@ def run_bench(settings: Settings, scales: list[int], rounds: int, say: Say) -> B
         retriever = stock_retriever(settings.corpus_dir, engine.embedder)
         langchain = latency(retriever.invoke, questions, rounds)
         say("cold start: a new `cuemap ask` process")
-        cold = cold_start(shipped, settings.corpus_dir, COLD_QUESTION)
-        reingest = reingest_process(shipped, settings.corpus_dir)
-        slack, note = _slack(shipped, settings.corpus_dir, say)
+        cold = cold_start(shipped, settings.corpus_dir, COLD_QUESTION, **cache)
+        reingest = reingest_process(shipped, settings.corpus_dir, **cache)
+        slack, note = _slack(shipped, settings.corpus_dir, say, cache)
         report = BenchReport(
             model_load, ingest, reingest, search, ask, langchain, cold, slack, note
         )
+        say("commands that need no model: start-up")
+        report.no_model_startup = no_model_startup(shipped, settings.corpus_dir, **cache)
+        for backend in BACKENDS:
+            say(f"{backend} backend: cold `cuemap ask`, ingest throughput")
+            report.backends.append(backend_run(settings, backend, shipped, root, COLD_QUESTION))
+        say("vector parity: ONNX against torch")
+        texts = [c.embedding_text for c in load_corpus(settings.corpus_dir).chunks] + questions
+        report.parity = parity(*parity_embedders(settings), texts)
         for size in scales:
             report.scale.append(_scale_point(settings, engine.embedder, root, size, questions, say))
         report.load_average = [load_at_start, os.getloadavg()[0]]
@@ -121,11 +145,13 @@ def _scale_point(
     return point
 
 
-def _slack(data_dir: Path, corpus_dir: Path, say: Say) -> tuple[SlackAck | None, str]:
+def _slack(
+    data_dir: Path, corpus_dir: Path, say: Say, env: dict[str, str]
+) -> tuple[SlackAck | None, str]:
     if find_spec("integrations.slack.server") is None:
         return None, "not measured: integrations/slack is not installed"
     say("Slack: `cuemap serve` until it acknowledges a signed /explain")
-    return measure_slack_ack(data_dir, corpus_dir, COLD_QUESTION), ""
+    return measure_slack_ack(data_dir, corpus_dir, COLD_QUESTION, **env), ""
 
 
 def _questions(settings: Settings) -> list[str]:

@@ -13,11 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from statistics import mean
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from assistant.errors import NothingToCompareError
-from assistant.interview import CueMap, InterviewService, Owner
-from assistant.interview.models import CATEGORY_KINDS, Cue
+from assistant.interview.models import CATEGORY_KINDS, Cue, CueMap, Owner
+
+if TYPE_CHECKING:
+    from assistant.interview.service import InterviewService
 
 Status = Literal["new", "persisting", "resolved", "earlier"]
 STATUS_ORDER: tuple[Status, ...] = ("new", "persisting", "resolved", "earlier")

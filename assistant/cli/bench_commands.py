@@ -35,8 +35,10 @@ def bench(
 ) -> None:
     """Measure ingest, warm latency, cold start, Slack acknowledgement, memory and scale."""
     from assistant.benchmark.report import (
+        backends_table,
         bench_json,
         latency_table,
+        no_model_table,
         scale_table,
         startup_table,
         targets_table,
@@ -55,6 +57,8 @@ def bench(
         ("Targets", targets_table(report)),
         ("Warm latency over the evaluation questions", latency_table(report)),
         ("Ingest, start-up and memory", startup_table(report)),
+        ("Embedding backends: cold start, memory, ingest, vector parity", backends_table(report)),
+        ("Start-up of commands that need no model", no_model_table(report)),
         ("Scale (synthetic corpus)", scale_table(report) if report.scale else "skipped"),
     ]:
         runtime.out.print(f"\n[bold]{title}[/bold]")

@@ -9,13 +9,17 @@ so the command can print it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 
 from assistant.charts import Chart
-from assistant.interview import CueMap, InterviewService, Owner
+from assistant.interview.models import CueMap, Owner
 from assistant.interview.saved_files import PRIVATE_DIR, PRIVATE_FILE, SavedFiles
+
+if TYPE_CHECKING:
+    from assistant.interview.service import InterviewService
 
 
 def saved_files(service: InterviewService) -> SavedFiles:

@@ -10,7 +10,7 @@ The console's `interview` command runs the same code.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, cast, get_args
+from typing import TYPE_CHECKING, Annotated, cast, get_args
 
 import typer
 from rich.markdown import Markdown
@@ -25,12 +25,13 @@ from assistant.cli.chart_files import announce_saved, saved_files, write_chart
 from assistant.cli.interview_loop import InterviewLoop
 from assistant.cli.purge_commands import purge_on_start
 from assistant.cli.safety_render import print_card
-from assistant.interview import InterviewService, Owner
-from assistant.interview.models import ExportFormat, FhirVersion
+from assistant.interview.models import ExportFormat, FhirVersion, Owner
 from assistant.interview.saved_files import SavedFiles
-from assistant.interview.scripted import ScriptNotes, read_answers_file, run_scripted
-from assistant.interview.store import SqlSessionStore
 from assistant.settings import Settings
+
+if TYPE_CHECKING:  # sessions need SQLAlchemy: imported by the commands that open them
+    from assistant.interview.scripted import ScriptNotes
+    from assistant.interview.service import InterviewService
 
 ALL_FORMATS: tuple[str, ...] = (*get_args(ExportFormat), *FORMATS)
 
@@ -118,6 +119,10 @@ def interview(
 
 
 def _scripted(path: Path, fmt: str, fhir_version: str, save: bool, output: Path | None) -> None:
+    from assistant.interview.scripted import ScriptNotes, read_answers_file, run_scripted
+    from assistant.interview.service import InterviewService
+    from assistant.interview.store import SqlSessionStore
+
     script = read_answers_file(path)
     script.split(runtime.engine().interviews.template)  # refuse a bad file before any indexing
     engine = runtime.ready_engine()
@@ -206,7 +211,7 @@ def resume(session_id: str) -> None:
 @interview_app.command()
 def show(session_id: str) -> None:
     """Print a session's cue map (the Markdown note)."""
-    engine = runtime.ready_engine()
+    engine = runtime.engine()  # a stored session: the index is opened only to cite sources
     export = engine.interviews.export(console_owner(engine.settings), session_id, "markdown")
     runtime.out.print(Markdown(export.content))
 
@@ -219,7 +224,7 @@ def export(
     output: OutputOption = None,
 ) -> None:
     """Export a session: the Markdown note, JSON, a FHIR QuestionnaireResponse or the chain."""
-    engine = runtime.ready_engine()
+    engine = runtime.engine()  # a stored session: the index is opened only to cite sources
     owner = console_owner(engine.settings)
     files = saved_files(engine.interviews)
     _emit(engine.interviews, owner, session_id, fmt, fhir_version, output, files)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markdown import Markdown
@@ -18,7 +19,10 @@ from rich.markup import escape
 from assistant.cli.render import print_answer
 from assistant.cli.safety_render import print_card
 from assistant.errors import CueMapError, PhiFoundError
-from assistant.interview import CueMap, InterviewService, Owner, QuestionView, SessionView
+from assistant.interview.models import CueMap, Owner, QuestionView, SessionView
+
+if TYPE_CHECKING:
+    from assistant.interview.service import InterviewService
 
 HELP = (
     "Type the answer, or the number of a suggestion. At any question: [bold]back[/bold], "

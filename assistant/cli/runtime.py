@@ -5,14 +5,17 @@ from __future__ import annotations
 import logging
 import sys
 from functools import cache
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from assistant.engine import Engine
 from assistant.errors import CueMapError
 from assistant.settings import Settings
+
+if TYPE_CHECKING:  # the engine's modules load when a command needs it, not for `--help`
+    from assistant.engine import Engine
 
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
@@ -25,6 +28,8 @@ def settings() -> Settings:
 
 @cache
 def engine() -> Engine:
+    from assistant.engine import Engine
+
     return Engine.from_settings(settings())
 
 

@@ -14,7 +14,10 @@ from assistant.settings import Settings
 
 
 def isolated_settings(settings: Settings, data_dir: Path) -> Settings:
-    return settings.model_copy(update={"data_dir": data_dir})
+    """The settings with another data dir; the model's derived files are still shared."""
+    return settings.model_copy(
+        update={"data_dir": data_dir, "model_cache_dir": settings.model_cache_path}
+    )
 
 
 def built_engine(

@@ -3,6 +3,8 @@
 Core only: nothing here knows about Slack or the terminal. Surfaces call `InterviewService`.
 """
 
+from typing import TYPE_CHECKING
+
 from assistant.answers.models import Answer
 from assistant.errors import (
     InvalidAnswerError,
@@ -21,7 +23,20 @@ from assistant.interview.models import (
     SessionSummary,
     SessionView,
 )
-from assistant.interview.service import InterviewService
+
+if TYPE_CHECKING:
+    from assistant.interview.service import InterviewService
+
+
+def __getattr__(name: str) -> object:
+    """`InterviewService` is imported on first use: its store needs SQLAlchemy (~0.2 s), which
+    a command that only reads the models (or prints `--help`) should not pay for."""
+    if name == "InterviewService":
+        from assistant.interview.service import InterviewService
+
+        return InterviewService
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Answer",

@@ -26,6 +26,7 @@ from assistant.interview.lexicon import TOKEN, Lexicon, Match, Matcher, normalis
 from assistant.interview.models import CATEGORY_KINDS, Cue, CueSource
 from assistant.interview.template import Question
 from assistant.retrieval.embedder import Embedder
+from assistant.retrieval.vector_cache import embed_once
 
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n]+")
 NOT_WORDS = re.compile(
@@ -183,6 +184,6 @@ class CueExtractor:
                             phrases.append(phrase)
                             categories.append(category)
                             situations.append(tuple(entry.situations or lexicon.situations))
-                vectors = self._embedder.embed(phrases)
+                vectors = embed_once(self._embedder, phrases)  # on disk after the first time
                 self._prototypes = Prototypes(vectors, categories, situations)
             return self._prototypes

@@ -1,6 +1,19 @@
 """Hybrid retrieval: dense vectors in chromadb fused with BM25, with abstention."""
 
-from assistant.retrieval.index import CorpusIndex, IngestReport
+from typing import TYPE_CHECKING
+
 from assistant.retrieval.models import Hit, SearchResult
 
+if TYPE_CHECKING:
+    from assistant.retrieval.index import CorpusIndex, IngestReport
+
 __all__ = ["CorpusIndex", "Hit", "IngestReport", "SearchResult"]
+
+
+def __getattr__(name: str) -> object:
+    """The index (numpy, and chromadb once used) is imported on first use, not with the models."""
+    if name in ("CorpusIndex", "IngestReport"):
+        from assistant.retrieval import index
+
+        return getattr(index, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

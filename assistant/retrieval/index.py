@@ -8,19 +8,22 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from chromadb.api import ClientAPI
-from chromadb.api.models.Collection import Collection
 
 from assistant.corpus.models import Chunk
 from assistant.errors import IndexNotBuiltError, InvalidQuestionError
-from assistant.retrieval.chroma import open_collection
 from assistant.retrieval.coverage import abstention_reason
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.fusion import dense_led_fusion
-from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.models import Hit, SearchResult
+
+if TYPE_CHECKING:  # chromadb and bm25s are imported when the index is first used (~0.6 s)
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
+
+    from assistant.retrieval.lexical import LexicalIndex
 
 BATCH = 256
 CANDIDATES = 20  # per ranker, before fusion
@@ -46,23 +49,29 @@ def fingerprint(ids: Iterable[str]) -> str:
 
 
 class CorpusIndex:
-    """Chunks stored once in chromadb (vectors, text, provenance), ranked by dense + BM25."""
+    """Chunks stored once in chromadb (vectors, text, provenance), ranked by dense + BM25.
+
+    `client` may be a function that opens the chromadb client: it is then called on first use,
+    so a process that never searches (listing interviews, say) never imports chromadb.
+    """
 
     def __init__(
         self,
-        client: ClientAPI,
+        client: ClientAPI | Callable[[], ClientAPI],
         embedder: Embedder,
         collection: str,
         lexical_dir: Path,
         min_relevance: float,
     ) -> None:
-        self._client = client
+        self._client: ClientAPI | None = None if callable(client) else client
+        self._open_client = client if callable(client) else None
         self._embedder = embedder
         self._collection_name = collection
         self._lexical_dir = lexical_dir / collection
         self.min_relevance = min_relevance
         self._lexical: LexicalIndex | None = None
         self._lock = threading.Lock()
+        self._client_lock = threading.Lock()
 
     # -- ingest -----------------------------------------------------------------------------
 
@@ -170,6 +179,12 @@ class CorpusIndex:
     # -- internals --------------------------------------------------------------------------
 
     def _collection(self) -> Collection:
+        from assistant.retrieval.chroma import open_collection
+
+        with self._client_lock:
+            if self._client is None:
+                assert self._open_client is not None
+                self._client = self._open_client()
         return open_collection(self._client, self._collection_name)
 
     def _lexical_for(self, collection: Collection) -> LexicalIndex:
@@ -183,6 +198,8 @@ class CorpusIndex:
         self, collection: Collection, wanted: str, chunks: list[Chunk] | None
     ) -> LexicalIndex:
         """The saved BM25 index when it matches the collection, else one rebuilt and saved."""
+        from assistant.retrieval.lexical import LexicalIndex
+
         saved = LexicalIndex.load(self._lexical_dir)
         if saved is not None and saved.fingerprint == wanted:
             return saved

@@ -99,9 +99,9 @@ def test_citations_carry_thread_author_date_and_post_n_of_n(real_engine: Engine)
 def test_the_model_is_loaded_once_for_many_questions(real_engine: Engine) -> None:
     embedder = real_engine.embedder
     real_engine.explainer.ask("what is mentalisation?")
-    model = embedder._model  # type: ignore[attr-defined]
+    session = embedder._session  # type: ignore[attr-defined]  # the ONNX Runtime session
     real_engine.explainer.ask("what is epigenetics?")
-    assert model is not None and embedder._model is model  # type: ignore[attr-defined]
+    assert session is not None and embedder._session is session  # type: ignore[attr-defined]
 
 
 def test_an_empty_question_is_refused_clearly(real_engine: Engine) -> None:

@@ -1,0 +1,87 @@
+"""Commands that need no model start light: no torch, no index, no drawing or NLP library.
+
+A clinician listing or deleting sessions, or reading `--help`, waits well under a second only
+while these imports wait for the commands that use them. Each command runs in a fresh process,
+as from the terminal, and reports what it imported.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.settings import PROJECT_ROOT
+from tests.conftest import CORPUS
+
+HEAVY = (
+    "torch",
+    "sentence_transformers",
+    "transformers",
+    "onnxruntime",
+    "chromadb",
+    "bm25s",
+    "matplotlib",
+    "spacy",
+    "presidio_analyzer",
+    "langchain",
+)
+PROBE = (
+    "import atexit, json, sys\n"
+    "heavy = {heavy!r}\n"
+    "atexit.register(lambda: print(json.dumps([m for m in heavy if m in sys.modules]), "
+    "file=sys.stderr))\n"
+    "from assistant.cli import main\n"
+    "sys.argv = ['cuemap', *sys.argv[1:]]\n"
+    "main()\n"
+)
+NO_MODEL_COMMANDS = [
+    ["--help"],
+    ["--version"],
+    ["interview", "--help"],
+    ["interview", "list", "--all"],
+    ["interview", "show", "0123456789abcdef"],
+    ["interview", "export", "0123456789abcdef", "-f", "fhir"],
+    ["interview", "delete", "0123456789abcdef", "--yes"],
+    ["compare", "Pt-A"],
+    ["purge"],
+]
+
+
+def imported_by(args: list[str], data_dir: Path) -> tuple[list[str], subprocess.CompletedProcess]:
+    env = {
+        **os.environ,
+        "CUEMAP_DATA_DIR": str(data_dir),
+        "CUEMAP_CORPUS_DIR": str(CORPUS),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE.format(heavy=HEAVY), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=PROJECT_ROOT,
+        timeout=120,
+    )
+    return json.loads(done.stderr.strip().splitlines()[-1]), done
+
+
+@pytest.mark.parametrize("args", NO_MODEL_COMMANDS, ids=" ".join)
+def test_startup_commands_without_a_model_import_none_of_the_heavy_libraries(
+    args: list[str], tmp_path: Path
+) -> None:
+    loaded, done = imported_by(args, tmp_path / "data")
+
+    assert loaded == [], f"cuemap {' '.join(args)} imported {loaded}"
+    assert "Traceback" not in done.stderr
+
+
+def test_startup_version_names_the_release(tmp_path: Path) -> None:
+    from assistant import __version__
+
+    _loaded, done = imported_by(["--version"], tmp_path / "data")
+
+    assert done.stdout.strip() == f"cuemap {__version__}"
