@@ -10,6 +10,7 @@ labelled questions (`cuemap eval`) two-post passages ranked better than one post
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from assistant.corpus.models import Chunk, Post, SourceDocument, Thread
 
@@ -20,7 +21,7 @@ SEPARATOR = "\n\n"
 
 def chunk_document(document: SourceDocument) -> list[Chunk]:
     return [
-        chunk
+        replace(chunk, kind=document.kind)
         for index, thread in enumerate(document.threads)
         for chunk in _chunk_thread(document.source, index, thread)
     ]
@@ -51,8 +52,9 @@ def _chunk(source: str, index: int, thread: Thread, posts: list[Post]) -> Chunk:
     for post in posts[:-1]:
         offsets.append(offsets[-1] + len(post.text) + len(SEPARATOR))
     start, end = posts[0].number, posts[-1].number
+    locators = tuple(p.locator for p in posts) if any(p.locator for p in posts) else ()
     return Chunk(
-        id=stable_chunk_id(source, index, start, end, text),
+        id=stable_chunk_id(source, index, start, end, text, locators),
         text=text,
         source=source,
         thread_index=index,
@@ -65,10 +67,18 @@ def _chunk(source: str, index: int, thread: Thread, posts: list[Post]) -> Chunk:
         post_end=end,
         thread_posts=thread.total_posts,
         post_offsets=tuple(offsets),
+        locators=locators,
     )
 
 
-def stable_chunk_id(source: str, thread_index: int, start: int, end: int, text: str) -> str:
-    """Same file, place and words give the same id; any change gives a new one."""
-    digest = hashlib.sha256(f"{source}\x1f{thread_index}\x1f{start}-{end}\x1f{text}".encode())
+def stable_chunk_id(
+    source: str, thread_index: int, start: int, end: int, text: str, locators: tuple[str, ...] = ()
+) -> str:
+    """Same file, place and words give the same id; any change gives a new one.
+
+    A handout's page or section labels count as place: a paragraph moved to another page is
+    cited anew. Numbered posts have none, so their ids are as before.
+    """
+    place = f"{start}-{end}" + "".join(f"\x1f{label}" for label in locators)
+    digest = hashlib.sha256(f"{source}\x1f{thread_index}\x1f{place}\x1f{text}".encode())
     return digest.hexdigest()[:24]
