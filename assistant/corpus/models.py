@@ -65,9 +65,14 @@ class Chunk:
         if not self.locators:
             return f"post {self.post_label}"
         unique = list(dict.fromkeys(self.locators))
+        if len(unique) == 1:
+            return unique[0]
         pages = [n.removeprefix("page ") for n in unique if n.startswith("page ")]
-        if len(pages) == len(unique) > 1:
+        if len(pages) == len(unique):
             return f"pages {pages[0]}-{pages[-1]}"
+        sections = [n.removeprefix("section ") for n in unique if n.startswith("section ")]
+        if len(sections) == len(unique):
+            return f"sections {', '.join(sections)}"
         return "; ".join(unique)
 
     @property

@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -20,9 +21,10 @@ from assistant.retrieval.coverage import abstention_reason
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.fusion import dense_led_fusion
 from assistant.retrieval.lexical import LexicalIndex
-from assistant.retrieval.models import Hit, SearchResult
+from assistant.retrieval.models import Hit, SearchResult, SourceSummary
 
 BATCH = 256
+PROVENANCE = 1  # metadata schema: kind, locators and date added on every passage
 CANDIDATES = 20  # per ranker, before fusion
 MAX_QUERY_CHARS = 2000
 
@@ -76,19 +78,22 @@ class CorpusIndex:
         fresh = [chunk for chunk in chunks if chunk.id not in stored]
         for start in range(0, len(stale), BATCH * 16):
             collection.delete(ids=stale[start : start + BATCH * 16])
+        added = date.today().isoformat()
         for start in range(0, len(fresh), BATCH):
             batch = fresh[start : start + BATCH]
             collection.add(
                 ids=[c.id for c in batch],
                 embeddings=self._embedder.embed([c.embedding_text for c in batch]),
                 documents=[c.text for c in batch],
-                metadatas=[c.to_metadata() for c in batch],
+                metadatas=[{**c.to_metadata(), "added": added} for c in batch],
             )
             if progress:
                 progress(len(batch), len(fresh))
+        if (collection.metadata or {}).get("provenance") != PROVENANCE:
+            _add_provenance(collection, [c for c in chunks if c.id in stored], added)
         new_fingerprint = fingerprint(current)
         if stale or fresh or collection.metadata.get("fingerprint") != new_fingerprint:
-            collection.modify(metadata={"fingerprint": new_fingerprint})
+            collection.modify(metadata={"fingerprint": new_fingerprint, "provenance": PROVENANCE})
         with self._lock:
             self._lexical = self._fresh_lexical(collection, new_fingerprint, list(current.values()))
         return IngestReport(
@@ -154,13 +159,23 @@ class CorpusIndex:
             )
         return [seen[key] for key in sorted(seen)]
 
+    def sources(self) -> list[SourceSummary]:
+        """What the library holds, one line per source file (read from the index, no model)."""
+        stored = self._collection().get(include=["metadatas"])
+        by_source: dict[str, list[dict]] = {}
+        for meta in stored["metadatas"] or []:
+            by_source.setdefault(str(meta["source"]), []).append(dict(meta))
+        return [_summary(source, metas) for source, metas in sorted(by_source.items())]
+
     def count(self) -> int:
         return self._collection().count()
 
     def holds(self, chunks: list[Chunk]) -> bool:
         """Whether the index holds exactly these chunks (compared by fingerprint, not read)."""
-        stored = (self._collection().metadata or {}).get("fingerprint")
-        return stored == fingerprint(chunk.id for chunk in chunks)
+        meta = self._collection().metadata or {}
+        return meta.get("provenance") == PROVENANCE and meta.get("fingerprint") == fingerprint(
+            chunk.id for chunk in chunks
+        )
 
     def warm_up(self) -> None:
         """Load the model and the BM25 index now rather than on the first question."""
@@ -210,6 +225,34 @@ class CorpusIndex:
                 got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
             )
         }
+
+
+def _summary(source: str, metas: list[dict]) -> SourceSummary:
+    first = min(metas, key=lambda m: (int(m["thread_index"]), int(m["post_start"])))
+    return SourceSummary(
+        source=source,
+        title=str(first["thread_title"]),
+        kind=str(first.get("kind") or "thread capture"),
+        author=str(first.get("author") or ""),
+        date=str(first.get("date") or ""),
+        url=str(first.get("url") or ""),
+        added=min((str(m["added"]) for m in metas if m.get("added")), default=""),
+        passages=len(metas),
+        threads=len({int(m["thread_index"]) for m in metas}),
+    )
+
+
+def _add_provenance(collection: Collection, chunks: list[Chunk], added: str) -> None:
+    """Migration: passages indexed before 0.3 get their kind, locators and a date added.
+
+    Their vectors are kept; only the metadata is rewritten, once.
+    """
+    for start in range(0, len(chunks), BATCH * 16):
+        batch = chunks[start : start + BATCH * 16]
+        collection.update(
+            ids=[c.id for c in batch],
+            metadatas=[{**c.to_metadata(), "added": added} for c in batch],
+        )
 
 
 def _rank(ranking: list[str], chunk_id: str) -> int | None:
