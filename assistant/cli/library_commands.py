@@ -6,7 +6,6 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from assistant.cli import runtime
 from assistant.corpus.library import add as add_source
@@ -60,10 +59,14 @@ def remove(
 
 def sources() -> None:
     """What the library holds: title, kind, date added, passages, URL or file."""
-    table = Table("title", "kind", "added", "passages", "source")
-    for s in runtime.ready_engine().index.sources():
-        table.add_row(escape(s.title[:60]), s.kind, s.added, str(s.passages), s.url or s.source)
-    runtime.out.print(table)
+    library = runtime.ready_engine().index.sources()
+    for s in library:
+        print(
+            f"“{s.title}” ({s.kind}), added {s.added or 'before dates were kept'}, "
+            f"{s.passages} passages, {s.url or s.source}"
+        )
+    if not library:
+        runtime.out.print("The library is empty: add files with `cuemap add`.")
 
 
 def _ingest() -> None:

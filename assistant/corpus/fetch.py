@@ -27,7 +27,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 @dataclass(frozen=True)
 class FetchedPage:
-    url: str  # as asked for: the page's source URL in citations
+    url: str  # where the page was found (after redirects): its source URL in citations
     file_name: str  # where it goes in corpus/
     html: bytes  # with a "saved from url" comment first, as browsers save pages
     document: SourceDocument
@@ -45,7 +45,7 @@ def fetch_page(url: str, client: httpx.Client | None = None) -> FetchedPage:
         headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml"},
     )
     try:
-        body = _download(client, url)
+        url, body = _download(client, url)
     except httpx.TooManyRedirects:
         raise CorpusError(f"{url}: too many redirects") from None
     except httpx.TimeoutException:
@@ -60,7 +60,7 @@ def fetch_page(url: str, client: httpx.Client | None = None) -> FetchedPage:
     return FetchedPage(url, name, saved, parse_html_page(saved, name, url))
 
 
-def _download(client: httpx.Client, url: str) -> bytes:
+def _download(client: httpx.Client, url: str) -> tuple[str, bytes]:
     with client.stream("GET", url) as response:
         if response.status_code != 200:
             raise CorpusError(f"{url}: the server answered {response.status_code}")
@@ -75,7 +75,7 @@ def _download(client: httpx.Client, url: str) -> bytes:
             body += piece
             if len(body) > MAX_BYTES:
                 raise CorpusError(f"{url}: too large (over {MAX_BYTES / 1e6:.0f} MB)")
-    return bytes(body)
+        return str(response.url), bytes(body)
 
 
 def file_name_for(url: str) -> str:
