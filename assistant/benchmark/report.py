@@ -93,6 +93,22 @@ def scale_table(report: BenchReport) -> str:
     return markdown_table(header, rows)
 
 
+def formats_table(report: BenchReport) -> str:
+    rows = [
+        [
+            run.kind,
+            str(run.files),
+            str(run.passages),
+            f"{run.parse_ms_per_passage:.1f}",
+            f"{1000 * run.index_seconds / max(run.passages, 1):.1f}",
+            f"{run.passages_per_s:.0f}",
+        ]
+        for run in report.formats
+    ]
+    header = ["format", "files", "passages", "parse ms/passage", "embed+store ms/passage"]
+    return markdown_table([*header, "passages/s end to end"], rows)
+
+
 def targets(report: BenchReport) -> list[tuple[str, str, bool | None]]:
     """(target, measured, met); met is None when it was not measured."""
     largest = max(report.scale, key=lambda p: p.ingest.chunks, default=None)

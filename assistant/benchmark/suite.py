@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
 
+from assistant.benchmark.formats import FormatRun, measure_formats
 from assistant.benchmark.processes import ColdStart, cold_start, reingest_process
 from assistant.benchmark.slack_ack import SlackAck, measure_slack_ack
 from assistant.benchmark.synthetic import write_synthetic_corpus
@@ -57,6 +58,7 @@ class BenchReport:
     slack: SlackAck | None
     slack_note: str
     scale: list[ScalePoint] = field(default_factory=list)
+    formats: list[FormatRun] = field(default_factory=list)
     load_average: list[float] = field(default_factory=list)  # 1-min load at start, then end
 
 
@@ -85,6 +87,8 @@ def run_bench(settings: Settings, scales: list[int], rounds: int, say: Say) -> B
         report = BenchReport(
             model_load, ingest, reingest, search, ask, langchain, cold, slack, note
         )
+        say("ingest per format: saved pages, PDF, Word, Markdown")
+        report.formats = measure_formats(settings, engine.embedder, root)
         for size in scales:
             report.scale.append(_scale_point(settings, engine.embedder, root, size, questions, say))
         report.load_average = [load_at_start, os.getloadavg()[0]]

@@ -36,6 +36,7 @@ def bench(
     """Measure ingest, warm latency, cold start, Slack acknowledgement, memory and scale."""
     from assistant.benchmark.report import (
         bench_json,
+        formats_table,
         latency_table,
         scale_table,
         startup_table,
@@ -55,6 +56,7 @@ def bench(
         ("Targets", targets_table(report)),
         ("Warm latency over the evaluation questions", latency_table(report)),
         ("Ingest, start-up and memory", startup_table(report)),
+        ("Ingest per format (generated files)", formats_table(report)),
         ("Scale (synthetic corpus)", scale_table(report) if report.scale else "skipped"),
     ]:
         runtime.out.print(f"\n[bold]{title}[/bold]")

@@ -75,8 +75,10 @@ def _posts(texts: list[str]) -> list[Post]:
 
 
 def _text(element: Tag) -> str:
-    """The element's words with line breaks kept: <br> and block ends become newlines."""
-    element = BeautifulSoup(str(element), "lxml")
+    """The element's words with line breaks kept: <br> and block ends become newlines.
+
+    Changes the parsed page in place (the page is parsed afresh for every file).
+    """
     for unwanted in element.select(NOT_TEXT):
         unwanted.decompose()
     for br in element.find_all("br"):

@@ -49,3 +49,22 @@ def test_bench_judges_search_and_throughput_at_the_largest_scale() -> None:
 
     assert verdicts["search p95 ≤ 100 ms at 100k chunks"] == ("90.0 ms", True)
     assert verdicts["ingest ≥ 150 chunks/s"] == ("200 chunks/s (100,000 chunks)", True)
+
+
+def test_bench_measures_ingest_per_format_on_generated_files(tmp_path: Path) -> None:
+    from assistant.benchmark.formats import measure_formats
+    from assistant.benchmark.report import formats_table
+    from assistant.settings import Settings
+    from tests.fakes import HashingEmbedder
+
+    settings = Settings(_env_file=None, data_dir=tmp_path / "data")
+
+    runs = measure_formats(settings, HashingEmbedder(), tmp_path / "formats", passages=40)
+
+    assert [r.kind for r in runs] == ["thread page (HTML)", "PDF", "Word (.docx)", "Markdown"]
+    assert all(r.files == 2 and 30 <= r.passages <= 40 for r in runs)
+    assert all(r.parse_seconds > 0 and r.index_seconds > 0 for r in runs)
+    report = _report([], ask_p95=10.0)
+    report.formats = runs
+    table = formats_table(report)
+    assert "| PDF | 2 |" in table
