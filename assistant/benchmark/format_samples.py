@@ -110,8 +110,7 @@ def write_docx(
         document.add_heading(title, level=0)
         document.core_properties.title = title
     document.core_properties.author = author
-    if created:
-        document.core_properties.created = created
+    document.core_properties.created = created or datetime.now()  # not the template's 2013
     for heading, paragraphs in sections:
         if heading:
             document.add_heading(heading, level=1)

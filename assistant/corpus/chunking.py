@@ -54,7 +54,7 @@ def _chunk(source: str, index: int, thread: Thread, posts: list[Post]) -> Chunk:
     start, end = posts[0].number, posts[-1].number
     locators = tuple(p.locator for p in posts) if any(p.locator for p in posts) else ()
     return Chunk(
-        id=stable_chunk_id(source, index, start, end, text, locators),
+        id=stable_chunk_id(source, index, start, end, text, (*locators, *_provenance(thread))),
         text=text,
         source=source,
         thread_index=index,
@@ -71,14 +71,18 @@ def _chunk(source: str, index: int, thread: Thread, posts: list[Post]) -> Chunk:
     )
 
 
-def stable_chunk_id(
-    source: str, thread_index: int, start: int, end: int, text: str, locators: tuple[str, ...] = ()
-) -> str:
-    """Same file, place and words give the same id; any change gives a new one.
+def _provenance(thread: Thread) -> tuple[str, ...]:
+    return (thread.title, thread.author, thread.handle, thread.date, thread.url)
 
-    A handout's page or section labels count as place: a paragraph moved to another page is
-    cited anew. Numbered posts have none, so their ids are as before.
+
+def stable_chunk_id(
+    source: str, thread_index: int, start: int, end: int, text: str, labels: tuple[str, ...] = ()
+) -> str:
+    """Same file, place, words and provenance give the same id; any change gives a new one.
+
+    `labels`: a handout's page or section labels, then the title, author, date and URL, so a
+    corrected date or a paragraph moved to another page is stored (and cited) anew.
     """
-    place = f"{start}-{end}" + "".join(f"\x1f{label}" for label in locators)
+    place = f"{start}-{end}" + "".join(f"\x1f{label}" for label in labels)
     digest = hashlib.sha256(f"{source}\x1f{thread_index}\x1f{place}\x1f{text}".encode())
     return digest.hexdigest()[:24]

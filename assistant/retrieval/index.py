@@ -24,7 +24,6 @@ from assistant.retrieval.lexical import LexicalIndex
 from assistant.retrieval.models import Hit, SearchResult, SourceSummary
 
 BATCH = 256
-PROVENANCE = 1  # metadata schema: kind, locators and date added on every passage
 CANDIDATES = 20  # per ranker, before fusion
 MAX_QUERY_CHARS = 2000
 
@@ -89,11 +88,9 @@ class CorpusIndex:
             )
             if progress:
                 progress(len(batch), len(fresh))
-        if (collection.metadata or {}).get("provenance") != PROVENANCE:
-            _add_provenance(collection, [c for c in chunks if c.id in stored], added)
         new_fingerprint = fingerprint(current)
         if stale or fresh or collection.metadata.get("fingerprint") != new_fingerprint:
-            collection.modify(metadata={"fingerprint": new_fingerprint, "provenance": PROVENANCE})
+            collection.modify(metadata={"fingerprint": new_fingerprint})
         with self._lock:
             self._lexical = self._fresh_lexical(collection, new_fingerprint, list(current.values()))
         return IngestReport(
@@ -172,10 +169,8 @@ class CorpusIndex:
 
     def holds(self, chunks: list[Chunk]) -> bool:
         """Whether the index holds exactly these chunks (compared by fingerprint, not read)."""
-        meta = self._collection().metadata or {}
-        return meta.get("provenance") == PROVENANCE and meta.get("fingerprint") == fingerprint(
-            chunk.id for chunk in chunks
-        )
+        stored = (self._collection().metadata or {}).get("fingerprint")
+        return stored == fingerprint(chunk.id for chunk in chunks)
 
     def warm_up(self) -> None:
         """Load the model and the BM25 index now rather than on the first question."""
@@ -240,19 +235,6 @@ def _summary(source: str, metas: list[dict]) -> SourceSummary:
         passages=len(metas),
         threads=len({int(m["thread_index"]) for m in metas}),
     )
-
-
-def _add_provenance(collection: Collection, chunks: list[Chunk], added: str) -> None:
-    """Migration: passages indexed before 0.3 get their kind, locators and a date added.
-
-    Their vectors are kept; only the metadata is rewritten, once.
-    """
-    for start in range(0, len(chunks), BATCH * 16):
-        batch = chunks[start : start + BATCH * 16]
-        collection.update(
-            ids=[c.id for c in batch],
-            metadatas=[{**c.to_metadata(), "added": added} for c in batch],
-        )
 
 
 def _rank(ranking: list[str], chunk_id: str) -> int | None:

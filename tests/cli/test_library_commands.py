@@ -110,3 +110,32 @@ def test_remove_refuses_what_is_not_a_source_in_the_corpus(cuemap: Invoke, tmp_p
     with pytest.raises(CorpusError, match="not a source file"):  # run_safely prints it, exit 1
         cuemap("remove", "../outside.md")
     assert (tmp_path / "outside.md").exists()
+
+
+def test_a_corrected_handout_is_cited_with_its_new_provenance(
+    cuemap: Invoke, downloads: Path, tmp_path: Path
+) -> None:
+    from datetime import datetime
+
+    from assistant.benchmark.format_samples import write_pdf
+    from tests.corpus.fixture_files import URGE_PAGE_1, URGE_PAGE_2
+
+    cuemap("add", str(downloads / "urge-surfing.pdf"))
+    fixed = tmp_path / "fixed"
+    fixed.mkdir()
+    pdf = write_pdf(
+        fixed / "urge-surfing.pdf",
+        [URGE_PAGE_1, URGE_PAGE_2],
+        title="Urge surfing (revised)",
+        author="Riverside Recovery Clinic",
+        created=datetime(2026, 4, 1),
+    )
+
+    result = cuemap("add", "--replace", str(pdf))
+
+    assert "replaced: urge-surfing.pdf" in result.output and "1 removed" in result.output
+    hits = json.loads(cuemap("search", "craving rises like a wave", "--json").output)
+    assert (hits["results"][0]["thread"], hits["results"][0]["date"]) == (
+        "Urge surfing (revised)",
+        "2026-04-01",
+    )
