@@ -8,8 +8,6 @@ import typer
 from rich.markup import escape
 
 from assistant.cli import runtime
-from assistant.corpus.library import add as add_source
-from assistant.corpus.library import remove as remove_source
 from assistant.errors import CorpusError
 
 
@@ -26,6 +24,8 @@ def add(
     ] = False,
 ) -> None:
     """Put files or Thread Reader pages into corpus/ and index them (refused ones by name)."""
+    from assistant.corpus.library import add as add_source  # httpx and the parsers, on use
+
     corpus_dir = runtime.settings().corpus_dir
     refused = 0
     for item in items:
@@ -50,6 +50,8 @@ def remove(
     names: Annotated[list[str], typer.Argument(help="File names in corpus/ (`cuemap sources`).")],
 ) -> None:
     """Delete files from corpus/ and their passages from the index."""
+    from assistant.corpus.library import remove as remove_source
+
     corpus_dir = runtime.settings().corpus_dir
     for name in names:
         remove_source(name, corpus_dir)

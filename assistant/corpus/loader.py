@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from importlib import import_module
 from pathlib import Path
 
 from assistant.corpus.chunking import chunk_document
-from assistant.corpus.html_page import parse_html_page
 from assistant.corpus.limits import read_limited
 from assistant.corpus.markdown import parse_markdown
 from assistant.corpus.models import Chunk, SourceDocument
-from assistant.corpus.pdf import parse_pdf
 from assistant.corpus.threadreader import looks_like_capture, parse_capture
-from assistant.corpus.word import parse_docx
 from assistant.errors import CorpusError
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+# Imported when a file of that kind is met: pypdf, python-docx and BeautifulSoup stay out of
+# the start-up of every command and of the Slack app when the library holds only text.
 BINARY_PARSERS = {
-    ".pdf": parse_pdf,
-    ".docx": parse_docx,
-    ".html": parse_html_page,
-    ".htm": parse_html_page,
+    ".pdf": ("assistant.corpus.pdf", "parse_pdf"),
+    ".docx": ("assistant.corpus.word", "parse_docx"),
+    ".html": ("assistant.corpus.html_page", "parse_html_page"),
+    ".htm": ("assistant.corpus.html_page", "parse_html_page"),
 }
 SUFFIXES = TEXT_SUFFIXES | BINARY_PARSERS.keys()
 
@@ -70,7 +70,8 @@ def parse_file(path: Path, source: str) -> SourceDocument:
         raise CorpusError(f"{source}: {suffix or 'no extension'} files are not read ({kinds})")
     data = read_limited(path, source)
     if suffix in BINARY_PARSERS:
-        document = BINARY_PARSERS[suffix](data, source)
+        module, name = BINARY_PARSERS[suffix]
+        document = getattr(import_module(module), name)(data, source)
     else:
         document = _parse_text(data, source, suffix)
     if not document.threads:
