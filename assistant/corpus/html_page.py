@@ -91,7 +91,7 @@ def _text(element: Tag) -> str:
 
 
 def _handle(soup: BeautifulSoup) -> str:
-    tagged = soup.find(attrs={"data-screenname": True})
+    tagged = soup.select_one("[data-screenname]")
     name = str(tagged["data-screenname"]) if tagged else ""
     if not name and (creator := soup.find("meta", attrs={"name": "twitter:creator"})):
         name = str(creator.get("content", ""))

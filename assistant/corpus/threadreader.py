@@ -52,8 +52,8 @@ def parse_capture(text: str, source: str, url: str = "") -> SourceDocument:
         _thread(lines[2:end], author, handle, header.group("date"), int(header.group("count")), url)
     ]
     threads += _previews(lines[end:], author, handle, url)
-    threads = tuple(t for t in threads if t.posts)
-    return SourceDocument(source=source, threads=threads, kind="thread capture")
+    kept = tuple(t for t in threads if t.posts)
+    return SourceDocument(source=source, threads=kept, kind="thread capture")
 
 
 def _previews(lines: list[str], author: str, handle: str, url: str) -> list[Thread]:

@@ -13,6 +13,7 @@ from pathlib import PurePath
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError
+from docx.text.paragraph import Paragraph
 
 from assistant.corpus.limits import check_docx_archive
 from assistant.corpus.models import SourceDocument, Thread
@@ -59,7 +60,7 @@ def _blocks(document: docx.document.Document) -> Iterator[tuple[str, str]]:
         yield locator, text
 
 
-def _is_heading(paragraph: docx.text.paragraph.Paragraph) -> bool:
+def _is_heading(paragraph: Paragraph) -> bool:
     style = paragraph.style.name if paragraph.style is not None else ""
     return style.startswith(("Heading", "Title"))
 
