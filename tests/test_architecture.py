@@ -38,13 +38,13 @@ def test_only_settings_reads_the_environment() -> None:
     assert readers - ENVIRONMENT_WRITERS - {"assistant/settings.py"} == set()
 
 
-def test_starting_the_cli_or_the_slack_app_loads_no_model_or_drawing_library() -> None:
+def test_starting_the_cli_or_the_slack_app_loads_no_model_drawing_or_format_library() -> None:
     """The start-up budget (Slack acknowledges within 2 s, `cuemap ingest` with nothing to do
     within 2 s) holds only while these heavy imports wait for the code that needs them."""
     probe = (
         "import sys, assistant.cli, integrations.slack.server; "
         "print(' '.join(m for m in ('matplotlib', 'sentence_transformers', 'torch', "
-        "'langchain') if m in sys.modules))"
+        "'langchain', 'pypdf', 'docx', 'bs4') if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=PROJECT_ROOT

@@ -17,7 +17,9 @@ class Citation:
     post: str  # "n/N"
     text: str
     url: str = ""
-    source: str = ""
+    source: str = ""  # file in corpus/
+    locator: str = ""  # "post 3/16", "page 2", "section “Triggers”"
+    kind: str = ""  # "thread capture", "thread page", "PDF", "Word", "Markdown", "text"
 
     @classmethod
     def from_chunk(cls, n: int, chunk: Chunk) -> Citation:
@@ -31,12 +33,23 @@ class Citation:
             text=chunk.text,
             url=chunk.url,
             source=chunk.source,
+            locator=chunk.locator,
+            kind=chunk.kind,
         )
 
     def label(self) -> str:
-        """One line for a source list: thread, author, date, post n/N."""
-        parts = [f"“{self.thread}”", self.author, self.date, f"post {self.post}"]
+        """One line for a source list: title, author, date, and post, page or section."""
+        parts = [f"“{self.thread}”", self.author, self.date, self.locator or f"post {self.post}"]
         return ", ".join(p for p in parts if p)
+
+    @property
+    def origin(self) -> str:
+        """Where to find it: the source URL, else the file in corpus/."""
+        return self.url or (f"file {self.source}" if self.source else "")
+
+    def provenance(self) -> str:
+        """The label and where the source lives, for the console's source list."""
+        return ", ".join(p for p in (self.label(), self.origin) if p)
 
 
 @dataclass(frozen=True)
@@ -73,6 +86,10 @@ class Answer:
                     "author": c.author,
                     "date": c.date,
                     "post": c.post,
+                    "locator": c.locator,
+                    "kind": c.kind,
+                    "url": c.url,
+                    "source": c.source,
                     "text": c.text,
                 }
                 for c in self.citations

@@ -120,6 +120,20 @@ def backends_table(report: BenchReport) -> str:
 def no_model_table(report: BenchReport) -> str:
     rows = [[f"`cuemap {c}`", f"{s:.2f}"] for c, s in report.no_model_startup.items()]
     return markdown_table(["command (no model needed)", "median s, process start to exit"], rows)
+def formats_table(report: BenchReport) -> str:
+    rows = [
+        [
+            run.kind,
+            str(run.files),
+            str(run.passages),
+            f"{run.parse_ms_per_passage:.1f}",
+            f"{1000 * run.index_seconds / max(run.passages, 1):.1f}",
+            f"{run.passages_per_s:.0f}",
+        ]
+        for run in report.formats
+    ]
+    header = ["format", "files", "passages", "parse ms/passage", "embed+store ms/passage"]
+    return markdown_table([*header, "passages/s end to end"], rows)
 
 
 def targets(report: BenchReport) -> list[tuple[str, str, bool | None]]:

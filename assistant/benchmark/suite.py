@@ -22,6 +22,7 @@ from assistant.benchmark.backends import (
     parity,
     parity_embedders,
 )
+from assistant.benchmark.formats import FormatRun, measure_formats
 from assistant.benchmark.processes import ColdStart, cold_start, reingest_process
 from assistant.benchmark.slack_ack import SlackAck, measure_slack_ack
 from assistant.benchmark.synthetic import write_synthetic_corpus
@@ -67,6 +68,7 @@ class BenchReport:
     slack: SlackAck | None
     slack_note: str
     scale: list[ScalePoint] = field(default_factory=list)
+    formats: list[FormatRun] = field(default_factory=list)
     load_average: list[float] = field(default_factory=list)  # 1-min load at start, then end
     backends: list[BackendRun] = field(default_factory=list)  # cold ask, ingest: each backend
     parity: Parity | None = None  # ONNX against torch vectors
@@ -109,6 +111,8 @@ def run_bench(settings: Settings, scales: list[int], rounds: int, say: Say) -> B
         say("vector parity: ONNX against torch")
         texts = [c.embedding_text for c in load_corpus(settings.corpus_dir).chunks] + questions
         report.parity = parity(*parity_embedders(settings), texts)
+        say("ingest per format: saved pages, PDF, Word, Markdown")
+        report.formats = measure_formats(settings, engine.embedder, root)
         for size in scales:
             report.scale.append(_scale_point(settings, engine.embedder, root, size, questions, say))
         report.load_average = [load_at_start, os.getloadavg()[0]]

@@ -11,6 +11,7 @@ from assistant.cli import (
     corpus_commands,
     eval_commands,
     interview_commands,
+    library_commands,
     purge_commands,
     serve,
 )
@@ -24,6 +25,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 corpus_commands.register(app)
+library_commands.register(app)
 console.register(app)
 serve.register(app)
 eval_commands.register(app)

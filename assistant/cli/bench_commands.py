@@ -37,6 +37,7 @@ def bench(
     from assistant.benchmark.report import (
         backends_table,
         bench_json,
+        formats_table,
         latency_table,
         no_model_table,
         scale_table,
@@ -59,6 +60,7 @@ def bench(
         ("Ingest, start-up and memory", startup_table(report)),
         ("Embedding backends: cold start, memory, ingest, vector parity", backends_table(report)),
         ("Start-up of commands that need no model", no_model_table(report)),
+        ("Ingest per format (generated files)", formats_table(report)),
         ("Scale (synthetic corpus)", scale_table(report) if report.scale else "skipped"),
     ]:
         runtime.out.print(f"\n[bold]{title}[/bold]")

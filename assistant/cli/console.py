@@ -56,7 +56,7 @@ def _sources(session: ConsoleSession, _: str) -> None:
         session.console.print("No sources yet: ask a question first.")
         return
     for citation in session.last_answer.citations:
-        session.console.print(f"\n[bold][{citation.n}] {escape(citation.label())}[/bold]")
+        session.console.print(f"\n[bold][{citation.n}] {escape(citation.provenance())}[/bold]")
         session.console.print(escape(citation.text))
 
 

@@ -30,6 +30,13 @@ def evaluate(
     every: Annotated[
         int, typer.Option("--every", min=1, help="Use every n-th question, for a quick run.")
     ] = 1,
+    handouts: Annotated[
+        Path | None,
+        typer.Option(
+            help="Also index this folder of material (e.g. eval/handouts) beside the corpus, "
+            "to check it does not crowd out the labelled answers."
+        ),
+    ] = None,
 ) -> None:
     """Score CueMap and the baselines a user would reach for on the labelled questions."""
     from assistant.evaluation.cue_eval import evaluate_cues
@@ -39,7 +46,7 @@ def evaluate(
 
     settings = runtime.settings()
     with tempfile.TemporaryDirectory(prefix="cuemap-eval-") as data_dir:
-        engine, corpus = built_engine(settings, Path(data_dir))
+        engine, corpus = built_engine(settings, Path(data_dir), extra=handouts)
         questions = load_retrieval_set(corpus.documents).subset(every)
         with runtime.err.status("Ranking the labelled questions with every system…"):
             evaluation = evaluate_retrieval(

@@ -16,7 +16,7 @@ def print_answer(console: Console, answer: Answer) -> None:
     console.print(escape(answer.text))
     console.print("\n[bold]Sources[/bold]")
     for citation in answer.citations:
-        console.print(f"  [{citation.n}] {escape(citation.label())}")
+        console.print(f"  [{citation.n}] {escape(citation.provenance())}")
 
 
 def print_search(console: Console, result: SearchResult) -> None:
@@ -26,7 +26,7 @@ def print_search(console: Console, result: SearchResult) -> None:
         chunk = hit.chunk
         console.print(
             f"[bold]{rank}.[/bold] {hit.score:.4f} (cosine {hit.similarity:.2f}) "
-            f"“{escape(chunk.thread_title)}”, post {chunk.post_label}"
+            f"“{escape(chunk.thread_title)}”, {escape(chunk.locator)}, {escape(chunk.source)}"
         )
         console.print(f"   {escape(chunk.text[:240].replace(chr(10), ' '))}")
 
@@ -48,6 +48,9 @@ def search_json(result: SearchResult) -> dict:
                 "author": hit.chunk.author_label,
                 "date": hit.chunk.date,
                 "post": hit.chunk.post_label,
+                "locator": hit.chunk.locator,
+                "kind": hit.chunk.kind,
+                "url": hit.chunk.url,
                 "source": hit.chunk.source,
                 "text": hit.chunk.text,
             }

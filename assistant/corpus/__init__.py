@@ -1,4 +1,5 @@
-"""Source texts: parsing page captures and Markdown into threads, posts and chunks."""
+"""Source texts: page captures, saved Thread Reader pages, PDF, Word and Markdown parsed into
+threads, posts and chunks; adding and removing files (library)."""
 
 from assistant.corpus.chunking import chunk_document
 from assistant.corpus.loader import CorpusProblem, LoadedCorpus, load_corpus

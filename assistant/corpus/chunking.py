@@ -10,6 +10,7 @@ labelled questions (`cuemap eval`) two-post passages ranked better than one post
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from assistant.corpus.models import Chunk, Post, SourceDocument, Thread
 
@@ -20,7 +21,7 @@ SEPARATOR = "\n\n"
 
 def chunk_document(document: SourceDocument) -> list[Chunk]:
     return [
-        chunk
+        replace(chunk, kind=document.kind)
         for index, thread in enumerate(document.threads)
         for chunk in _chunk_thread(document.source, index, thread)
     ]
@@ -51,8 +52,9 @@ def _chunk(source: str, index: int, thread: Thread, posts: list[Post]) -> Chunk:
     for post in posts[:-1]:
         offsets.append(offsets[-1] + len(post.text) + len(SEPARATOR))
     start, end = posts[0].number, posts[-1].number
+    locators = tuple(p.locator for p in posts) if any(p.locator for p in posts) else ()
     return Chunk(
-        id=stable_chunk_id(source, index, start, end, text),
+        id=stable_chunk_id(source, index, start, end, text, (*locators, *_provenance(thread))),
         text=text,
         source=source,
         thread_index=index,
@@ -65,10 +67,22 @@ def _chunk(source: str, index: int, thread: Thread, posts: list[Post]) -> Chunk:
         post_end=end,
         thread_posts=thread.total_posts,
         post_offsets=tuple(offsets),
+        locators=locators,
     )
 
 
-def stable_chunk_id(source: str, thread_index: int, start: int, end: int, text: str) -> str:
-    """Same file, place and words give the same id; any change gives a new one."""
-    digest = hashlib.sha256(f"{source}\x1f{thread_index}\x1f{start}-{end}\x1f{text}".encode())
+def _provenance(thread: Thread) -> tuple[str, ...]:
+    return (thread.title, thread.author, thread.handle, thread.date, thread.url)
+
+
+def stable_chunk_id(
+    source: str, thread_index: int, start: int, end: int, text: str, labels: tuple[str, ...] = ()
+) -> str:
+    """Same file, place, words and provenance give the same id; any change gives a new one.
+
+    `labels`: a handout's page or section labels, then the title, author, date and URL, so a
+    corrected date or a paragraph moved to another page is stored (and cited) anew.
+    """
+    place = f"{start}-{end}" + "".join(f"\x1f{label}" for label in labels)
+    digest = hashlib.sha256(f"{source}\x1f{thread_index}\x1f{place}\x1f{text}".encode())
     return digest.hexdigest()[:24]

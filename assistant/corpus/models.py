@@ -5,11 +5,16 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 from itertools import pairwise
 
+# What a source file is, as listed by `cuemap sources` and `/explain sources`.
+LOCATOR_SEPARATOR = "\x1f"
+KINDS = ("thread capture", "thread page", "PDF", "Word", "Markdown", "text")
+
 
 @dataclass(frozen=True)
 class Post:
     number: int  # 1-based position in the thread
     text: str
+    locator: str = ""  # where a handout's post sits: "page 2", "section “Triggers”"; "" for posts
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,7 @@ class Thread:
 class SourceDocument:
     source: str  # file name relative to the corpus folder
     threads: tuple[Thread, ...]
+    kind: str = "text"  # see KINDS
 
 
 @dataclass(frozen=True)
@@ -50,6 +56,24 @@ class Chunk:
     post_end: int
     thread_posts: int
     post_offsets: tuple[int, ...] = (0,)
+    kind: str = "thread capture"
+    locators: tuple[str, ...] = ()  # per post: "page 2" etc.; empty for numbered posts
+
+    @property
+    def locator(self) -> str:
+        """Where in the source: "post 3/16", "page 2", "pages 2-3", "section “Triggers”"."""
+        if not self.locators:
+            return f"post {self.post_label}"
+        unique = list(dict.fromkeys(self.locators))
+        if len(unique) == 1:
+            return unique[0]
+        pages = [n.removeprefix("page ") for n in unique if n.startswith("page ")]
+        if len(pages) == len(unique):
+            return f"pages {pages[0]}-{pages[-1]}"
+        sections = [n.removeprefix("section ") for n in unique if n.startswith("section ")]
+        if len(sections) == len(unique):
+            return f"sections {', '.join(sections)}"
+        return "; ".join(unique)
 
     @property
     def post_label(self) -> str:
@@ -86,14 +110,18 @@ class Chunk:
                 post_start=number,
                 post_end=number,
                 post_offsets=(0,),
+                locators=self.locators[i : i + 1],
             )
-            for number, (start, end) in enumerate(pairwise(bounds), start=self.post_start)
+            for i, (number, (start, end)) in enumerate(
+                zip(range(self.post_start, self.post_end + 1), pairwise(bounds), strict=True)
+            )
         ]
 
     def to_metadata(self) -> dict[str, str | int]:
         meta = asdict(self)
         del meta["id"], meta["text"]
         meta["post_offsets"] = ",".join(map(str, self.post_offsets))
+        meta["locators"] = LOCATOR_SEPARATOR.join(self.locators)
         return meta
 
     @classmethod
@@ -101,4 +129,6 @@ class Chunk:
         fields = {name: metadata[name] for name in cls.__dataclass_fields__ if name in metadata}
         if "post_offsets" in fields:
             fields["post_offsets"] = tuple(int(n) for n in str(fields["post_offsets"]).split(","))
+        locators = str(fields.get("locators") or "")
+        fields["locators"] = tuple(locators.split(LOCATOR_SEPARATOR)) if locators else ()
         return cls(id=chunk_id, text=text, **fields)

@@ -52,7 +52,8 @@ def parse_capture(text: str, source: str, url: str = "") -> SourceDocument:
         _thread(lines[2:end], author, handle, header.group("date"), int(header.group("count")), url)
     ]
     threads += _previews(lines[end:], author, handle, url)
-    return SourceDocument(source=source, threads=tuple(t for t in threads if t.posts))
+    kept = tuple(t for t in threads if t.posts)
+    return SourceDocument(source=source, threads=kept, kind="thread capture")
 
 
 def _previews(lines: list[str], author: str, handle: str, url: str) -> list[Thread]:
@@ -77,10 +78,10 @@ def _previews(lines: list[str], author: str, handle: str, url: str) -> list[Thre
 
 def _thread(lines: list[str], author: str, handle: str, date: str, total: int, url: str) -> Thread:
     posts = [
-        Post(number=i, text=text) for i, text in enumerate(_split_posts(lines), start=1) if text
+        Post(number=i, text=text) for i, text in enumerate(split_posts(lines), start=1) if text
     ]
     return Thread(
-        title=_title(posts),
+        title=thread_title(posts),
         author=author,
         handle=handle,
         date=date,
@@ -90,7 +91,7 @@ def _thread(lines: list[str], author: str, handle: str, date: str, total: int, u
     )
 
 
-def _split_posts(lines: list[str]) -> list[str]:
+def split_posts(lines: list[str]) -> list[str]:
     """Group lines into posts: a text line right after a text line (not a bullet) starts one."""
     posts: list[list[str]] = []
     previous_blank = True
@@ -123,7 +124,7 @@ def _clean_post(lines: list[str]) -> str:
     return "\n\n".join(kept)
 
 
-def _title(posts: list[Post]) -> str:
+def thread_title(posts: list[Post]) -> str:
     """The thread's opening line; a lead-in ending in ':' takes the next paragraph with it."""
     if not posts:
         return ""

@@ -21,10 +21,18 @@ def isolated_settings(settings: Settings, data_dir: Path) -> Settings:
 
 
 def built_engine(
-    settings: Settings, data_dir: Path, embedder: Embedder | None = None
+    settings: Settings,
+    data_dir: Path,
+    embedder: Embedder | None = None,
+    extra: Path | None = None,
 ) -> tuple[Engine, LoadedCorpus]:
-    """An engine over the configured corpus, ingested into `data_dir`."""
+    """An engine over the configured corpus, ingested into `data_dir`.
+
+    `extra`: a folder of further material (e.g. eval/handouts) indexed beside the corpus, to
+    check it does not crowd out the labelled answers; the corpus alone is returned for labels.
+    """
     engine = Engine.from_settings(isolated_settings(settings, data_dir), embedder=embedder)
     corpus = load_corpus(settings.corpus_dir)
-    engine.index.ingest(corpus.chunks)
+    more = load_corpus(extra).chunks if extra else []
+    engine.index.ingest(corpus.chunks + more)
     return engine, corpus

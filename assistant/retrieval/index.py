@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from assistant.errors import IndexNotBuiltError, InvalidQuestionError
 from assistant.retrieval.coverage import abstention_reason
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.fusion import dense_led_fusion
-from assistant.retrieval.models import Hit, SearchResult
+from assistant.retrieval.models import Hit, SearchResult, SourceSummary
 
 if TYPE_CHECKING:  # chromadb and bm25s are imported when the index is first used (~0.6 s)
     from chromadb.api import ClientAPI
@@ -85,13 +86,14 @@ class CorpusIndex:
         fresh = [chunk for chunk in chunks if chunk.id not in stored]
         for start in range(0, len(stale), BATCH * 16):
             collection.delete(ids=stale[start : start + BATCH * 16])
+        added = date.today().isoformat()
         for start in range(0, len(fresh), BATCH):
             batch = fresh[start : start + BATCH]
             collection.add(
                 ids=[c.id for c in batch],
                 embeddings=self._embedder.embed([c.embedding_text for c in batch]),
                 documents=[c.text for c in batch],
-                metadatas=[c.to_metadata() for c in batch],
+                metadatas=[{**c.to_metadata(), "added": added} for c in batch],
             )
             if progress:
                 progress(len(batch), len(fresh))
@@ -163,6 +165,14 @@ class CorpusIndex:
             )
         return [seen[key] for key in sorted(seen)]
 
+    def sources(self) -> list[SourceSummary]:
+        """What the library holds, one line per source file (read from the index, no model)."""
+        stored = self._collection().get(include=["metadatas"])
+        by_source: dict[str, list[dict]] = {}
+        for meta in stored["metadatas"] or []:
+            by_source.setdefault(str(meta["source"]), []).append(dict(meta))
+        return [_summary(source, metas) for source, metas in sorted(by_source.items())]
+
     def count(self) -> int:
         return self._collection().count()
 
@@ -227,6 +237,21 @@ class CorpusIndex:
                 got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
             )
         }
+
+
+def _summary(source: str, metas: list[dict]) -> SourceSummary:
+    first = min(metas, key=lambda m: (int(m["thread_index"]), int(m["post_start"])))
+    return SourceSummary(
+        source=source,
+        title=str(first["thread_title"]),
+        kind=str(first.get("kind") or "thread capture"),
+        author=str(first.get("author") or ""),
+        date=str(first.get("date") or ""),
+        url=str(first.get("url") or ""),
+        added=min((str(m["added"]) for m in metas if m.get("added")), default=""),
+        passages=len(metas),
+        threads=len({int(m["thread_index"]) for m in metas}),
+    )
 
 
 def _rank(ranking: list[str], chunk_id: str) -> int | None:

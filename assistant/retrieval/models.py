@@ -26,3 +26,18 @@ class SearchResult:
     @property
     def best_similarity(self) -> float:
         return max((hit.similarity for hit in self.hits), default=0.0)
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    """One file of the library, as `cuemap sources` and `/explain sources` list it."""
+
+    source: str  # file name in the corpus folder
+    title: str
+    kind: str  # "PDF", "Word", "thread page", ...
+    author: str
+    date: str
+    url: str
+    added: str  # ISO date its first passage was indexed
+    passages: int
+    threads: int

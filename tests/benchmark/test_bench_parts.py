@@ -71,3 +71,22 @@ def test_bench_light_runtime_verdicts_cover_cold_ask_memory_startup_and_parity()
     assert verdicts["ONNX vectors match torch: cosine ≥ 0.999"] == ("min 0.999980", True)
     assert verdicts["ingest ≥ 200 chunks/s"] == ("256 chunks/s (512 chunks, onnx)", True)
     assert verdicts["Slack bot RSS per worker ≤ 300 MB"][1] is None  # Slack not measured
+
+
+def test_bench_measures_ingest_per_format_on_generated_files(tmp_path: Path) -> None:
+    from assistant.benchmark.formats import measure_formats
+    from assistant.benchmark.report import formats_table
+    from assistant.settings import Settings
+    from tests.fakes import HashingEmbedder
+
+    settings = Settings(_env_file=None, data_dir=tmp_path / "data")
+
+    runs = measure_formats(settings, HashingEmbedder(), tmp_path / "formats", passages=40)
+
+    assert [r.kind for r in runs] == ["thread page (HTML)", "PDF", "Word (.docx)", "Markdown"]
+    assert all(r.files == 2 and 30 <= r.passages <= 40 for r in runs)
+    assert all(r.parse_seconds > 0 and r.index_seconds > 0 for r in runs)
+    report = _report([], ask_p95=10.0)
+    report.formats = runs
+    table = formats_table(report)
+    assert "| PDF | 2 |" in table

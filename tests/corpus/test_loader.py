@@ -94,9 +94,9 @@ def test_missing_corpus_folder_is_a_clear_error(tmp_path: Path) -> None:
         load_corpus(tmp_path / "nowhere")
 
 
-def test_corpus_folder_without_text_files_is_a_clear_error(tmp_path: Path) -> None:
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
-    with pytest.raises(CorpusError, match="no .txt or .md files"):
+def test_corpus_folder_without_source_files_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.doc").write_bytes(b"\xd0\xcf\x11\xe0")  # old Word: not read
+    with pytest.raises(CorpusError, match="no source files"):
         load_corpus(tmp_path)
 
 

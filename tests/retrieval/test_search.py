@@ -91,8 +91,15 @@ def test_citations_carry_thread_author_date_and_post_n_of_n(real_engine: Engine)
         "author",
         "date",
         "post",
+        "locator",
+        "kind",
+        "url",
+        "source",
         "text",
     }
+    first = payload["citations"][0]
+    assert first["locator"] == f"post {citation.post}" and first["kind"] == "thread capture"
+    assert first["source"] == "psychiatry_excellence_threads.txt"
     assert f"[{citation.n}]" in payload["answer"]
 
 

@@ -77,8 +77,11 @@ def source_line(citation: Citation) -> str:
     title = escape_mrkdwn(f"“{citation.thread}”")
     if _linkable(citation.url):
         title = f"<{citation.url}|{title}>"
-    details = [escape_mrkdwn(part) for part in (citation.author, citation.date) if part]
-    return ", ".join([f"*[{citation.n}]* {title}", *details, f"post {citation.post}"])
+    where = citation.locator or f"post {citation.post}"
+    details = [escape_mrkdwn(part) for part in (citation.author, citation.date, where) if part]
+    if not _linkable(citation.url) and citation.source:
+        details.append(f"file `{escape_mrkdwn(citation.source)}`")
+    return ", ".join([f"*[{citation.n}]* {title}", *details])
 
 
 def _linkable(url: str) -> bool:

@@ -1,4 +1,5 @@
-"""`/explain QUESTION`: a private, cited answer; with no question, the topics the sources cover."""
+"""`/explain QUESTION`: a private, cited answer; with no question, the topics the sources cover;
+`/explain sources`: what the library holds (title, kind, date added)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from slack_sdk import WebClient
 from assistant.screening import screen_question
 from integrations.slack.blocks.answers import answer_messages
 from integrations.slack.blocks.safety import with_screening
+from integrations.slack.blocks.sources import sources_message
 from integrations.slack.blocks.topics import topics_message
 from integrations.slack.delivery import respond_messages
 from integrations.slack.error_handler import reported
@@ -17,6 +19,7 @@ from integrations.slack.escape import readable
 from integrations.slack.services import services
 
 LOOKING_IT_UP = ":mag: Looking it up in the sources…"
+LIST_SOURCES = {"sources", "library", "list sources"}
 
 
 def acknowledge(ack: Ack) -> None:
@@ -27,7 +30,9 @@ def acknowledge(ack: Ack) -> None:
 def answer(body: dict[str, Any], client: WebClient, context: BoltContext, respond: Respond) -> None:
     engine = services(context).engine
     question = readable(body.get("text") or "").strip()
-    if question:
+    if question.lower().strip(" ?.") in LIST_SOURCES:
+        messages = [sources_message(engine.index.sources())]
+    elif question:
         screened = screen_question(engine.safety, question)  # card first; identifiers left out
         answer = engine.explainer.ask(screened.text)
         messages = with_screening(screened, answer_messages(answer, shareable=True))

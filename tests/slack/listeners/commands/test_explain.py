@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from assistant.engine import Engine
 from integrations.slack.listeners.commands.explain import LOOKING_IT_UP
 from tests.slack.fake_slack import FakeSlack
@@ -68,3 +70,18 @@ def test_explain_says_plainly_when_the_sources_do_not_cover_it(
     body = texts(answer["blocks"])
     assert "they give no doses" in body or "do not cover" in body
     assert "*Sources*" not in body
+
+
+def test_explain_sources_lists_what_the_library_holds_with_kind_and_date_added(
+    slack: SlackSender, fake_slack: FakeSlack, fake_engine: Engine
+) -> None:
+    _, response_url = slack.command("/explain", "sources")
+
+    [listing] = fake_slack.wait_for(lambda: posted_to(fake_slack, response_url))
+    body = texts(listing["blocks"])
+    [source] = fake_engine.index.sources()
+    assert "The library holds 1 source:" in body
+    assert f"“{source.title}”, thread capture, added {source.added}" in body
+    assert source.added == date.today().isoformat()
+    notes = [e["text"] for b in listing["blocks"] if b["type"] == "context" for e in b["elements"]]
+    assert "Nothing is uploaded from chat" in notes[0]
