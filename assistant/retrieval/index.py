@@ -16,10 +16,10 @@ from chromadb.api.models.Collection import Collection
 from assistant.corpus.models import Chunk
 from assistant.errors import IndexNotBuiltError, InvalidQuestionError
 from assistant.retrieval.chroma import open_collection
-from assistant.retrieval.coverage import abstention_reason
+from assistant.retrieval.coverage import assess
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.fusion import dense_led_fusion
-from assistant.retrieval.lexical import LexicalIndex
+from assistant.retrieval.lexical import LexicalIndex, stems
 from assistant.retrieval.models import Hit, SearchResult
 
 BATCH = 256
@@ -141,8 +141,14 @@ class CorpusIndex:
             )
             for chunk_id in top
         ]
-        reason = abstention_reason(query, hits, self.min_relevance)
-        return SearchResult(query=query, hits=hits, abstained=bool(reason), reason=reason)
+        coverage = assess(query, hits, self.min_relevance, lexical.vocabulary(), stems)
+        return SearchResult(
+            query=query,
+            hits=hits,
+            abstained=coverage.level == "none",
+            reason=coverage.reason,
+            coverage=coverage,
+        )
 
     def topics(self) -> list[str]:
         """Titles of the indexed threads, in corpus order."""
@@ -153,6 +159,10 @@ class CorpusIndex:
                 (str(meta["source"]), int(meta["thread_index"])), str(meta["thread_title"])
             )
         return [seen[key] for key in sorted(seen)]
+
+    def vocabulary(self) -> frozenset[str]:
+        """The corpus's stemmed words, as coverage compares a question's terms with them."""
+        return self._lexical_for(self._collection()).vocabulary()
 
     def count(self) -> int:
         return self._collection().count()
