@@ -86,7 +86,7 @@ class ExtractiveComposer:
     def _quotes(
         self, ranked: list[CandidatePost], question: np.ndarray
     ) -> list[tuple[CandidatePost, list[str]]]:
-        """(post, its quoted units) in reading order: the best post, then later ones of its thread."""
+        """(post, quoted units) in reading order: the best post, then later posts of its thread."""
         best = ranked[0]
         chosen = [
             c

@@ -29,6 +29,7 @@ from assistant.retrieval.lexical import stems
 # this share of a sentence's common content words may be new. Rare words may never be new.
 NEW_WORD_SHARE = 0.25
 RARE_ZIPF = 3.5  # rarer than ~3 per million words: a name, a term of art, a drug
+PREFIX = 8  # words sharing their first 8 letters are one family (gabapentin, gabapentinoid)
 
 DOSE = re.compile(
     r"\b\d+(\.\d+)?\s*(mg|mcg|µg|g|ml|mL|units?|tablets?|pills?|capsules?|mg/kg|%)\b|"
@@ -82,7 +83,8 @@ def sentence_problem(sentence: str, cited: Sequence[str]) -> str:
         return "unsupported_number"
     words = _content(sentence)
     held = set(stems(source))
-    new = [w for w in words if not set(stems(w)) <= held]
+    prefixes = {stem[:PREFIX] for stem in held if len(stem) >= PREFIX}
+    new = [w for w in words if not all(_held(stem, held, prefixes) for stem in stems(w))]
     if any(_zipf(w) < RARE_ZIPF for w in new):
         return "unsupported_term"
     if words and len(new) / len(words) > NEW_WORD_SHARE:
@@ -92,6 +94,11 @@ def sentence_problem(sentence: str, cited: Sequence[str]) -> str:
         if len(sentence_stems & set(stems(text))) < min(2, len(sentence_stems)):
             return "unrelated_citation"
     return ""
+
+
+def _held(stem: str, held: set[str], prefixes: set[str]) -> bool:
+    """In the post, or a longer form of a word in it ("gabapentinoids" for "gabapentin")."""
+    return stem in held or (len(stem) >= PREFIX and stem[:PREFIX] in prefixes)
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> set[str]:

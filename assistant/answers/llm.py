@@ -2,9 +2,10 @@
 
 The model sees only the posts of the retrieved passages, numbered [1]..[n], and the question,
 as data, so each citation names one post. Its reply is shown only if every sentence cites
-posts it was given and is supported by every post it cites (faithfulness.py); otherwise, and on a timeout or a provider error, the extractive answer is
-shown instead. When retrieval abstains the model is not asked at all. Logs carry reason codes
-and counts, never question or corpus text.
+posts it was given and is supported by every post it cites (faithfulness.py); otherwise,
+and on a timeout or a provider error, the extractive answer is shown instead. When retrieval
+abstains the model is not asked at all. Logs carry reason codes and counts, never question or
+corpus text.
 """
 
 from __future__ import annotations

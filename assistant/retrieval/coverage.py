@@ -165,6 +165,13 @@ def _drug_names(query: str) -> dict[str, str]:
     return names
 
 
+def warm_up() -> None:
+    """Load the drug dictionary now rather than on the first question naming a rare word."""
+    from drug_named_entity_recognition import find_drugs
+
+    find_drugs(["warm"], is_ignore_case=True)
+
+
 def _listed(terms: tuple[str, ...]) -> str:
     if len(terms) == 1:
         return terms[0]

@@ -17,6 +17,7 @@ from assistant.corpus.models import Chunk
 from assistant.errors import IndexNotBuiltError, InvalidQuestionError
 from assistant.retrieval.chroma import open_collection
 from assistant.retrieval.coverage import assess
+from assistant.retrieval.coverage import warm_up as warm_coverage
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.fusion import dense_led_fusion
 from assistant.retrieval.lexical import LexicalIndex, stems
@@ -176,6 +177,7 @@ class CorpusIndex:
         """Load the model and the BM25 index now rather than on the first question."""
         self._embedder.embed(["warm up"])
         self._lexical_for(self._collection())
+        warm_coverage()
 
     # -- internals --------------------------------------------------------------------------
 

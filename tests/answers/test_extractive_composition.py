@@ -52,8 +52,8 @@ def ask(question: str, passages: list[Chunk]) -> tuple[list[str], list[str]]:
 def test_composition_quotes_the_answering_post_not_its_passage_neighbour() -> None:
     pair = passage(
         [
-            "Now add habit learning. Repeated pairings shift behaviour toward automatic responding.",
-            "The insula adds another layer. Cues can be internal: tension, stress, withdrawal.",
+            "Now add habit learning. Repeated pairings shift behaviour toward automatic acts.",
+            "The insula adds another layer. Cues can be internal: tension, stress.",
         ],
         first=10,
     )
