@@ -1,6 +1,7 @@
 """One evaluation run: CueMap and the baselines on the same labelled questions.
 
-CueMap's answers come from `Explainer.ask`, so answer rate, abstention rate and citation
+CueMap's answers come from `Explainer.ask` on the question with identifiers taken out, as
+`cuemap ask`, the console and Slack ask it, so answer rate, abstention rate and citation
 precision measure what a clinician would see. The baselines have no abstention: they always
 return their nearest chunks, so they answer every question, in scope or not.
 """
@@ -27,6 +28,7 @@ from assistant.evaluation.metrics import (
     summarise,
 )
 from assistant.evaluation.rankers import BM25Ranker, CueMapRanker, DenseRanker, Ranker
+from assistant.privacy import redact
 
 K = 5
 SPLITS = ("dev", "test")
@@ -103,8 +105,11 @@ def _report(
 
 
 def answer_summary(engine: Engine, questions: RetrievalSet, matcher: PostMatcher) -> AnswerSummary:
-    in_scope = [(q, engine.explainer.ask(q.question)) for q in questions.in_scope]
-    out_scope = [(q, engine.explainer.ask(q.question)) for q in questions.out_of_scope]
+    def ask(question: str) -> Answer:  # as every surface asks: identifiers out first
+        return engine.explainer.ask(redact(question).text)
+
+    in_scope = [(q, ask(q.question)) for q in questions.in_scope]
+    out_scope = [(q, ask(q.question)) for q in questions.out_of_scope]
     answered = [(q, a) for q, a in in_scope if not a.abstained]
     cited = [matcher.posts_in(c.text, q.answers) for q, a in answered for c in a.citations]
 

@@ -5,13 +5,16 @@ to them: a question about a craving medicine the corpus never names is as simila
 addiction thread as a patient's story is. So coverage is decided from what the question names:
 
 - none: the best passage is not similar enough (`min_relevance`, calibrated by `cuemap eval`),
-  or the question asks for a kind of fact the passages never hold (a dose, a billing code), or
+  or the question asks for a kind of fact the passages never hold (a dose, a billing code, side
+  effects or interactions: the threads explain mechanisms), or
   it names something the corpus lacks and nothing else it asks about is in the corpus;
 - partial: it names specific terms absent from the corpus vocabulary (a drug, a scale, an
   acronym); the answer says first that the sources do not mention them;
 - full: otherwise.
 
-A term is specific when it is a drug name (the `drug-named-entity-recognition` dictionary; a
+A term is specific when it is a name of two or more capitalised words (a scale, a guideline,
+a named therapy: "Brief Psychiatric Rating Scale") whose words the corpus does not all use, a
+drug name (the `drug-named-entity-recognition` dictionary; a
 brand whose generic name the corpus uses, Ritalin for methylphenidate, counts as covered), an
 acronym or code (PHQ-9, rTMS), or a word used less than once per million words of general
 English (wordfreq Zipf < 3, verb and adverb forms left out): rare enough to name a thing, not
@@ -27,6 +30,8 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Literal
+
+from assistant.privacy.names import find_names
 
 if TYPE_CHECKING:
     from assistant.retrieval.models import Hit
@@ -67,7 +72,22 @@ FACT_NEEDS = (
         evidence=re.compile(r"(\$\s?\d|\bCPT\b|\bICD\b|\b\d{5}\b)"),
         reason="The sources do not cover billing or costs.",
     ),
+    FactNeed(
+        asks=re.compile(
+            r"\b(side[- ]effects?|adverse (effects?|events?|reactions?)|interactions?|interact|"
+            r"contraindicat\w*|combin\w* (safely|with)|safe(ly)? (to )?(take|combine|mix|use)|"
+            r"drink on it|in pregnancy|breast-?feeding|overdose risk)\b",
+            re.IGNORECASE,
+        ),
+        evidence=re.compile(
+            r"\b(side[- ]effects?|adverse|interact\w*|contraindicat\w*|pregnan\w*)\b", re.I
+        ),
+        reason="The sources do not cover side effects, interactions or safety in use; they "
+        "explain mechanisms. Check a formulary.",
+    ),
 )
+TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"}
+NAME_PHRASE = re.compile(r"(?<!^)(?<![.?!] )\b((?:[A-Z][\w-]+ ){1,4}[A-Z][\w-]+)")
 
 
 @dataclass(frozen=True)
@@ -110,11 +130,20 @@ def uncovered_terms(
     """(specific terms the corpus lacks, content words it has), in question order."""
     missing: list[str] = []
     covered: list[str] = []
+    people = {w for start, end in find_names(query) for w in query[start:end].split()}
+    for name in NAME_PHRASE.findall(query.strip()):
+        if name.split()[0] in TITLES or set(name.split()) & people:
+            people.update(name.split())
+        elif not all(stem in vocabulary for stem in stems(name)):
+            missing.append(name)  # a named scale, guideline or therapy: "Brief Psychiatric ..."
+    inside_names = people | {word for name in missing for word in name.split()}
     drugs = _drug_names(query)
     for word in WORD.findall(query):
         if word.startswith("[") or "'" in word or "’" in word:
             continue  # a redaction placeholder or a contraction: never a topic
         word = word.strip("-/")
+        if word in inside_names:
+            continue
         word_stems = stems(word)
         if not word_stems:
             continue  # a stop word
@@ -126,9 +155,15 @@ def uncovered_terms(
                 covered.append(word)
             elif word not in missing:
                 missing.append(word)
-        elif _specific(word) and word not in missing:
+        elif _specific(word) and not _personal_name(word) and word not in missing:
             missing.append(word)
     return tuple(missing), tuple(covered)
+
+
+def _personal_name(word: str) -> bool:
+    """A single capitalised word that is no drug and no acronym ("Siobhán"): a person or a
+    place in a clinician's story, not a topic the sources could cover."""
+    return word[:1].isupper() and word[1:].islower()
 
 
 def _specific(word: str) -> bool:
