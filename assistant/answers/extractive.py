@@ -1,9 +1,13 @@
-"""The default composer: quote the retrieved posts' most relevant passages, each cited.
+"""The default composer: quote the post that answers, in the thread's order, each quote cited.
 
-Nothing is generated. Each post of a passage is split into readable units (a paragraph, with
-a lead-in and its bullet list kept together, very short lines joined to the next), each unit
-is scored against the question with the same embedding model, and the best units of the best
-passages are quoted in source order. A citation names the one post its quote comes from.
+Nothing is generated. Every post of the retrieved passages is scored against the question
+(selection.py); the best post leads, and a further post of the same thread follows when it
+scores nearly as well and comes after it in the thread (quotes keep the thread's order; no
+unrelated thread is mixed in). Each post is split into readable units (a paragraph, with a
+lead-in and its bullet list kept together, very short lines joined to the next) and its best
+one or two units are quoted. A unit opening on an anaphor or connective ("That shift...",
+"But...", "This is why...") brings the sentence it refers to, or is not used as an opener.
+A citation names the one post its quote comes from.
 """
 
 from __future__ import annotations
@@ -11,20 +15,28 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.answers.models import Answer, Citation, Statement
+from assistant.answers.selection import CandidatePost, score_posts
 from assistant.corpus.models import Chunk
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.models import SearchResult
 
 MIN_UNIT_CHARS = 60
 BULLET = re.compile(r"^\s*[*\-•]\s+")
-SOURCE_MARGIN = 0.12  # a further passage is quoted only when nearly as relevant as the best
+POST_MARGIN = 0.08  # a further post is quoted only when nearly as relevant as the best
 SECOND_UNIT_MARGIN = 0.08
+WHOLE_POST_CHARS = 450  # a post this short is quoted whole
+BRIDGE_CHARS = 60  # a leading anaphoric sentence shorter than this only links to the last post
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 CACHED_CHUNKS = 4096
+ANAPHOR = re.compile(
+    r"^(that|this|these|those|it|its|they|their|them|such|but|so|and|or|yet|then|also|"
+    r"however|thus|therefore|hence|here|there)\b",
+    re.IGNORECASE,
+)
 
 
 def split_units(text: str) -> list[str]:
@@ -47,48 +59,51 @@ def split_units(text: str) -> list[str]:
 
 
 class ExtractiveComposer:
-    def __init__(self, embedder: Embedder, max_sources: int = 3, max_statements: int = 4) -> None:
+    def __init__(self, embedder: Embedder, max_posts: int = 2, max_statements: int = 4) -> None:
         self._embedder = embedder
-        self._max_sources = max_sources
+        self._max_posts = max_posts
         self._max_statements = max_statements
-        self._embedded: OrderedDict[str, list[EmbeddedPost]] = OrderedDict()
+        self._embedded: OrderedDict[str, list[CandidatePost]] = OrderedDict()
         self._lock = threading.Lock()
 
     def compose(self, result: SearchResult) -> Answer:
         if result.abstained or not result.hits:
             return Answer(question=result.query, abstained=True, reason=result.reason)
         question = self._embedder.embed([result.query])[0]
-        best = result.hits[0].similarity
-        chosen = [
-            hit
-            for hit in result.hits[: self._max_sources]
-            if hit is result.hits[0] or hit.similarity >= best - SOURCE_MARGIN
-        ]
+        embedded = {hit.chunk.id: self._posts(hit.chunk) for hit in result.hits}
+        ranked = score_posts(result.query, question, result.hits, embedded)
         statements: list[Statement] = []
         citations: list[Citation] = []
-        for hit in chosen:
-            post, picked = self._best_units(hit.chunk, question)
-            if not picked or len(statements) >= self._max_statements:
-                continue
-            n = len(citations) + 1
-            citations.append(Citation.from_chunk(n, post))
+        for candidate, units in self._quotes(ranked, question):
             room = self._max_statements - len(statements)
-            statements += [Statement(text=unit, citation=n) for unit in picked[:room]]
+            if room <= 0:
+                break
+            n = len(citations) + 1
+            citations.append(Citation.from_chunk(n, candidate.post))
+            statements += [Statement(text=unit, citation=n) for unit in units[:room]]
         return Answer(question=result.query, statements=statements, citations=citations)
 
-    def _best_units(self, passage: Chunk, question: np.ndarray) -> tuple[Chunk, list[str]]:
-        """The passage's post closest to the question, and its one or two closest units."""
-        best = max(self._posts(passage), key=lambda post: float(post.vector @ question))
-        if not best.units:
-            return best.post, []
-        scores = best.unit_vectors @ question
-        order = np.argsort(-scores)
-        keep = [int(order[0])]
-        if len(order) > 1 and scores[order[1]] >= scores[order[0]] - SECOND_UNIT_MARGIN:
-            keep.append(int(order[1]))
-        return best.post, [best.units[i] for i in sorted(keep)]
+    def _quotes(
+        self, ranked: list[CandidatePost], question: np.ndarray
+    ) -> list[tuple[CandidatePost, list[str]]]:
+        """(post, quoted units) in reading order: the best post, then later posts of its thread."""
+        best = ranked[0]
+        chosen = [
+            c
+            for c in ranked[1:]
+            if c.same_thread(best)
+            and c.post.post_start > best.post.post_start
+            and c.score >= best.score - POST_MARGIN
+        ][: self._max_posts - 1]
+        by_key = {c.key: c for c in ranked}
+        quotes = _with_antecedent(best, _best_units(best, question), by_key)
+        for candidate in sorted(chosen, key=lambda c: c.post.post_start):
+            units = [candidate.units[i] for i in _best_units(candidate, question)]
+            if units and not ANAPHOR.match(units[0]):
+                quotes.append((candidate, units))
+        return [(c, u) for c, u in quotes if u]
 
-    def _posts(self, passage: Chunk) -> list[EmbeddedPost]:
+    def _posts(self, passage: Chunk) -> list[CandidatePost]:
         with self._lock:
             cached = self._embedded.get(passage.id)
         if cached is None:
@@ -99,7 +114,7 @@ class ExtractiveComposer:
             cached, offset = [], len(posts)
             for post, vector, post_units in zip(posts, vectors[: len(posts)], units, strict=True):
                 unit_vectors = vectors[offset : offset + len(post_units)]
-                cached.append(EmbeddedPost(post, vector, post_units, unit_vectors))
+                cached.append(CandidatePost(post, vector, post_units, unit_vectors))
                 offset += len(post_units)
             with self._lock:
                 self._embedded[passage.id] = cached
@@ -108,11 +123,61 @@ class ExtractiveComposer:
         return cached
 
 
-@dataclass(frozen=True)
-class EmbeddedPost:
-    """One post of a passage with its own vector and its units' vectors."""
+def _best_units(candidate: CandidatePost, question: np.ndarray) -> list[int]:
+    """Indexes of the units to quote, in post order: all of a short post (a thread post is
+    often one thought, its list and its turn: "At first... But with repeated use..."), else
+    the one or two units closest to the question."""
+    if not candidate.units:
+        return []
+    if len(candidate.post.text) <= WHOLE_POST_CHARS:
+        return list(range(len(candidate.units)))
+    scores = candidate.unit_vectors @ question
+    order = np.argsort(-scores)
+    keep = [int(order[0])]
+    if len(order) > 1 and scores[order[1]] >= scores[order[0]] - SECOND_UNIT_MARGIN:
+        keep.append(int(order[1]))
+    return sorted(keep)
 
-    post: Chunk
-    vector: np.ndarray
-    units: list[str]
-    unit_vectors: np.ndarray
+
+def _without_bridge(unit: str) -> str:
+    """The unit without its short leading bridge sentences ("That shift is clinically
+    important.", "It may begin earlier."), when what follows stands on its own; else ""."""
+    sentences = SENTENCE_END.split(unit)
+    while sentences and ANAPHOR.match(sentences[0]) and len(sentences[0]) < BRIDGE_CHARS:
+        sentences = sentences[1:]
+    rest = " ".join(sentences)
+    return rest if rest and rest != unit and not ANAPHOR.match(rest) else ""
+
+
+def _with_antecedent(
+    candidate: CandidatePost,
+    picked: list[int],
+    posts: dict[tuple[str, int, int], CandidatePost],
+) -> list[tuple[CandidatePost, list[str]]]:
+    """The picked units, opening on a unit that does not lean on an unquoted sentence.
+
+    An opener such as "That context can become a cue." brings the unit before it in the post;
+    at the start of a post, a short bridge sentence ("That shift is clinically important.") is
+    left out when the rest stands alone, else the last unit of the thread's previous post is
+    brought when that post was retrieved; with neither, the opener is dropped in favour of the
+    next picked unit.
+    """
+    if not picked:
+        return []
+    first = picked[0]
+    while ANAPHOR.match(candidate.units[first]) and first > 0:
+        first -= 1
+    units = [candidate.units[i] for i in sorted({first, *picked})]
+    if not ANAPHOR.match(units[0]):
+        return [(candidate, units)]
+    opener = _without_bridge(units[0])
+    if opener:
+        return [(candidate, [opener, *units[1:]])]
+    source, thread, number = candidate.key
+    previous = posts.get((source, thread, number - 1))
+    if previous is not None and previous.units and not ANAPHOR.match(previous.units[-1]):
+        return [(previous, [previous.units[-1]]), (candidate, units)]
+    rest = units[1:] or [u for u in candidate.units[1:] if not ANAPHOR.match(u)][:1]
+    if rest:
+        return [(candidate, rest)]
+    return [(candidate, units)]

@@ -2,9 +2,10 @@
 
 The model sees only the posts of the retrieved passages, numbered [1]..[n], and the question,
 as data, so each citation names one post. Its reply is shown only if every sentence cites
-posts it was given; otherwise, and on a timeout or a provider error, the extractive answer is
-shown instead. When retrieval abstains the model is not asked at all. Logs carry reason codes
-and counts, never question or corpus text.
+posts it was given and is supported by every post it cites (faithfulness.py); otherwise,
+and on a timeout or a provider error, the extractive answer is shown instead. When retrieval
+abstains the model is not asked at all. Logs carry reason codes and counts, never question or
+corpus text.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 
 from assistant.answers.citation_check import Verdict, check_reply
+from assistant.answers.faithfulness import unsupported
 from assistant.answers.llm_prompt import AnswerPrompt
 from assistant.answers.models import Answer, Citation, Statement
 from assistant.answers.service import Composer
@@ -52,6 +54,9 @@ class LLMComposer:
         verdict = check_reply(reply, passages=len(posts))
         if not verdict.accepted:
             return self._fall_back(result, verdict.problem, verdict.sentence_count)
+        problem = unsupported(verdict.sentences, posts)
+        if problem:
+            return self._fall_back(result, problem, verdict.sentence_count)
         answer = cited_answer(result.query, posts, verdict)
         log.info(
             "llm composer: answer accepted passages=%d sentences=%d sources=%d",

@@ -66,18 +66,24 @@ class Answer:
     abstained: bool = False
     reason: str = ""
     composer: str = "extractive"  # which composer wrote it: "extractive" or "llm"
+    coverage: str = "full"  # "full", "partial" or "none" (see retrieval/coverage.py)
+    not_covered: tuple[str, ...] = ()  # the question's terms the sources do not mention
+    notice: str = ""  # said first in a partial answer: "The sources do not mention X."
 
     @property
     def text(self) -> str:
         if self.abstained:
             return self.reason
-        return " ".join(f"{s.text} [{s.citation}]" for s in self.statements)
+        quoted = " ".join(f"{s.text} [{s.citation}]" for s in self.statements)
+        return f"{self.notice} What they do say: {quoted}" if self.notice else quoted
 
     def to_json(self) -> dict:
         return {
             "question": self.question,
             "answer": self.text,
             "abstained": self.abstained,
+            "coverage": "none" if self.abstained else self.coverage,
+            "not_covered": list(self.not_covered),
             "citations": [
                 {
                     "n": c.n,

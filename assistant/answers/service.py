@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Protocol
 
 from assistant.answers.models import Answer
@@ -23,4 +24,15 @@ class Explainer:
         return self.index.search(query, k or self.k)
 
     def ask(self, question: str) -> Answer:
-        return self.composer.compose(self.search(question))
+        result = self.search(question)
+        return with_coverage(self.composer.compose(result), result)
+
+
+def with_coverage(answer: Answer, result: SearchResult) -> Answer:
+    """The answer marked with what the sources cover; a partial one says first what they lack."""
+    coverage = result.coverage
+    if answer.abstained:
+        return replace(answer, coverage="none", not_covered=coverage.not_covered)
+    return replace(
+        answer, coverage=coverage.level, not_covered=coverage.not_covered, notice=coverage.notice
+    )

@@ -20,7 +20,9 @@ from assistant.settings import PROJECT_ROOT
 EVAL_DIR = PROJECT_ROOT / "eval"
 RETRIEVAL_SET = EVAL_DIR / "retrieval_questions.yaml"
 
-Style = Literal["close", "paraphrase", "lay", "story"]
+Style = Literal["close", "paraphrase", "lay", "story", "shorthand"]
+Split = Literal["dev", "test"]  # dev: tune on it; test: written blind, never tuned on
+NEAR_MISS = "near-miss"
 PostRef = tuple[str, int]  # (thread title, post number)
 
 
@@ -32,11 +34,17 @@ class InScopeQuestion(_Strict):
     question: str
     style: Style
     answers: tuple[tuple[str, int], ...]
+    split: Split = "dev"
 
 
 class OutOfScopeQuestion(_Strict):
     question: str
-    kind: Literal["dose", "billing", "unrelated medicine", "trivia", "page furniture"]
+    kind: Literal["dose", "billing", "unrelated medicine", "trivia", "page furniture", "near-miss"]
+    split: Split = "dev"
+
+    @property
+    def near_miss(self) -> bool:
+        return self.kind == NEAR_MISS
 
 
 class RetrievalSetFile(_Strict):
@@ -57,11 +65,19 @@ class LabelledQuestion(_Strict):
     question: str
     style: Style
     answers: frozenset[PostRef]
+    split: Split = "dev"
 
 
 class RetrievalSet(_Strict):
     in_scope: tuple[LabelledQuestion, ...]
     out_of_scope: tuple[OutOfScopeQuestion, ...]
+
+    def split(self, name: Split) -> RetrievalSet:
+        """The questions of one split (dev or test)."""
+        return RetrievalSet(
+            in_scope=tuple(q for q in self.in_scope if q.split == name),
+            out_of_scope=tuple(q for q in self.out_of_scope if q.split == name),
+        )
 
     def subset(self, every: int) -> RetrievalSet:
         """Every n-th question of each part, for a quick run."""
@@ -86,7 +102,9 @@ def load_retrieval_set(documents: list[SourceDocument], path: Path = RETRIEVAL_S
                 f"{path.name}: {item.question!r} is labelled with posts the corpus lacks: {missing}"
             )
         questions.append(
-            LabelledQuestion(question=item.question, style=item.style, answers=answers)
+            LabelledQuestion(
+                question=item.question, style=item.style, answers=answers, split=item.split
+            )
         )
     return RetrievalSet(in_scope=tuple(questions), out_of_scope=parsed.out_of_scope)
 

@@ -77,6 +77,8 @@ class QuestionScores:
     reciprocal_rank: float
     ndcg5: float
     budget_hit: bool
+    any_hit: bool = False  # some returned passage holds a labelled post
+    precision: float = 0.0  # share of returned passages holding a labelled post
 
 
 def score_question(
@@ -88,6 +90,8 @@ def score_question(
         reciprocal_rank=reciprocal_rank(found, labels),
         ndcg5=ndcg_at(found, labels, 5),
         budget_hit=budget_hit(texts, labels, matcher),
+        any_hit=any(found),
+        precision=sum(bool(posts) for posts in found) / len(found) if found else 0.0,
     )
 
 
@@ -98,6 +102,9 @@ class RankingSummary:
     ndcg5: float
     budget_hit_rate: float
     questions: int
+    hit_rate: float = 0.0  # questions with a labelled post among the returned passages
+    precision: float = 0.0  # returned passages holding a labelled post, averaged
+    first_hit_rate: float = 0.0  # questions whose first passage holds a labelled post
 
 
 def summarise(scores: Sequence[QuestionScores]) -> RankingSummary:
@@ -108,4 +115,7 @@ def summarise(scores: Sequence[QuestionScores]) -> RankingSummary:
         ndcg5=sum(s.ndcg5 for s in scores) / n,
         budget_hit_rate=sum(s.budget_hit for s in scores) / n,
         questions=n,
+        hit_rate=sum(s.any_hit for s in scores) / n,
+        precision=sum(s.precision for s in scores) / n,
+        first_hit_rate=sum(s.reciprocal_rank == 1.0 for s in scores) / n,
     )

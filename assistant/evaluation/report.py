@@ -10,25 +10,49 @@ from assistant.evaluation.retrieval_eval import RetrievalEvaluation, SystemRepor
 COLUMNS = [
     *(f"R@{k}" for k in RECALL_AT),
     "MRR",
-    "nDCG@5",
     "read@500",
     "answered (in)",
-    "declined (out)",
+    "cited right",
     "cite prec.",
+    "1st cite right",
+    "1st sentence",
+    "declined/partial (out)",
+    "near-miss",
 ]
-NEVER_ABSTAINS = "baselines never abstain: they answer every question, in scope or not"
+NEVER_ABSTAINS = (
+    "baselines never abstain: they answer every question, in scope or not; their 'answer' is "
+    "their top 5 passages (cited right: a labelled post among them; cite prec.: passages "
+    "holding one; 1st cite right: the first passage holds one)"
+)
 
 
 def _values(report: SystemReport) -> list[float | None]:
     ranking, answers = report.ranking, report.answers
+    if answers is None:
+        answer_values: list[float | None] = [
+            1.0,
+            ranking.hit_rate,
+            ranking.precision,
+            ranking.first_hit_rate,
+            None,
+            0.0,
+            0.0,
+        ]
+    else:
+        answer_values = [
+            answers.answer_rate,
+            answers.cited_right,
+            answers.citation_precision,
+            answers.first_cited_right,
+            answers.first_sentence_answers,
+            answers.abstention_rate,
+            answers.near_miss_rate,
+        ]
     return [
         *(ranking.recall[k] for k in RECALL_AT),
         ranking.mrr,
-        ranking.ndcg5,
         ranking.budget_hit_rate,
-        answers.answer_rate if answers else 1.0,
-        answers.abstention_rate if answers else 0.0,
-        answers.citation_precision if answers else None,
+        *answer_values,
     ]
 
 
@@ -49,13 +73,28 @@ def quality_rows(evaluation: RetrievalEvaluation) -> list[list[str]]:
 
 
 def style_table(evaluation: RetrievalEvaluation) -> tuple[list[str], list[list[str]]]:
-    """MRR per question style (header names each style and its count), one row per system."""
+    """Per question style (header names each style and its count): MRR and read@500 of every
+    system, then how often CueMap's first sentence answers."""
     styles = evaluation.systems[0].by_style
-    header = ["MRR by style", *(f"{style} ({s.questions})" for style, s in styles.items())]
-    rows = [
-        [system.name, *(_cell(system.by_style[style].mrr) for style in styles)]
-        for system in evaluation.systems
-    ]
+    header = ["by style", *(f"{style} ({s.questions})" for style, s in styles.items())]
+    rows = []
+    for metric, value in (("MRR", "mrr"), ("read@500", "budget_hit_rate")):
+        rows += [
+            [
+                f"{system.name} {metric}",
+                *(_cell(getattr(system.by_style[style], value)) for style in styles),
+            ]
+            for system in evaluation.systems
+        ]
+    answers = evaluation.systems[0].answers
+    if answers is not None:
+        first = answers.first_sentence_by_style
+        rows.append(
+            [
+                f"{evaluation.systems[0].name} 1st sentence answers",
+                *(_cell(first.get(style)) for style in styles),
+            ]
+        )
     return header, rows
 
 
@@ -70,16 +109,22 @@ def calibration_lines(evaluation: RetrievalEvaluation) -> list[str]:
     c = evaluation.calibration
     return [
         f"min_relevance now {c.current.threshold:.3f}: answers {c.current.answer_rate:.1%} "
-        f"in scope, declines {c.current.abstention_rate:.1%} out of scope",
-        f"calibrated {c.chosen.threshold:.3f}: answers {c.chosen.answer_rate:.1%} in scope, "
+        f"in scope, declines or answers partly {c.current.abstention_rate:.1%} out of scope "
+        "(dev)",
+        f"calibrated on dev {c.chosen.threshold:.3f}: answers {c.chosen.answer_rate:.1%} in scope, "
         f"declines {c.chosen.abstention_rate:.1%} out of scope "
         "(best sum of both, averaged with its neighbours; midpoint of the widest best run)",
     ]
 
 
 def evaluation_json(evaluation: RetrievalEvaluation) -> dict:
+    answers = evaluation.systems[0].answers
     return {
-        "questions": {"in_scope": evaluation.in_scope, "out_of_scope": evaluation.out_of_scope},
+        "questions": {
+            "in_scope": evaluation.in_scope,
+            "out_of_scope": evaluation.out_of_scope,
+            "near_miss": evaluation.near_miss,
+        },
         "columns": COLUMNS,
         "systems": {
             s.name: dict(zip(COLUMNS, _values(s), strict=True)) for s in evaluation.systems
@@ -87,6 +132,11 @@ def evaluation_json(evaluation: RetrievalEvaluation) -> dict:
         "mrr_by_style": {
             s.name: {style: r.mrr for style, r in s.by_style.items()} for s in evaluation.systems
         },
+        "read500_by_style": {
+            s.name: {style: r.budget_hit_rate for style, r in s.by_style.items()}
+            for s in evaluation.systems
+        },
+        "first_sentence_by_style": answers.first_sentence_by_style if answers else {},
         "note": NEVER_ABSTAINS,
         "calibration": {
             "current": vars(evaluation.calibration.current),

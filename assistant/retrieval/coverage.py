@@ -1,19 +1,48 @@
-"""Abstention: when the sources do not cover a question, say so instead of guessing.
+"""Coverage: do the sources cover what the question asks about, fully, partly or not at all?
 
-Two checks. The best passage must be similar enough to the question (a threshold
-calibrated on the labelled questions, see `cuemap eval`). And a question asking for a
-kind of fact the passages do not hold at all (a dose, a billing code) is declined even
-when the topic matches: the thread on gabapentinoids explains their mechanism, not doses.
+A similarity threshold alone cannot tell a question the sources answer from one that sits next
+to them: a question about a craving medicine the corpus never names is as similar to the
+addiction thread as a patient's story is. So coverage is decided from what the question names:
+
+- none: the best passage is not similar enough (`min_relevance`, calibrated by `cuemap eval`),
+  or the question asks for a kind of fact the passages never hold (a dose, a billing code, side
+  effects or interactions: the threads explain mechanisms), or
+  it names something the corpus lacks and nothing else it asks about is in the corpus;
+- partial: it names specific terms absent from the corpus vocabulary (a drug, a scale, an
+  acronym); the answer says first that the sources do not mention them;
+- full: otherwise.
+
+A term is specific when it is a name of two or more capitalised words (a scale, a guideline,
+a named therapy: "Brief Psychiatric Rating Scale") whose words the corpus does not all use, a
+drug name (the `drug-named-entity-recognition` dictionary; a
+brand whose generic name the corpus uses, Ritalin for methylphenidate, counts as covered), an
+acronym or code (PHQ-9, rTMS), or a word used less than once per million words of general
+English (wordfreq Zipf < 3, verb and adverb forms left out): rare enough to name a thing, not
+to phrase a question. On the dev questions the in-scope words between Zipf 3 and 3.5 the corpus
+lacks were ordinary ones ("messengers", "shortcomings", "uncover"); below 3 were names
+("Lyrica", "SSRIs", "postpartum", "vagus", "nalmefene"), which the near-misses are made of.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Literal
 
-from assistant.retrieval.models import Hit
+from assistant.privacy.names import find_names
+
+if TYPE_CHECKING:
+    from assistant.retrieval.models import Hit
 
 NOT_COVERED = "The sources do not cover this question."
+RARE_ZIPF = 3.0  # below: used less than once per million words of general English
+Level = Literal["full", "partial", "none"]
+
+WORD = re.compile(r"\[[A-Z_ ]+\]|[^\W_][\w'’/-]*")
+INFLECTED = re.compile(r"(ed|ing|ly)$", re.IGNORECASE)
+ACRONYM = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z]{2,}s?$|^(?=.*[A-Za-z])(?=.*\d)[\w-]+$")
 
 
 @dataclass(frozen=True)
@@ -43,14 +72,142 @@ FACT_NEEDS = (
         evidence=re.compile(r"(\$\s?\d|\bCPT\b|\bICD\b|\b\d{5}\b)"),
         reason="The sources do not cover billing or costs.",
     ),
+    FactNeed(
+        asks=re.compile(
+            r"\b(side[- ]effects?|adverse (effects?|events?|reactions?)|interactions?|interact|"
+            r"contraindicat\w*|combin\w* (safely|with)|safe(ly)? (to )?(take|combine|mix|use)|"
+            r"drink on it|in pregnancy|breast-?feeding|overdose risk)\b",
+            re.IGNORECASE,
+        ),
+        evidence=re.compile(
+            r"\b(side[- ]effects?|adverse|interact\w*|contraindicat\w*|pregnan\w*)\b", re.I
+        ),
+        reason="The sources do not cover side effects, interactions or safety in use; they "
+        "explain mechanisms. Check a formulary.",
+    ),
 )
+TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"}
+NAME_PHRASE = re.compile(r"(?<!^)(?<![.?!] )\b((?:[A-Z][\w-]+ ){1,4}[A-Z][\w-]+)")
 
 
-def abstention_reason(query: str, hits: list[Hit], min_relevance: float) -> str:
-    """Empty when the hits can answer the query; otherwise why they cannot."""
+@dataclass(frozen=True)
+class Coverage:
+    level: Level
+    not_covered: tuple[str, ...] = ()
+    reason: str = ""  # why the question is declined (level "none")
+
+    @property
+    def notice(self) -> str:
+        """What a partial answer says first."""
+        if self.level != "partial":
+            return ""
+        return f"The sources do not mention {_listed(self.not_covered)}."
+
+
+Stems = Callable[[str], list[str]]
+
+
+def assess(
+    query: str, hits: list[Hit], min_relevance: float, vocabulary: Collection[str], stems: Stems
+) -> Coverage:
+    """How far the hits and the corpus vocabulary cover the query."""
     if not hits or max(hit.similarity for hit in hits) < min_relevance:
-        return NOT_COVERED
+        return Coverage("none", reason=NOT_COVERED)
     for need in FACT_NEEDS:
         if need.asks.search(query) and not any(need.evidence.search(h.chunk.text) for h in hits):
-            return need.reason
-    return ""
+            return Coverage("none", reason=need.reason)
+    missing, covered = uncovered_terms(query, vocabulary, stems)
+    if not missing:
+        return Coverage("full")
+    if not covered:
+        return Coverage("none", missing, reason=NOT_COVERED)
+    return Coverage("partial", missing)
+
+
+def uncovered_terms(
+    query: str, vocabulary: Collection[str], stems: Stems
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(specific terms the corpus lacks, content words it has), in question order."""
+    missing: list[str] = []
+    covered: list[str] = []
+    people = {w for start, end in find_names(query) for w in query[start:end].split()}
+    for name in NAME_PHRASE.findall(query.strip()):
+        if name.split()[0] in TITLES or set(name.split()) & people:
+            people.update(name.split())
+        elif not all(stem in vocabulary for stem in stems(name)):
+            missing.append(name)  # a named scale, guideline or therapy: "Brief Psychiatric ..."
+    inside_names = people | {word for name in missing for word in name.split()}
+    drugs = _drug_names(query)
+    for word in WORD.findall(query):
+        if word.startswith("[") or "'" in word or "’" in word:
+            continue  # a redaction placeholder or a contraction: never a topic
+        word = word.strip("-/")
+        if word in inside_names:
+            continue
+        word_stems = stems(word)
+        if not word_stems:
+            continue  # a stop word
+        if all(stem in vocabulary for stem in word_stems):
+            covered.append(word)
+        elif word.lower() in drugs:
+            generic = drugs[word.lower()]
+            if generic and all(stem in vocabulary for stem in stems(generic)):
+                covered.append(word)
+            elif word not in missing:
+                missing.append(word)
+        elif _specific(word) and not _personal_name(word) and word not in missing:
+            missing.append(word)
+    return tuple(missing), tuple(covered)
+
+
+def _personal_name(word: str) -> bool:
+    """A single capitalised word that is no drug and no acronym ("Siobhán"): a person or a
+    place in a clinician's story, not a topic the sources could cover."""
+    return word[:1].isupper() and word[1:].islower()
+
+
+def _specific(word: str) -> bool:
+    if ACRONYM.match(word):
+        return True
+    if INFLECTED.search(word):
+        return False  # "dampened", "boosting": a rare verb or adverb describes, it names nothing
+    return _zipf(word.lower()) < RARE_ZIPF
+
+
+@cache
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def _drug_names(query: str) -> dict[str, str]:
+    """Lower-cased drug words of the query -> the drug's generic name (lazy: 2 s to load)."""
+    words = [w.strip("-/,.?!;:") for w in query.split()]
+    candidates = [w for w in words if w and _zipf(w.lower()) < 4.0]
+    if not candidates:
+        return {}
+    from drug_named_entity_recognition import find_drugs
+
+    found = find_drugs(words, is_ignore_case=True)
+    names: dict[str, str] = {}
+    rare = {w.lower() for w in candidates}
+    for drug, start, end in found:
+        generic = str(drug.get("name", ""))
+        for word in words[start:end]:
+            if word.lower() in rare:
+                names[word.lower()] = generic
+    return names
+
+
+def warm_up() -> None:
+    """Load the drug dictionary now rather than on the first question naming a rare word."""
+    from drug_named_entity_recognition import find_drugs
+
+    find_drugs(["warm"], is_ignore_case=True)
+
+
+def _listed(terms: tuple[str, ...]) -> str:
+    if len(terms) == 1:
+        return terms[0]
+    return ", ".join(terms[:-1]) + f" or {terms[-1]}"

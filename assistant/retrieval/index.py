@@ -15,7 +15,8 @@ import numpy as np
 
 from assistant.corpus.models import Chunk
 from assistant.errors import IndexNotBuiltError, InvalidQuestionError
-from assistant.retrieval.coverage import abstention_reason
+from assistant.retrieval.coverage import assess
+from assistant.retrieval.coverage import warm_up as warm_coverage
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.fusion import dense_led_fusion
 from assistant.retrieval.models import Hit, SearchResult, SourceSummary
@@ -152,8 +153,16 @@ class CorpusIndex:
             )
             for chunk_id in top
         ]
-        reason = abstention_reason(query, hits, self.min_relevance)
-        return SearchResult(query=query, hits=hits, abstained=bool(reason), reason=reason)
+        from assistant.retrieval.lexical import stems
+
+        coverage = assess(query, hits, self.min_relevance, lexical.vocabulary(), stems)
+        return SearchResult(
+            query=query,
+            hits=hits,
+            abstained=coverage.level == "none",
+            reason=coverage.reason,
+            coverage=coverage,
+        )
 
     def topics(self) -> list[str]:
         """Titles of the indexed threads, in corpus order."""
@@ -173,6 +182,10 @@ class CorpusIndex:
             by_source.setdefault(str(meta["source"]), []).append(dict(meta))
         return [_summary(source, metas) for source, metas in sorted(by_source.items())]
 
+    def vocabulary(self) -> frozenset[str]:
+        """The corpus's stemmed words, as coverage compares a question's terms with them."""
+        return self._lexical_for(self._collection()).vocabulary()
+
     def count(self) -> int:
         return self._collection().count()
 
@@ -185,6 +198,7 @@ class CorpusIndex:
         """Load the model and the BM25 index now rather than on the first question."""
         self._embedder.embed(["warm up"])
         self._lexical_for(self._collection())
+        warm_coverage()
 
     # -- internals --------------------------------------------------------------------------
 

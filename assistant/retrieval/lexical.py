@@ -15,6 +15,11 @@ _STEMMER = Stemmer.Stemmer("english")
 logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
+def stems(text: str) -> list[str]:
+    """The stemmed non-stop words of one text, as the index stores them."""
+    return tokenize([text])[0]
+
+
 def tokenize(texts: list[str]) -> list[list[str]]:
     return bm25s.tokenize(
         texts, stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
@@ -28,6 +33,7 @@ class LexicalIndex:
         self.ids = ids
         self.fingerprint = fingerprint
         self._retriever = retriever
+        self._vocabulary: frozenset[str] | None = None
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str], fingerprint: str) -> LexicalIndex:
@@ -52,6 +58,13 @@ class LexicalIndex:
             tokens, k=min(limit, len(self.ids)), show_progress=False
         )
         return [(self.ids[i], float(s)) for i, s in zip(found[0], scores[0], strict=True) if s > 0]
+
+    def vocabulary(self) -> frozenset[str]:
+        """The stemmed words of the indexed texts (stop words left out)."""
+        if self._vocabulary is None:
+            vocab = self._retriever.vocab_dict if self._retriever is not None else {}
+            self._vocabulary = frozenset(str(word) for word in vocab)
+        return self._vocabulary
 
     def save(self, folder: Path) -> None:
         tmp = folder.with_name(folder.name + ".tmp")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.corpus.models import Chunk
+from assistant.retrieval.coverage import Coverage
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class SearchResult:
     hits: list[Hit] = field(default_factory=list)
     abstained: bool = False
     reason: str = ""
+    coverage: Coverage = Coverage("full")
 
     @property
     def best_similarity(self) -> float:

@@ -54,16 +54,21 @@ def inside(text: str, tag: str) -> str:
     return text.split(f"<{tag}>", 1)[1].split(f"</{tag}>", 1)[0]
 
 
+def faithful_reply(posts: list, numbers: tuple[int, int]) -> tuple[str, list[str]]:
+    """A reply restating the first line of each of two retrieved posts, each cited."""
+    lines = [posts[n - 1].text.splitlines()[0].strip().rstrip(".") for n in numbers]
+    reply = " ".join(f"{line} [{n}]." for line, n in zip(lines, numbers, strict=True))
+    return reply, lines
+
+
 def test_llm_answer_with_valid_citations_is_shown_with_its_sources(fake_engine: Engine) -> None:
-    model = ScriptedChatModel.replying(GOOD_REPLY)
+    posts = [p for hit in fake_engine.explainer.search(QUESTION).hits for p in hit.chunk.posts()]
+    reply, lines = faithful_reply(posts, (1, 3))
+    model = ScriptedChatModel.replying(reply)
     answer = ask(fake_engine, model, QUESTION)
 
-    posts = [p for hit in fake_engine.explainer.search(QUESTION).hits for p in hit.chunk.posts()]
     assert answer.composer == "llm" and not answer.abstained
-    assert answer.text == (
-        "Repeated use teaches the brain that cues predict the drug. [1] "
-        "Dopamine firing then shifts from the drug to the cue that predicts it. [2]"
-    )
+    assert answer.text == f"{lines[0]}. [1] {lines[1]}. [2]"
     assert [(c.n, c.chunk_id, c.post) for c in answer.citations] == [
         (1, posts[0].id, posts[0].post_label),
         (2, posts[2].id, posts[2].post_label),

@@ -31,10 +31,23 @@ def test_ask_json_has_the_documented_shape(cuemap) -> None:
     cuemap("ingest")
     payload = json.loads(cuemap("ask", "--json", "what does the insula add?").stdout)
     assert payload["abstained"] is False
+    assert payload["coverage"] == "full" and payload["not_covered"] == []
     assert payload["citations"][0]["post"].endswith("/16")
     numbers = {c["n"] for c in payload["citations"]}
     assert re.fullmatch(r"(.+? \[\d+\] ?)+", payload["answer"])
     assert {int(n) for n in re.findall(r"\[(\d+)\]", payload["answer"])} == numbers
+
+
+def test_ask_a_near_miss_says_first_what_the_sources_do_not_mention(cuemap) -> None:
+    cuemap("ingest")
+    question = "does naltrexone stop cues from triggering craving?"
+    payload = json.loads(cuemap("ask", "--json", question).stdout)
+    assert payload["coverage"] == "partial" and payload["not_covered"] == ["naltrexone"]
+    assert payload["answer"].startswith("The sources do not mention naltrexone. What they do say:")
+    assert payload["citations"] and payload["abstained"] is False
+
+    printed = cuemap("ask", question).stdout
+    assert printed.lstrip().startswith("The sources do not mention naltrexone.")
 
 
 def test_batch_questions_from_stdin_give_one_json_line_each(cuemap) -> None:
@@ -48,6 +61,7 @@ def test_batch_questions_from_stdin_give_one_json_line_each(cuemap) -> None:
         "what is epigenetics?",
     ]
     assert [a["abstained"] for a in answers] == [False, True, False]
+    assert [a["coverage"] for a in answers] == ["full", "none", "full"]
 
 
 def test_search_json_ranks_passages_with_scores_and_provenance(cuemap) -> None:

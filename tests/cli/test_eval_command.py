@@ -1,4 +1,4 @@
-"""`cuemap eval` from the terminal: every system on the same questions, one JSON document."""
+"""`cuemap eval` from the terminal: every system on the same questions, dev and test apart."""
 
 from __future__ import annotations
 
@@ -9,28 +9,37 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-def test_eval_scores_cuemap_and_the_baselines_on_the_same_questions(cuemap) -> None:
+def test_eval_scores_dev_and_test_apart_with_the_same_systems(cuemap) -> None:
     result = cuemap("eval", "--json", "--every", "11")
 
     report = json.loads(result.stdout)
-    systems = report["systems"]
-    assert report["questions"] == {"in_scope": 6, "out_of_scope": 2}
-    assert set(systems) == {"CueMap hybrid", "LangChain stock recipe", "BM25 alone", "dense alone"}
-    assert systems["LangChain stock recipe"]["declined (out)"] == 0.0
-    assert systems["CueMap hybrid"]["declined (out)"] == 1.0
-    assert 0.0 < report["calibration"]["chosen"]["threshold"] < 1.0
+    assert set(report["splits"]) == {"dev", "test"}
+    for split in report["splits"].values():
+        systems = split["systems"]
+        assert split["questions"]["in_scope"] > 0 and split["questions"]["out_of_scope"] > 0
+        assert set(systems) == {
+            "CueMap hybrid",
+            "LangChain stock recipe",
+            "BM25 alone",
+            "dense alone",
+        }
+        assert systems["LangChain stock recipe"]["declined/partial (out)"] == 0.0
+        cuemap_row = systems["CueMap hybrid"]
+        for column in ("cited right", "cite prec.", "1st cite right", "1st sentence", "read@500"):
+            assert 0.0 <= cuemap_row[column] <= 1.0
+        assert 0.0 < split["calibration"]["chosen"]["threshold"] < 1.0
     assert set(report["cue_extraction"]["lexicon_only"]) >= {"place", "thought", "all (micro)"}
     crisis = report["crisis_detection"]["test"]
     assert crisis["recall"] >= 0.95 and crisis["false_flag_rate"] <= 0.05
 
 
-def test_eval_shows_where_each_system_wins_by_question_style(cuemap) -> None:
+def test_eval_shows_each_split_and_each_question_style(cuemap) -> None:
     result = cuemap("eval", "--every", "11")
 
-    assert "| MRR by style |" in result.stdout
     assert "Crisis detection: blind cases" in result.stdout
-    by_style = json.loads(cuemap("eval", "--json", "--every", "11").stdout)["mrr_by_style"]
-    styles = set(by_style["CueMap hybrid"])
-    assert styles and styles <= {"close", "paraphrase", "lay", "story"}
-    assert all(set(scores) == styles for scores in by_style.values())
-    assert all(0.0 <= mrr <= 1.0 for scores in by_style.values() for mrr in scores.values())
+    assert "dev split" in result.stdout and "test split" in result.stdout
+    assert "| by style |" in result.stdout and "1st sentence answers" in result.stdout
+    by_style = json.loads(cuemap("eval", "--json", "--every", "11").stdout)["splits"]["dev"]
+    styles = set(by_style["mrr_by_style"]["CueMap hybrid"])
+    assert styles and styles <= {"close", "paraphrase", "lay", "story", "shorthand"}
+    assert set(by_style["first_sentence_by_style"]) == styles

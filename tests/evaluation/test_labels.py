@@ -36,7 +36,16 @@ def test_labelled_set_covers_the_corpus_in_clinicians_words(
         "unrelated medicine",
         "trivia",
         "page furniture",
+        "near-miss",
     }
+    assert sum(q.near_miss for q in labelled.out_of_scope) >= 40
+
+
+def test_labelled_set_holds_a_test_split_in_every_style(documents: list[SourceDocument]) -> None:
+    test = load_retrieval_set(documents).split("test")
+    assert len(test.in_scope) >= 40
+    assert {q.style for q in test.in_scope} == {"close", "paraphrase", "lay", "story", "shorthand"}
+    assert sum(q.near_miss for q in test.out_of_scope) >= 20
 
 
 def test_a_label_naming_a_post_the_corpus_lacks_is_refused(

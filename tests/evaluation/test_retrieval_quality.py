@@ -1,4 +1,4 @@
-"""Answer quality must not slip: half the labelled questions, the real model, measured floors.
+"""Answer quality must not slip: half the dev questions, the real model, measured floors.
 
 The floors are the values `cuemap eval --every 2` measured when retrieval last changed, to
 two-post passages (recall@5 0.942, MRR 0.879, reading-budget hit 0.788, answers 93.9% in
@@ -28,7 +28,7 @@ MARGIN = 0.03
 
 def test_retrieval_quality_holds_on_half_the_labelled_questions(real_engine: Engine) -> None:
     documents = load_corpus(CORPUS).documents
-    questions = load_retrieval_set(documents).subset(2)
+    questions = load_retrieval_set(documents).split("dev").subset(2)
     matcher = PostMatcher(documents)
 
     ranking = rank_all(CueMapRanker(real_engine.index), questions.in_scope, matcher)
@@ -38,4 +38,6 @@ def test_retrieval_quality_holds_on_half_the_labelled_questions(real_engine: Eng
     assert ranking.mrr >= MEASURED_MRR - MARGIN
     assert ranking.budget_hit_rate >= MEASURED_BUDGET_HIT - MARGIN
     assert answers.answer_rate >= 0.90
-    assert answers.abstention_rate == 1.0
+    assert answers.cited_right >= 0.70
+    assert answers.citation_precision >= 0.65
+    assert answers.abstention_rate >= 0.80  # declined, or partial on the near-misses

@@ -66,6 +66,8 @@ def _body(answer: Answer) -> list[Block]:
     if answer.abstained:
         return sections(f":information_source: {escape_mrkdwn(answer.reason)}")
     blocks: list[Block] = []
+    if answer.notice:  # partial coverage: what the sources do not mention comes first
+        blocks += sections(f":information_source: {escape_mrkdwn(answer.notice)} What they do say:")
     for statement in answer.statements:
         blocks += sections(f"{escape_mrkdwn(statement.text)} *[{statement.citation}]*")
     blocks.append(DividerBlock())

@@ -1,0 +1,66 @@
+"""Coverage from what a question names: a drug, a scale or an acronym the corpus lacks."""
+
+from __future__ import annotations
+
+from assistant.corpus.models import Chunk
+from assistant.retrieval.coverage import assess, uncovered_terms
+from assistant.retrieval.lexical import stems
+from assistant.retrieval.models import Hit
+
+CORPUS_TEXT = (
+    "The drug may start the addiction. Dopamine firing shifts to the cue. Withdrawal state, "
+    "craving, conditioning. Methylphenidate blocks dopamine reuptake. Pregabalin and gabapentin "
+    "bind the alpha2delta subunit. Depression, serotonin, glutamate, inflammation."
+)
+VOCABULARY = frozenset(stems(CORPUS_TEXT))
+CHUNK = Chunk("c1", CORPUS_TEXT, "s", 0, "T", "A", "", "", "", 1, 1, 1)
+
+
+def _hits(similarity: float) -> list[Hit]:
+    return [Hit(CHUNK, similarity, similarity, 1, 1)]
+
+
+def test_coverage_full_when_every_specific_term_is_in_the_corpus() -> None:
+    coverage = assess(
+        "How does dopamine make a cue drive craving?", _hits(0.6), 0.28, VOCABULARY, stems
+    )
+    assert coverage.level == "full" and coverage.not_covered == ()
+
+
+def test_coverage_partial_names_the_drug_the_corpus_never_mentions() -> None:
+    coverage = assess(
+        "Does lofexidine ease withdrawal craving?", _hits(0.5), 0.28, VOCABULARY, stems
+    )
+    assert coverage.level == "partial"
+    assert coverage.not_covered == ("lofexidine",)
+    assert coverage.notice == "The sources do not mention lofexidine."
+
+
+def test_coverage_counts_a_brand_as_covered_when_the_corpus_uses_its_generic_name() -> None:
+    missing, covered = uncovered_terms("How does Ritalin work?", VOCABULARY, stems)
+    assert missing == () and "Ritalin" in covered
+
+
+def test_coverage_treats_scales_and_acronyms_as_specific_terms() -> None:
+    missing, _ = uncovered_terms(
+        "Is the PHQ-9 or the AUDIT better for depression?", VOCABULARY, stems
+    )
+    assert missing == ("PHQ-9", "AUDIT")
+
+
+def test_coverage_ignores_ordinary_words_placeholders_and_contractions() -> None:
+    question = "[NAME] says she wasn't dampened, she's shaky when the craving comes"
+    missing, _ = uncovered_terms(question, VOCABULARY, stems)
+    assert missing == ()
+
+
+def test_coverage_none_when_nothing_the_question_asks_about_is_in_the_corpus() -> None:
+    coverage = assess("How do I score the PHQ-9?", _hits(0.45), 0.28, VOCABULARY, stems)
+    assert coverage.level == "none" and coverage.not_covered == ("PHQ-9",)
+
+
+def test_coverage_none_below_the_similarity_threshold_and_for_doses() -> None:
+    low = assess("Who won the World Cup?", _hits(0.05), 0.28, VOCABULARY, stems)
+    dose = assess("What dose of pregabalin for craving?", _hits(0.7), 0.28, VOCABULARY, stems)
+    assert low.level == "none" and "do not cover" in low.reason
+    assert dose.level == "none" and "doses" in dose.reason
