@@ -137,7 +137,6 @@ class InterviewLoop:
                 self.console.print("Type an answer, or skip.")
                 return None
             return self.service.skip(self.owner, view.session_id)  # keeps the answer
-        text = _pick(question, text)
         try:
             return self.service.answer(
                 self.owner, view.session_id, question.id, text, question.episode
@@ -222,11 +221,3 @@ def _unquoted(text: str) -> str:
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
         return text[1:-1].strip()
     return text
-
-
-def _pick(question: QuestionView, text: str) -> str:
-    """A suggestion's number stands for its label (not for questions that take a number)."""
-    if question.kind in ("scale", "percent") or not text.isdigit():
-        return text
-    number = int(text)
-    return question.quick_picks[number - 1] if 1 <= number <= len(question.quick_picks) else text

@@ -9,6 +9,7 @@ from dataclasses import replace
 from assistant.answers.models import Answer, Citation
 from assistant.answers.service import Explainer
 from assistant.errors import CueMapError
+from assistant.interview.actions import Action, ActionReader
 from assistant.interview.models import (
     CATEGORY_KINDS,
     PLAN_EPISODE,
@@ -38,9 +39,26 @@ Sources = tuple[list[Explanation], list[Citation]]
 class CueMapBuilder:
     """The map from stored answers and stored cues: nothing is extracted here."""
 
-    def __init__(self, template: Template, explainer: Explainer | None) -> None:
+    def __init__(
+        self, template: Template, explainer: Explainer | None, actions: ActionReader | None = None
+    ) -> None:
         self.template = template
         self.explainer = explainer
+        self.actions = actions
+
+    def action(self, question: Question, answers: Answers, episode: int) -> Action | None:
+        """Seeking, coping or neutral for an answer to a `coping_section` question; else None."""
+        text = _text(answers, Slot(question.id, episode))
+        if question.coping_section is None or self.actions is None or not text:
+            return None
+        use = next((q for q in self.template.episode.questions if q.stage == "use"), None)
+        used = _text(answers, Slot(use.id, episode)) if use else None
+        return self.actions.read(text, used)
+
+    def _on_stage(self, question: Question, answers: Answers, episode: int) -> bool:
+        """Is this answer a link of the chain (an action question's only when seeking)?"""
+        action = self.action(question, answers, episode)
+        return action is None or action == "seeking" or question.coping_section is None
 
     def cues(self, answers: Answers, stored: Sequence[Cue], episodes: int) -> list[Cue]:
         """The cues standing (not removed; their answer still there), in interview order
@@ -128,17 +146,28 @@ class CueMapBuilder:
                         SequenceItem(text, "answer", question.id, n)
                         for n, text in self._answered(question, answers, episodes)
                         if not _covered(cues, question.id, n, stage.categories)
+                        and self._on_stage(question, answers, n)
                     ]
             stages.append(SequenceStage(stage.id, stage.label, stage.explanation, items))
         return stages
 
     def _findings(self, answers: Answers, episodes: int) -> list[Finding]:
-        return [
+        findings = [
             Finding(question.map_section, question.label, text, question.id, n)
             for question in self.template.episode.questions
             if question.map_section
             for n, text in self._answered(question, answers, episodes)
         ]
+        for question in self.template.episode.questions:
+            for n, text in self._answered(question, answers, episodes):
+                action = self.action(question, answers, n)
+                if action == "coping" and question.coping_section:
+                    label = f"{question.label} (coping, not drug-seeking)"
+                    findings.append(Finding(question.coping_section, label, text, question.id, n))
+                elif action == "neutral":
+                    label = "Neither drug-seeking nor coping"
+                    findings.append(Finding(question.label, label, text, question.id, n))
+        return findings
 
     def _plan(self, answers: Answers) -> list[PlanEntry]:
         plan: list[PlanEntry] = []
@@ -191,6 +220,7 @@ class CueMapBuilder:
                         text
                         for n, text in self._answered(question, answers, episodes)
                         if not _covered(cues, question.id, n, target.categories)
+                        and self._on_stage(question, answers, n)
                     ]
             targets.append(UpstreamTarget(target.id, target.label, list(dict.fromkeys(items))))
         return targets

@@ -34,7 +34,7 @@ from assistant.retrieval.embedder import Embedder
 EXTRACTOR = "2"  # bumped when extraction changes meaning; stored with every cue
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n]+")
 NOT_WORDS = re.compile(
-    r"\[[A-Z]{2,12}\]"  # placeholders the PHI guard leaves
+    r"\[[A-Z]{2,12}\](?:'s)?"  # placeholders the PHI guard leaves (and their 's)
     r"|<[^<>]*>"  # Slack tokens: <@U0BOB>, <!here>, <#C1|ward>, <https://x|label>
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
     r"|(?<![\w@])(?:@[a-z0-9][\w.-]*|#[a-z][\w-]*)"  # handles, channels: @U0BOB, #ward

@@ -65,8 +65,16 @@ class Fallback(Strict):
     max_words: int = Field(default=6, ge=1)
 
 
+class Actions(Strict):
+    """Phrases that say what the patient did next: steps towards the drug, or coping."""
+
+    seeking: list[str] = []
+    coping: list[str] = []
+
+
 class Lexicon(Strict):
     version: int
+    actions: Actions = Actions()
     negations: list[str] = []
     negation_ends: list[str] = Field(
         default=[], description="conjunctions that end a negation's clause ('but', 'and')"

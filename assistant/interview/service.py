@@ -28,6 +28,7 @@ from assistant.errors import (
     SessionNotFoundError,
 )
 from assistant.interview import flow
+from assistant.interview.actions import ActionReader
 from assistant.interview.cuemap import CueMapBuilder
 from assistant.interview.cues import CueExtractor
 from assistant.interview.exports import render_export, render_questionnaire
@@ -90,7 +91,7 @@ class InterviewService:
         self.template = template
         self.extractor = extractor
         self.explainer = explainer
-        self.maps = CueMapBuilder(template, explainer)
+        self.maps = CueMapBuilder(template, explainer, ActionReader(extractor.lexicon))
         self._clock = clock
         self.safety = SafetyCheck(safety)
         self.retention = retention
@@ -209,6 +210,11 @@ class InterviewService:
         with self._change(owner, session_id) as (change, answers):
             record = change.record
             episodes = record.state.episodes + 1
+            if not any(s.episode == record.state.episodes for s in answers):
+                raise InvalidAnswerError(
+                    f"Episode {record.state.episodes} has no answers yet: map it first "
+                    "(answer or skip its questions), then add another."
+                )
             if episodes > MAX_EPISODES:
                 raise InvalidAnswerError(f"One session holds at most {MAX_EPISODES} episodes.")
             first = flow.first_of_episode(self.template, episodes)

@@ -98,18 +98,18 @@ def test_chain_two_episodes_rates_each_and_marks_where_each_cue_came_from(
 def test_chain_many_cues_are_capped_with_a_count_of_the_rest(
     interviews: InterviewService,
 ) -> None:
-    places = ["the bookies", "Dave's garage", "the canal path", "the station", "the bus stop"]
+    # ten places the lexicon does not know: each answer is its own place cue
+    places = [f"the old quarry lookout number {n}" for n in range(1, 11)]
     episodes = [
-        {"where": place, "routine": f"shift number {n} ends", "craving_strength": n}
-        for n, place in enumerate(places * 2, start=1)
+        {"where": place, "craving_strength": n} for n, place in enumerate(places, start=1)
     ]
     cue_map = finished(interviews, "Pt-C", episodes)
     placed = drawn_text(chain_figure(cue_map))
     texts = [text for text, _ in placed]
 
-    assert len(cue_map.external()["time"]) == len(episodes)  # one routine cue per episode
+    assert len(cue_map.external()["place"]) == len(episodes)  # one place cue per episode
     in_panel = [t for t, box in placed if box.x1 <= PANEL_RIGHT * WIDTH]
-    shown = [t for t in in_panel if t.startswith("shift number")]
+    shown = [t for t in in_panel if t.startswith("old quarry")]
     assert len(shown) < len(episodes)
     hidden = int(shown[-1].split("+")[1].removesuffix(" more"))
     assert len(shown) + hidden == len(episodes)  # every cue is shown or counted
