@@ -13,6 +13,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from assistant.benchmark.processes import ColdStart, cold_start, reingest_process
+from assistant.benchmark.saved_interview import SavedShow, saved_interview
 from assistant.benchmark.slack_ack import SlackAck, measure_slack_ack
 from assistant.benchmark.synthetic import write_synthetic_corpus
 from assistant.benchmark.timing import Latency, latency, timed
@@ -20,6 +21,7 @@ from assistant.corpus.loader import load_corpus
 from assistant.engine import Engine
 from assistant.evaluation.labels import load_retrieval_set
 from assistant.evaluation.langchain_recipe import stock_retriever
+from assistant.interview.models import Owner
 from assistant.retrieval.embedder import Embedder
 from assistant.settings import Settings
 
@@ -58,6 +60,7 @@ class BenchReport:
     slack_note: str
     scale: list[ScalePoint] = field(default_factory=list)
     load_average: list[float] = field(default_factory=list)  # 1-min load at start, then end
+    saved_interview: SavedShow | None = None  # show/export of a saved session: no model
 
 
 def run_bench(settings: Settings, scales: list[int], rounds: int, say: Say) -> BenchReport:
@@ -84,6 +87,11 @@ def run_bench(settings: Settings, scales: list[int], rounds: int, say: Say) -> B
         slack, note = _slack(shipped, settings.corpus_dir, say)
         report = BenchReport(
             model_load, ingest, reingest, search, ask, langchain, cold, slack, note
+        )
+        say("a saved interview: `cuemap interview show` and `export` as new processes")
+        owner = Owner("local", settings.console_user)
+        report.saved_interview = saved_interview(
+            engine.interviews, owner, shipped, settings.corpus_dir
         )
         for size in scales:
             report.scale.append(_scale_point(settings, engine.embedder, root, size, questions, say))

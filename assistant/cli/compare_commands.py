@@ -5,7 +5,7 @@ clinician's finished sessions under one pseudonymous label; a table, and a chart
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -17,7 +17,9 @@ from assistant.cli import console as console_module
 from assistant.cli import runtime
 from assistant.cli.chart_files import exports_dir, write_chart
 from assistant.cli.interview_commands import console_owner
-from assistant.engine import Engine
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 
 def compare_command(

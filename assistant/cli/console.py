@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -16,9 +17,11 @@ from assistant.cli import runtime
 from assistant.cli.purge_commands import purge_on_start
 from assistant.cli.render import print_answer
 from assistant.cli.safety_render import print_screening
-from assistant.engine import Engine
 from assistant.errors import CueMapError
 from assistant.screening import screen_question
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 log = logging.getLogger(__name__)
 

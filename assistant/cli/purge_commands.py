@@ -9,15 +9,17 @@ The console and `cuemap serve` purge expired sessions when they start, too.
 from __future__ import annotations
 
 import logging
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
 from assistant.cli import runtime
-from assistant.engine import Engine
 from assistant.errors import SessionNotFoundError
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 log = logging.getLogger(__name__)
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 import logging
 import sys
 from functools import cache
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from assistant.engine import Engine
 from assistant.errors import CueMapError
+from assistant.interview.service import InterviewService
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.engine import Engine
 
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
@@ -25,7 +29,16 @@ def settings() -> Settings:
 
 @cache
 def engine() -> Engine:
+    from assistant.engine import Engine  # chromadb and the model: only where they are needed
+
     return Engine.from_settings(settings())
+
+
+@cache
+def interviews() -> InterviewService:
+    """Saved sessions without the engine: show, export and list read stored cues and stored
+    explanations, so no embedding model or index is loaded (about a second)."""
+    return InterviewService.from_settings(settings())
 
 
 def ready_engine() -> Engine:

@@ -1,6 +1,24 @@
-"""Hybrid retrieval: dense vectors in chromadb fused with BM25, with abstention."""
+"""Hybrid retrieval: dense vectors in chromadb fused with BM25, with abstention.
 
-from assistant.retrieval.index import CorpusIndex, IngestReport
+The index (and chromadb with it) is imported on first use, so a process that only reads
+saved interviews (`cuemap interview show`) never loads it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from assistant.retrieval.models import Hit, SearchResult
 
+if TYPE_CHECKING:
+    from assistant.retrieval.index import CorpusIndex, IngestReport
+
 __all__ = ["CorpusIndex", "Hit", "IngestReport", "SearchResult"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("CorpusIndex", "IngestReport"):
+        from assistant.retrieval import index
+
+        return getattr(index, name)
+    raise AttributeError(name)

@@ -7,7 +7,15 @@ from collections.abc import Mapping, Sequence
 
 from assistant.interview.exports.common import answered
 from assistant.interview.exports.safety import safety_markdown
-from assistant.interview.models import AnswerRecord, Cue, CueMap, SafetyFlag, SessionRecord, Slot
+from assistant.interview.models import (
+    NONE_FITS,
+    AnswerRecord,
+    Cue,
+    CueMap,
+    SafetyFlag,
+    SessionRecord,
+    Slot,
+)
 from assistant.interview.template import Template
 from assistant.interview.validation import display
 
@@ -30,10 +38,11 @@ def render_markdown(
     cue_map: CueMap,
     safety: Sequence[SafetyFlag] = (),
 ) -> str:
-    situations = {s.id: s.label for s in template.situations}
+    situations = {s.id: s.label for s in template.situations} | {NONE_FITS: "no IDTS type fits"}
     sections = [
         _header(record, cue_map),
         safety_markdown(template, safety),
+        _gaps(cue_map),
         _top_triggers(cue_map, situations),
         _map(cue_map, situations),
         _sequence(cue_map),
@@ -54,6 +63,12 @@ def _header(record: SessionRecord, cue_map: CueMap) -> str:
         f"# Cue map: {escape(record.label)}\n\n"
         f"Session `{record.id}` · {record.state.status} · {episodes} · {when}\n\n{DISCLAIMER}"
     )
+
+
+def _gaps(cue_map: CueMap) -> str:
+    if not cue_map.gaps:
+        return ""
+    return "## Not complete\n\n" + "\n".join(f"- {gap}" for gap in cue_map.gaps)
 
 
 def _cue_line(cue: Cue, situations: dict[str, str]) -> str:
