@@ -236,6 +236,10 @@ class InterviewService:
                 change.save_sources(dump_sources(sources))
         return self._build(replace(record, state=state), answers, sources)
 
+    def plan_answered(self, owner: Owner, session_id: str) -> bool:
+        _, answers = self._open(owner, session_id)
+        return _plan_answered(answers)
+
     # -- the clinician's say on the cues --------------------------------------------------------
 
     def cue_review(self, owner: Owner, session_id: str, episode: int) -> CueReview:
@@ -519,3 +523,7 @@ class InterviewService:
         if question.trigger is None:
             return question.prompt
         return render_prompt(question, self._subject(question, record, answers))
+
+
+def _plan_answered(answers: Answers) -> bool:
+    return any(a.slot.episode == PLAN_EPISODE and not a.skipped for a in answers.values())
