@@ -100,9 +100,7 @@ def test_chain_many_cues_are_capped_with_a_count_of_the_rest(
 ) -> None:
     # ten places the lexicon does not know: each answer is its own place cue
     places = [f"the old quarry lookout number {n}" for n in range(1, 11)]
-    episodes = [
-        {"where": place, "craving_strength": n} for n, place in enumerate(places, start=1)
-    ]
+    episodes = [{"where": place, "craving_strength": n} for n, place in enumerate(places, start=1)]
     cue_map = finished(interviews, "Pt-C", episodes)
     placed = drawn_text(chain_figure(cue_map))
     texts = [text for text, _ in placed]
