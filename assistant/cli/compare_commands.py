@@ -44,7 +44,10 @@ def show_comparison(
     from assistant.charts.comparison_chart import comparison_chart  # matplotlib: only here
 
     path = write_chart(comparison_chart(comparison, fmt), out, exports_dir(engine.settings))
+    table = path.with_suffix(".md")  # every row, also those the chart and terminal leave out
+    table.write_text(comparison_markdown(comparison, max_rows=None), encoding="utf-8")
     console.print(f"\nChart saved to {escape(str(path))}", highlight=False, soft_wrap=True)
+    console.print(f"Full table saved to {escape(str(table))}", highlight=False, soft_wrap=True)
     return path
 
 
