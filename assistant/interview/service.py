@@ -301,6 +301,27 @@ class InterviewService:
             change.confirm_cues(episode, self._clock())
         return self.cue_review(owner, session_id, episode)
 
+    def edit_cues(
+        self, owner: Owner, session_id: str, episode: int, wanted: list[tuple[str, str]]
+    ) -> CueReview:
+        """The episode's cues set to `wanted` (category, text) and confirmed: a cue left out
+        is removed, one under another category re-categorised, one not there added."""
+        review = self.cue_review(owner, session_id, episode)
+        standing = {c.text.lower(): c for c in review.cues if c.status != "removed"}
+        for category, _ in wanted:
+            self._check_category(category)
+        wanted_texts = {text.lower() for _, text in wanted}
+        for text, cue in standing.items():
+            if text not in wanted_texts and cue.id is not None:
+                self.remove_cue(owner, session_id, cue.id)
+        for category, text in wanted:
+            cue = standing.get(text.lower())
+            if cue is None:
+                self.add_cue(owner, session_id, episode, category, text)
+            elif cue.category != category and cue.id is not None:
+                self.recategorise_cue(owner, session_id, cue.id, category)
+        return self.confirm_cues(owner, session_id, episode)
+
     def reextract(self, owner: Owner, session_id: str) -> int:
         """Extract the cues of every answer again (a session saved before cues were stored,
         or after a lexicon upgrade); the clinician's removals and additions are lost for
