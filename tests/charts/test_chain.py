@@ -169,3 +169,35 @@ def test_chain_chart_names_the_file_after_label_and_session(
     assert svg.filename.endswith("-chain.svg")
     assert png_size(png.content) == (1200, 800)
     svg_root(svg.content)
+
+
+def test_chain_draws_every_plan_item_however_many_and_long(
+    interviews: InterviewService,
+) -> None:
+    plan = {
+        "coping_1": "go for a long walk around the park with the dog until it passes",
+        "coping_2": "ring my sponsor and then my sister if she does not answer",
+        "coping_3": "play the guitar for twenty minutes, then make a cup of tea",
+        "warning_signs": "isolating",
+    }
+    episode = {"before_craving": "payday at the pub with old mates, feeling lonely"}
+    cue_map = finished(interviews, "Pt-P", [episode], plan)
+
+    drawn = " ".join(_texts(cue_map))
+
+    for strategy in (plan["coping_1"], plan["coping_2"], plan["coping_3"]):
+        assert all(word in drawn for word in strategy.replace(",", "").split()), strategy
+    _readable(cue_map)  # every line inside the picture: the last one is not cut off
+
+
+def test_chain_strategies_at_one_link_shrink_to_fit_above_the_footer(
+    interviews: InterviewService,
+) -> None:
+    plan = {f"coping_{n}": f"call someone, option {n} of three on the list" for n in (1, 2, 3)}
+    episode = {"before_craving": "payday at the pub with old mates, feeling lonely"}
+    cue_map = finished(interviews, "Pt-Q", [episode], plan)
+
+    drawn = " ".join(_texts(cue_map))
+
+    assert all(f"option {n} of three on the list" in drawn for n in (1, 2, 3))  # none cut
+    _readable(cue_map)
