@@ -42,7 +42,6 @@ def render_markdown(
     sections = [
         _header(record, cue_map),
         safety_markdown(template, safety),
-        _gaps(cue_map),
         _top_triggers(cue_map, situations),
         _map(cue_map, situations),
         _sequence(cue_map),
@@ -62,13 +61,12 @@ def _header(record: SessionRecord, cue_map: CueMap) -> str:
     return (
         f"# Cue map: {escape(record.label)}\n\n"
         f"Session `{record.id}` · {record.state.status} · {episodes} · {when}\n\n{DISCLAIMER}"
+        + _gaps(cue_map)
     )
 
 
 def _gaps(cue_map: CueMap) -> str:
-    if not cue_map.gaps:
-        return ""
-    return "## Not complete\n\n" + "\n".join(f"- {gap}" for gap in cue_map.gaps)
+    return "".join(f"\n\n**Not complete:** {gap}" for gap in cue_map.gaps)
 
 
 def _cue_line(cue: Cue, situations: dict[str, str]) -> str:
