@@ -49,7 +49,12 @@ def review_cues(
 
 
 def _shown(review: CueReview) -> list[Cue]:
-    return [c for c in review.cues if c.status != "removed"]
+    """Each standing concept once (a cue found in two answers is one line)."""
+    first: dict[tuple[str, str], Cue] = {}
+    for cue in review.cues:
+        if cue.status != "removed":
+            first.setdefault(cue.key, cue)
+    return list(first.values())
 
 
 def _show(console: Console, review: CueReview) -> None:

@@ -445,11 +445,16 @@ class InterviewService:
     def _edit_cue(
         self, owner: Owner, session_id: str, cue_id: int, edit: Callable[[Cue], Cue]
     ) -> CueReview:
+        """The edit applies to the concept: the same cue found in several answers of the
+        episode is removed or re-categorised everywhere it was found."""
         with self._change(owner, session_id) as (change, _):
-            cue = next((c for c in change.cues() if c.id == cue_id), None)
+            cues = change.cues()
+            cue = next((c for c in cues if c.id == cue_id), None)
             if cue is None:
                 raise InvalidAnswerError("There is no such cue in this session.")
-            change.update_cue(edit(cue))
+            for same in cues:
+                if same.episode == cue.episode and same.key == cue.key:
+                    change.update_cue(edit(same))
         return self.cue_review(owner, session_id, cue.episode)
 
     def _open(self, owner: Owner, session_id: str) -> tuple[SessionRecord, Answers]:

@@ -30,7 +30,10 @@ def test_logs_slack_interview_holds_no_answer_or_question_at_any_level(
     seen = 0
     while True:
         message = driver.next_post(seen)
-        seen = len(driver.thread())
+        seen += 1  # one by one: an episode's end posts its cues, then the next question
+        if has_button(message, "iv_cues_keep"):
+            driver.click(message, "iv_cues_keep")
+            continue
         if has_button(message, "iv_finish"):
             driver.click(message, "iv_finish")
             break

@@ -10,7 +10,7 @@ from slack_sdk.models.blocks import InputBlock, PlainTextInputElement
 from slack_sdk.models.views import View
 
 from assistant.errors import InvalidAnswerError
-from assistant.interview.models import CATEGORY_KINDS, NONE_FITS, CueReview
+from assistant.interview.models import CATEGORY_KINDS, NONE_FITS, Cue, CueReview
 from integrations.slack import ids
 from integrations.slack.blocks.answers import Message
 from integrations.slack.blocks.limits import shorten
@@ -21,8 +21,13 @@ LIST_CHARS = 3000
 CATEGORIES = ", ".join(CATEGORY_KINDS)
 
 
-def _standing(review: CueReview) -> list:
-    return [c for c in review.cues if c.status != "removed"]
+def _standing(review: CueReview) -> list[Cue]:
+    """Each standing concept once (a cue found in two answers is one line)."""
+    first: dict[tuple[str, str], Cue] = {}
+    for cue in review.cues:
+        if cue.status != "removed":
+            first.setdefault(cue.key, cue)
+    return list(first.values())
 
 
 def cue_review_message(session_id: str, review: CueReview) -> Message:
