@@ -21,7 +21,7 @@ from assistant.interview.scripted import AnswersFile, run_scripted
 from assistant.interview.service import InterviewService
 
 HEAVY = ("torch", "sentence_transformers", "transformers", "chromadb", "langchain_core")
-EPISODE = {
+EPISODE: dict[str, str | int | float] = {
     "before_craving": "Friday nights after payday at the pub with old mates, feeling lonely",
     "where": "the pub",
     "who": "old mates from the building site",

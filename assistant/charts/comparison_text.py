@@ -3,7 +3,7 @@ chat surfaces that cannot show tables."""
 
 from __future__ import annotations
 
-from assistant.charts.comparison import Change, Comparison, TriggerChange
+from assistant.charts.comparison import Change, Comparison, Status, TriggerChange
 
 MAX_ROWS = 15
 STATUS_WORDS = {
@@ -51,7 +51,8 @@ def comparison_lines(comparison: Comparison) -> list[str]:
         f"{comparison.label}: session {comparison.latest.number} compared with session "
         f"{comparison.previous.number} ({len(comparison.sessions)} finished sessions)"
     ]
-    for status in ("new", "persisting", "resolved", "not_asked"):
+    shown: tuple[Status, ...] = ("new", "persisting", "resolved", "not_asked")
+    for status in shown:
         found = comparison.with_status(status)
         names = ", ".join(f"{t.text} ({t.category})" for t in found[:MAX_ROWS]) or "none"
         more = f" and {len(found) - MAX_ROWS} more" if len(found) > MAX_ROWS else ""
@@ -60,7 +61,7 @@ def comparison_lines(comparison: Comparison) -> list[str]:
 
 
 def _counts(comparison: Comparison) -> str:
-    statuses = ("new", "persisting", "resolved", "not_asked")
+    statuses: tuple[Status, ...] = ("new", "persisting", "resolved", "not_asked")
     parts = [f"{len(comparison.with_status(s))} {STATUS_WORDS[s]}" for s in statuses]
     return "Triggers: " + ", ".join(parts) + "."
 

@@ -23,7 +23,7 @@ def evaluate_cues(
     def names(category: str, phrase: str) -> set[str]:
         return {m.text.lower() for m in extractor.matcher.find(phrase) if m.category == category}
 
-    pairs = []
+    pairs: list[tuple[dict[str, list[str]], dict[str, tuple[str, ...]]]] = []
     for item in load_cue_set(template, split=split):
         question = template.question(item.question_id)
         assert question is not None  # checked at load
@@ -31,6 +31,6 @@ def evaluate_cues(
         for cue in extractor.extract(item.answer, question, episode=1):
             shown = cue.text if cue.wording in ("", cue.text) else f"{cue.text}{ALSO}{cue.wording}"
             predicted.setdefault(cue.category, []).append(shown)
-        pairs.append((predicted, item.cues))
+        pairs.append((predicted, {str(k): v for k, v in item.cues.items()}))
     scores = score_categories(pairs, names)
     return [*scores, overall(scores)]

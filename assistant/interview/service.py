@@ -315,11 +315,11 @@ class InterviewService:
             if text not in wanted_texts and cue.id is not None:
                 self.remove_cue(owner, session_id, cue.id)
         for category, text in wanted:
-            cue = standing.get(text.lower())
-            if cue is None:
+            found = standing.get(text.lower())
+            if found is None:
                 self.add_cue(owner, session_id, episode, category, text)
-            elif cue.category != category and cue.id is not None:
-                self.recategorise_cue(owner, session_id, cue.id, category)
+            elif found.category != category and found.id is not None:
+                self.recategorise_cue(owner, session_id, found.id, category)
         return self.confirm_cues(owner, session_id, episode)
 
     def reextract(self, owner: Owner, session_id: str) -> int:
@@ -407,8 +407,10 @@ class InterviewService:
             sources = ([], [])  # finished before explanations were stored: none, no model
         return self.maps.build(record, answers, stored, sources, gaps)
 
-    def _gaps(self, record: SessionRecord, answers: Answers, stored: list[Cue]) -> list[str]:
-        gaps = []
+    def _gaps(
+        self, record: SessionRecord, answers: Answers, stored: Sequence[Cue]
+    ) -> Sequence[str]:
+        gaps: list[str] = []
         if not any(a.slot.episode == PLAN_EPISODE and not a.skipped for a in answers.values()):
             gaps.append("The relapse-prevention plan is unanswered.")
         mined = [
