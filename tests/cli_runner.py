@@ -24,6 +24,7 @@ def fast_cuemap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, user_id: str) -
     monkeypatch.setenv("CUEMAP_CONSOLE_USER", user_id)
     monkeypatch.chdir(tmp_path)
     runtime.settings.cache_clear()
+    runtime.interviews.cache_clear()
     monkeypatch.setattr(
         runtime,
         "engine",
@@ -36,3 +37,4 @@ def fast_cuemap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, user_id: str) -
 
     yield invoke
     runtime.settings.cache_clear()
+    runtime.interviews.cache_clear()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from assistant.answers.models import Answer
-from assistant.retrieval.index import CorpusIndex
 from assistant.retrieval.models import SearchResult
+
+if TYPE_CHECKING:  # chromadb: not imported where saved interviews are only shown
+    from assistant.retrieval.index import CorpusIndex
 
 
 class Composer(Protocol):

@@ -24,6 +24,7 @@ from assistant.benchmark.backends import (
 )
 from assistant.benchmark.formats import FormatRun, measure_formats
 from assistant.benchmark.processes import ColdStart, cold_start, reingest_process
+from assistant.benchmark.saved_interview import SavedShow, saved_interview
 from assistant.benchmark.slack_ack import SlackAck, measure_slack_ack
 from assistant.benchmark.synthetic import write_synthetic_corpus
 from assistant.benchmark.timing import Latency, latency, timed
@@ -31,6 +32,7 @@ from assistant.corpus.loader import load_corpus
 from assistant.engine import Engine
 from assistant.evaluation.labels import load_retrieval_set
 from assistant.evaluation.langchain_recipe import stock_retriever
+from assistant.interview.models import Owner
 from assistant.retrieval.embedder import Embedder
 from assistant.settings import Settings
 
@@ -73,6 +75,7 @@ class BenchReport:
     backends: list[BackendRun] = field(default_factory=list)  # cold ask, ingest: each backend
     parity: Parity | None = None  # ONNX against torch vectors
     no_model_startup: dict[str, float] = field(default_factory=dict)  # command: median s
+    saved_interview: SavedShow | None = None  # show/export of a saved session: no model
 
 
 def run_bench(settings: Settings, scales: list[int], rounds: int, say: Say) -> BenchReport:
@@ -113,6 +116,11 @@ def run_bench(settings: Settings, scales: list[int], rounds: int, say: Say) -> B
         report.parity = parity(*parity_embedders(settings), texts)
         say("ingest per format: saved pages, PDF, Word, Markdown")
         report.formats = measure_formats(settings, engine.embedder, root)
+        say("a saved interview: `cuemap interview show` and `export` as new processes")
+        owner = Owner("local", settings.console_user)
+        report.saved_interview = saved_interview(
+            engine.interviews, owner, shipped, settings.corpus_dir
+        )
         for size in scales:
             report.scale.append(_scale_point(settings, engine.embedder, root, size, questions, say))
         report.load_average = [load_at_start, os.getloadavg()[0]]

@@ -1,11 +1,14 @@
 """Change over treatment: a clinician's finished sessions under one label, compared.
 
 Sessions are taken in the order they were started. The latest is compared with the one before
-it: a trigger (a cue, by category and text, case-insensitive) is *new* when the latest session
-has it and the previous one did not, *persisting* when both have it, *resolved* when only the
-previous one had it. Triggers seen only in older sessions are kept as *earlier*, so the chart
-can show the whole history. Craving strength (0-10) and confidence (0-100%) are summarised per
-session as the mean over its episodes and over its planned triggers.
+it, concept by concept (a cue's category and canonical name, possessives aside; "Friday" and
+"Friday night" are one time): a trigger is *new* when the latest session has it and the
+previous one did not, *persisting* when both have it, *resolved* when only the previous one had
+it and the question it came from was answered again, *not asked* when that question was not
+answered in the latest session. Triggers seen only in older sessions are kept as *earlier*.
+Craving strength (0-10) is the mean over each session's episodes; confidence (0-100%) is
+compared only over the triggers planned in both sessions, and says how many those are.
+A finished session whose plan is unanswered is marked incomplete.
 """
 
 from __future__ import annotations
@@ -16,13 +19,14 @@ from statistics import mean
 from typing import TYPE_CHECKING, Literal
 
 from assistant.errors import NothingToCompareError
+from assistant.interview.cues import concept
 from assistant.interview.models import CATEGORY_KINDS, Cue, CueMap, Owner
 
 if TYPE_CHECKING:
     from assistant.interview.service import InterviewService
 
-Status = Literal["new", "persisting", "resolved", "earlier"]
-STATUS_ORDER: tuple[Status, ...] = ("new", "persisting", "resolved", "earlier")
+Status = Literal["new", "persisting", "resolved", "not_asked", "earlier"]
+STATUS_ORDER: tuple[Status, ...] = ("new", "persisting", "resolved", "not_asked", "earlier")
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class SessionPoint:
     cues: list[Cue]  # distinct, as first said
     craving: dict[int, int]  # episode -> strength 0-10
     confidence: dict[str, int]  # planned trigger (lower case) -> confidence 0-100
+    asked: frozenset[str] = frozenset()  # ids of the questions answered in this session
+    gaps: tuple[str, ...] = ()  # what the session lacks ("the plan is unanswered")
 
     @property
     def craving_mean(self) -> float | None:
@@ -92,9 +98,18 @@ class Comparison:
         return _change(self.previous.craving_mean, self.latest.craving_mean)
 
     @property
+    def confidence_triggers(self) -> list[str]:
+        """The triggers planned in both sessions: the only ones whose confidence compares."""
+        return sorted(set(self.previous.confidence) & set(self.latest.confidence))
+
+    @property
     def confidence(self) -> Change | None:
-        """Mean confidence over the planned triggers, previous session -> latest."""
-        return _change(self.previous.confidence_mean, self.latest.confidence_mean)
+        """Mean confidence over the triggers planned in both sessions, previous -> latest."""
+        common = self.confidence_triggers
+        if not common:
+            return None
+        before = mean(self.previous.confidence[t] for t in common)
+        return Change(before, mean(self.latest.confidence[t] for t in common))
 
 
 def compare(service: InterviewService, owner: Owner, label: str) -> Comparison:
@@ -117,38 +132,61 @@ def compare(service: InterviewService, owner: Owner, label: str) -> Comparison:
         )
     records.sort(key=lambda r: (r.created_at, r.id))
     points = [
-        _point(n, r.created_at, service.cue_map(owner, r.id)) for n, r in enumerate(records, 1)
+        _point(n, r.created_at, service.cue_map(owner, r.id), _asked(service, r.id))
+        for n, r in enumerate(records, 1)
     ]
     return Comparison(records[-1].label, points, _triggers(points))
 
 
-def _point(number: int, started_at: datetime, cue_map: CueMap) -> SessionPoint:
+def _point(number: int, started_at: datetime, cue_map: CueMap, asked: set[str]) -> SessionPoint:
     confidence = {
-        entry.trigger.lower(): entry.confidence
+        concept("", entry.trigger)[1]: entry.confidence
         for entry in cue_map.plan
         if entry.trigger and entry.confidence is not None
     }
     distinct = [cue for cues in cue_map.by_category.values() for cue in cues]
     return SessionPoint(
-        number, cue_map.session_id, started_at, distinct, dict(cue_map.craving), confidence
+        number,
+        cue_map.session_id,
+        started_at,
+        distinct,
+        dict(cue_map.craving),
+        confidence,
+        frozenset(asked),
+        tuple(g for g in cue_map.gaps if g.startswith("The relapse-prevention plan")),
     )
 
 
+def _keys(points: list[SessionPoint]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Each cue's concept; a time inside a longer one ("Friday" in "Friday night") is that."""
+    keys = {concept(c.category, c.text) for p in points for c in p.cues}
+    merged = {}
+    for key in keys:
+        words = set(key[1].split())
+        wider = [k for k in keys if k[0] == key[0] == "time" and words < set(k[1].split())]
+        merged[key] = min(wider, key=lambda k: (len(k[1]), k[1])) if wider else key
+    return merged
+
+
 def _triggers(points: list[SessionPoint]) -> list[TriggerChange]:
+    keys = _keys(points)
     first: dict[tuple[str, str], Cue] = {}
     seen: dict[tuple[str, str], list[int]] = {}
+    asked_from: dict[tuple[str, str], set[str]] = {}
     for point in points:
         for cue in point.cues:
-            first.setdefault(cue.key, cue)
-            if point.number not in seen.setdefault(cue.key, []):
-                seen[cue.key].append(point.number)
+            key = keys[concept(cue.category, cue.text)]
+            first.setdefault(key, cue)
+            if point.number not in seen.setdefault(key, []):
+                seen[key].append(point.number)
+            asked_from.setdefault(key, set()).add(cue.question_id)
     latest, previous = points[-1], points[-2]
     changes = [
         TriggerChange(
             cue.category,
             cue.kind,
             cue.text,
-            _status(seen[key], previous.number, latest.number),
+            _status(seen[key], previous.number, latest.number, asked_from[key] & latest.asked),
             seen[key],
             (previous.confidence.get(key[1]), latest.confidence.get(key[1])),
         )
@@ -159,10 +197,16 @@ def _triggers(points: list[SessionPoint]) -> list[TriggerChange]:
     )
 
 
-def _status(sessions: list[int], previous: int, latest: int) -> Status:
+def _status(sessions: list[int], previous: int, latest: int, asked_again: set[str]) -> Status:
     if latest in sessions:
         return "persisting" if previous in sessions else "new"
-    return "resolved" if previous in sessions else "earlier"
+    if previous not in sessions:
+        return "earlier"
+    return "resolved" if asked_again else "not_asked"
+
+
+def _asked(service: InterviewService, session_id: str) -> set[str]:
+    return {a.slot.question_id for a in service.store.answers(session_id) if not a.skipped}
 
 
 def _rank(category: str) -> int:

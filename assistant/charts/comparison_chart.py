@@ -31,6 +31,7 @@ STATUS_STYLE = {  # word, colour
     "new": ("NEW", VERMILLION),
     "persisting": ("PERSISTING", BLUE),
     "resolved": ("RESOLVED", COPING),
+    "not_asked": ("NOT ASKED", MUTED),
     "earlier": ("EARLIER", MUTED),
 }
 GRID_LEFT, GRID_TEXT, GRID_COLUMNS, GRID_RIGHT = 0.02, 0.125, 0.40, 0.60

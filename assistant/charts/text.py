@@ -55,3 +55,11 @@ def wrap(text: str, fits: Fits, max_lines: int, at_hyphens: bool = False) -> lis
         return lines
     last = lines[max_lines - 1]
     return [*lines[: max_lines - 1], shorten(f"{last} {lines[max_lines]}", fits)]
+
+
+def wrap_whole(text: str, fits: Fits, max_lines: int) -> list[str] | None:
+    """Every word of `text` in at most `max_lines` lines that fit, or None (nothing is cut)."""
+    lines = wrap(text, fits, max_lines=len(text.split()) + 1)
+    if len(lines) > max_lines or any(line.endswith(ELLIPSIS) for line in lines):
+        return None
+    return lines

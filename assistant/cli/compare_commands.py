@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.markup import escape
 
-from assistant.charts import FORMATS, ChartFormat, compare, comparison_markdown
+from assistant.charts import FORMATS, Chart, ChartFormat, compare, comparison_markdown
 from assistant.cli import console as console_module
 from assistant.cli import runtime
 from assistant.cli.chart_files import saved_files, write_chart
@@ -45,8 +45,14 @@ def show_comparison(
 
     chart = comparison_chart(comparison, fmt)
     shown = [point.session_id for point in comparison.sessions]  # erased with any of them
-    path = write_chart(chart, out, saved_files(engine.interviews), shown)
+    files = saved_files(engine.interviews)
+    path = write_chart(chart, out, files, shown)
+    # every row, also those the chart and terminal leave out
+    rows = comparison_markdown(comparison, max_rows=None).encode()
+    full = Chart(Path(chart.filename).with_suffix(".md").name, "text/markdown", rows)
+    table = write_chart(full, out.with_suffix(".md") if out else None, files, shown)
     console.print(f"\nChart saved to {escape(str(path))}", highlight=False, soft_wrap=True)
+    console.print(f"Full table saved to {escape(str(table))}", highlight=False, soft_wrap=True)
     return path
 
 

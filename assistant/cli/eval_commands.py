@@ -113,7 +113,8 @@ def _print_tables(
     for line in calibration_lines(next(iter(evaluation.values()))):
         runtime.out.print(line)
     runtime.out.print(
-        "\nCue extraction: labelled interview answers (eval/cue_extraction.yaml), "
-        "as the interview runs it (lexicon + model) and with the lexicon alone\n"
+        "\nCue extraction: the test split of the labelled interview answers "
+        "(eval/cue_extraction.yaml, written blind), as the interview runs it (lexicon + model) "
+        "and with the lexicon alone\n"
     )
     print(markdown_table(CUE_COLUMNS, cue_rows(cues, cues_lexicon)))

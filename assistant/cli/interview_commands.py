@@ -186,8 +186,8 @@ def list_sessions(
     everything: Annotated[bool, typer.Option("--all", help="Include finished sessions.")] = False,
 ) -> None:
     """Your interview sessions, most recent first."""
-    engine = runtime.engine()
-    sessions = engine.interviews.list(console_owner(engine.settings), include_finished=everything)
+    owner = console_owner(runtime.settings())
+    sessions = runtime.interviews().list(owner, include_finished=everything)
     if not sessions:
         runtime.out.print("No interview sessions." if everything else "No open interviews.")
         return
@@ -210,9 +210,8 @@ def resume(session_id: str) -> None:
 
 @interview_app.command()
 def show(session_id: str) -> None:
-    """Print a session's cue map (the Markdown note)."""
-    engine = runtime.engine()  # a stored session: the index is opened only to cite sources
-    export = engine.interviews.export(console_owner(engine.settings), session_id, "markdown")
+    """Print a session's cue map (the Markdown note): stored cues, no model."""
+    export = runtime.interviews().export(console_owner(runtime.settings()), session_id, "markdown")
     runtime.out.print(Markdown(export.content))
 
 
@@ -223,11 +222,22 @@ def export(
     fhir_version: VersionOption = "R5",
     output: OutputOption = None,
 ) -> None:
-    """Export a session: the Markdown note, JSON, a FHIR QuestionnaireResponse or the chain."""
-    engine = runtime.engine()  # a stored session: the index is opened only to cite sources
+    """Export a session as the Markdown note, JSON, FHIR, or the chain picture (no model)."""
+    owner, service = console_owner(runtime.settings()), runtime.interviews()
+    _emit(service, owner, session_id, fmt, fhir_version, output, saved_files(service))
+
+
+@interview_app.command()
+def reextract(session_id: str) -> None:
+    """Extract a saved session's cues again (one saved before cues were stored, or after a
+    lexicon upgrade): the cues each episode's review showed are replaced."""
+    engine = runtime.engine()
     owner = console_owner(engine.settings)
-    files = saved_files(engine.interviews)
-    _emit(engine.interviews, owner, session_id, fmt, fhir_version, output, files)
+    found = engine.interviews.reextract(owner, session_id)
+    runtime.out.print(
+        f"Extracted {found} cue{'s' if found != 1 else ''} from the answers of {session_id}; "
+        "review them with: cuemap interview resume " + session_id
+    )
 
 
 @interview_app.command()

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markdown import Markdown
 from rich.markup import escape
 
+from assistant.cli.cue_review import review_cues
 from assistant.cli.render import print_answer
 from assistant.cli.safety_render import print_card
 from assistant.errors import CueMapError, PhiFoundError
@@ -83,8 +84,10 @@ class InterviewLoop:
                 line = self._read("\nEvery question has been visited. Enter to finish")
                 if line is None:
                     return self._pause(view)
+                if not line.strip() and (finished := self._finish(view)) is not None:
+                    return finished
                 if not line.strip():
-                    return self._finish(view)
+                    continue
             else:
                 self._show(view.question)
                 line = self._read("answer")
@@ -97,8 +100,8 @@ class InterviewLoop:
                     return self._pause(view)
             if isinstance(outcome, SessionView):
                 view = self._offer_episode(view, outcome)
-            elif outcome == "finish":
-                return self._finish(view)
+            elif outcome == "finish" and (finished := self._finish(view)) is not None:
+                return finished
             elif outcome == "pause":
                 return self._pause(view)
 
@@ -142,7 +145,6 @@ class InterviewLoop:
                 self.console.print("Type an answer, or skip.")
                 return None
             return self.service.skip(self.owner, view.session_id)  # keeps the answer
-        text = _pick(question, text)
         try:
             return self.service.answer(
                 self.owner, view.session_id, question.id, text, question.episode
@@ -179,6 +181,8 @@ class InterviewLoop:
         entering = after.question is not None and after.question.episode is None
         if not (leaving and entering):
             return after
+        assert before.question is not None and before.question.episode is not None
+        self._review(after.session_id, before.question.episode)
         line = self._read("\nMap another craving episode before the plan? (y/N)")
         if line and line.strip().lower() in ("y", "yes"):
             return self.service.add_episode(self.owner, after.session_id)
@@ -207,7 +211,22 @@ class InterviewLoop:
         self.console.print(f"\n[bold]Why we ask:[/bold] {escape(question.label)}")
         print_answer(self.console, self.service.why(question.id))
 
-    def _finish(self, view: SessionView) -> CueMap:
+    def _review(self, session_id: str, episode: int) -> None:
+        """The episode's cues for the clinician to keep, remove, re-categorise or add to."""
+        review_cues(self.service, self.owner, session_id, episode, self.console, self.ask)
+
+    def _finish(self, view: SessionView) -> CueMap | None:
+        """Finish after the cues of every episode are confirmed; an unanswered plan is said
+        and finishing then needs a yes (the map will say it is not complete)."""
+        for episode in range(1, view.episodes + 1):
+            if not self.service.cue_review(self.owner, view.session_id, episode).confirmed:
+                self._review(view.session_id, episode)
+        if not self.service.plan_answered(self.owner, view.session_id):
+            self.console.print("[yellow]The relapse-prevention plan is unanswered.[/yellow]")
+            line = self._read("Finish anyway? The map will be marked not complete (y/N)")
+            if not line or line.strip().lower() not in ("y", "yes"):
+                self.console.print("Not finished: go back to the plan, or pause.")
+                return None
         cue_map = self.service.finish(self.owner, view.session_id)
         note = self.service.export(self.owner, view.session_id, "markdown")
         self.console.print()
@@ -225,11 +244,3 @@ def _unquoted(text: str) -> str:
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
         return text[1:-1].strip()
     return text
-
-
-def _pick(question: QuestionView, text: str) -> str:
-    """A suggestion's number stands for its label (not for questions that take a number)."""
-    if question.kind in ("scale", "percent") or not text.isdigit():
-        return text
-    number = int(text)
-    return question.quick_picks[number - 1] if 1 <= number <= len(question.quick_picks) else text

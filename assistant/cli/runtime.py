@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from assistant.errors import CueMapError
+from assistant.interview.service import InterviewService
 from assistant.settings import Settings
 
 if TYPE_CHECKING:  # the engine's modules load when a command needs it, not for `--help`
@@ -31,6 +32,13 @@ def engine() -> Engine:
     from assistant.engine import Engine
 
     return Engine.from_settings(settings())
+
+
+@cache
+def interviews() -> InterviewService:
+    """Saved sessions without the engine: show, export and list read stored cues and stored
+    explanations, so no embedding model or index is loaded (about a second)."""
+    return InterviewService.from_settings(settings())
 
 
 def ready_engine() -> Engine:

@@ -7,6 +7,7 @@ interview's, and every labelled cue is a phrase of its answer.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -16,6 +17,7 @@ from assistant.interview.models import CueCategory
 from assistant.interview.template import Template
 
 CUE_SET = EVAL_DIR / "cue_extraction.yaml"
+Split = Literal["dev", "test"]  # dev: may be tuned on; test: written blind, only reported
 
 
 class LabelledAnswer(BaseModel):
@@ -23,6 +25,7 @@ class LabelledAnswer(BaseModel):
 
     question_id: str
     answer: str
+    split: Split = "dev"
     cues: dict[CueCategory, tuple[str, ...]]
 
 
@@ -32,7 +35,10 @@ class CueSetFile(BaseModel):
     answers: tuple[LabelledAnswer, ...]
 
 
-def load_cue_set(template: Template, path: Path = CUE_SET) -> tuple[LabelledAnswer, ...]:
+def load_cue_set(
+    template: Template, path: Path = CUE_SET, split: Split | None = None
+) -> tuple[LabelledAnswer, ...]:
+    """The labelled answers (of one split, when given)."""
     try:
         parsed = CueSetFile.model_validate(_read_yaml(path))
     except ValidationError as exc:
@@ -49,4 +55,4 @@ def load_cue_set(template: Template, path: Path = CUE_SET) -> tuple[LabelledAnsw
                         f"{path.name}: answers.{number}: {category} cue {phrase!r} "
                         "is not a phrase of the answer"
                     )
-    return parsed.answers
+    return tuple(a for a in parsed.answers if split is None or a.split == split)

@@ -21,6 +21,7 @@ STOPWORDS = frozenset(
 )
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
+ALSO = " / "  # a predicted cue given as its canonical form and the patient's words
 Namer = Callable[[str, str], set[str]]  # (category, phrase) -> the lexicon's names for it
 
 
@@ -52,6 +53,21 @@ class CategoryScore:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def one_per_concept(category: str, labelled: Sequence[str], names: Namer) -> list[str]:
+    """Labelled phrases the lexicon gives one name ("scared", "panicky": anxious) count once:
+    the extractor keeps one cue per concept, so the map does not list a feeling twice."""
+    seen: set[frozenset[str]] = set()
+    kept = []
+    for phrase in labelled:
+        named = frozenset(names(category, phrase))
+        if named and named in seen:
+            continue
+        if named:
+            seen.add(named)
+        kept.append(phrase)
+    return kept
+
+
 def match_count(
     category: str, predicted: Sequence[str], labelled: Sequence[str], names: Namer
 ) -> int:
@@ -68,7 +84,7 @@ def match_count(
 def _same(category: str, guess: str, gold: str, names: Namer) -> bool:
     if content_words(guess) & content_words(gold):
         return True
-    return guess.lower() in names(category, gold)
+    return any(form.lower() in names(category, gold) for form in guess.split(ALSO))
 
 
 def score_categories(
@@ -78,7 +94,8 @@ def score_categories(
     totals = {category: [0, 0, 0] for category in CATEGORY_KINDS}
     for predicted, labelled in pairs:
         for category, counts in totals.items():
-            guesses, golds = predicted.get(category, []), labelled.get(category, ())
+            guesses = predicted.get(category, [])
+            golds = one_per_concept(category, labelled.get(category, ()), names)
             tp = match_count(category, guesses, golds, names)
             counts[0] += tp
             counts[1] += len(guesses) - tp

@@ -9,7 +9,7 @@ from dataclasses import replace
 from assistant.answers.models import Answer, Citation
 from assistant.answers.service import Explainer
 from assistant.errors import CueMapError
-from assistant.interview.cues import CueExtractor
+from assistant.interview.actions import Action, ActionReader
 from assistant.interview.models import (
     CATEGORY_KINDS,
     PLAN_EPISODE,
@@ -33,26 +33,49 @@ TOP_TRIGGERS = 3
 Answers = Mapping[Slot, AnswerRecord]
 
 
+Sources = tuple[list[Explanation], list[Citation]]
+
+
 class CueMapBuilder:
+    """The map from stored answers and stored cues: nothing is extracted here."""
+
     def __init__(
-        self, template: Template, extractor: CueExtractor, explainer: Explainer | None
+        self, template: Template, explainer: Explainer | None, actions: ActionReader | None = None
     ) -> None:
         self.template = template
-        self.extractor = extractor
         self.explainer = explainer
+        self.actions = actions
 
-    def cues(self, answers: Answers, episodes: int) -> list[Cue]:
-        """Every cue, in interview order (episode by episode, question by question)."""
-        cues: list[Cue] = []
-        for episode in range(1, episodes + 1):
-            for question in self.template.episode.questions:
-                text = _text(answers, Slot(question.id, episode))
-                if text:
-                    cues += self.extractor.extract(text, question, episode)
-        return cues
+    def action(self, question: Question, answers: Answers, episode: int) -> Action | None:
+        """Seeking, coping or neutral for an answer to a `coping_section` question; else None."""
+        text = _text(answers, Slot(question.id, episode))
+        if question.coping_section is None or self.actions is None or not text:
+            return None
+        use = next((q for q in self.template.episode.questions if q.stage == "use"), None)
+        used = _text(answers, Slot(use.id, episode)) if use else None
+        return self.actions.read(text, used)
 
-    def top_triggers(self, answers: Answers, episodes: int) -> list[Cue]:
-        return rank_triggers(self.cues(answers, episodes), self.craving(answers, episodes))
+    def _on_stage(self, question: Question, answers: Answers, episode: int) -> bool:
+        """Is this answer a link of the chain (an action question's only when seeking)?"""
+        action = self.action(question, answers, episode)
+        return action is None or action == "seeking" or question.coping_section is None
+
+    def cues(self, answers: Answers, stored: Sequence[Cue], episodes: int) -> list[Cue]:
+        """The cues standing (not removed; their answer still there), in interview order
+        (episode by episode, question by question, the clinician's own last)."""
+        order = {q.id: n for n, q in enumerate(self.template.episode.questions)}
+        standing = [
+            c
+            for c in stored
+            if c.status != "removed"
+            and 1 <= c.episode <= episodes
+            and (c.source == "clinician" or _text(answers, Slot(c.question_id, c.episode)))
+        ]
+        return sorted(standing, key=lambda c: (c.episode, order.get(c.question_id, len(order))))
+
+    def top_triggers(self, answers: Answers, stored: Sequence[Cue], episodes: int) -> list[Cue]:
+        cues = self.cues(answers, stored, episodes)
+        return rank_triggers(cues, self.craving(answers, episodes))
 
     def craving(self, answers: Answers, episodes: int) -> dict[int, int]:
         question = next((q for q in self.template.episode.questions if q.kind == "scale"), None)
@@ -61,11 +84,19 @@ class CueMapBuilder:
         ratings = {n: _text(answers, Slot(question.id, n)) for n in range(1, episodes + 1)}
         return {n: int(text) for n, text in ratings.items() if text}
 
-    def build(self, record: SessionRecord, answers: Answers) -> CueMap:
+    def build(
+        self,
+        record: SessionRecord,
+        answers: Answers,
+        stored: Sequence[Cue],
+        sources: Sources | None = None,
+        gaps: Sequence[str] = (),
+    ) -> CueMap:
+        """The map; `sources` are the stored cited explanations (asked for when None)."""
         episodes = record.state.episodes
-        cues = self.cues(answers, episodes)
+        cues = self.cues(answers, stored, episodes)
         craving = self.craving(answers, episodes)
-        explanations, citations = self._explanations({c.category for c in cues})
+        explanations, citations = sources or self.explanations(cues)
         return CueMap(
             session_id=record.id,
             label=record.label,
@@ -81,7 +112,12 @@ class CueMapBuilder:
             explanations=explanations,
             citations=citations,
             craving=craving,
+            gaps=list(gaps),
         )
+
+    def explanations(self, cues: Sequence[Cue]) -> Sources:
+        """The cited 'why' passages for the categories mapped (none without the sources)."""
+        return self._explanations({c.category for c in cues})
 
     def _answered(
         self, question: Question, answers: Answers, episodes: int
@@ -110,17 +146,28 @@ class CueMapBuilder:
                         SequenceItem(text, "answer", question.id, n)
                         for n, text in self._answered(question, answers, episodes)
                         if not _covered(cues, question.id, n, stage.categories)
+                        and self._on_stage(question, answers, n)
                     ]
             stages.append(SequenceStage(stage.id, stage.label, stage.explanation, items))
         return stages
 
     def _findings(self, answers: Answers, episodes: int) -> list[Finding]:
-        return [
+        findings = [
             Finding(question.map_section, question.label, text, question.id, n)
             for question in self.template.episode.questions
             if question.map_section
             for n, text in self._answered(question, answers, episodes)
         ]
+        for question in self.template.episode.questions:
+            for n, text in self._answered(question, answers, episodes):
+                action = self.action(question, answers, n)
+                if action == "coping" and question.coping_section:
+                    label = f"{question.label} (coping, not drug-seeking)"
+                    findings.append(Finding(question.coping_section, label, text, question.id, n))
+                elif action == "neutral":
+                    label = "Neither drug-seeking nor coping"
+                    findings.append(Finding(question.label, label, text, question.id, n))
+        return findings
 
     def _plan(self, answers: Answers) -> list[PlanEntry]:
         plan: list[PlanEntry] = []
@@ -173,6 +220,7 @@ class CueMapBuilder:
                         text
                         for n, text in self._answered(question, answers, episodes)
                         if not _covered(cues, question.id, n, target.categories)
+                        and self._on_stage(question, answers, n)
                     ]
             targets.append(UpstreamTarget(target.id, target.label, list(dict.fromkeys(items))))
         return targets

@@ -1,16 +1,20 @@
 """Free-text answers to tagged cues: the lexicon first, the embedding model for what it misses.
 
-1. Lexicon phrases (prompts/cue_lexicon.yaml) become cues with their IDTS situation tags.
-2. What is left of the answer is cut into short clauses; each is compared with every lexicon
-   phrase by the engine's embedder, and becomes a cue of the nearest phrase's category when it is
-   close enough (`fallback.min_similarity`; a lone word, whose embedding mostly reflects its
-   spelling, needs `min_similarity_one_word`). Only the categories the question asks about count.
-3. A short answer that neither step recognised is itself the cue when the question says what
-   kind of cue its answer is (`answer_is`): "Where?" -> "Dave's garage" is a place.
+1. Lexicon phrases (prompts/cue_lexicon.yaml) become cues under the entry's canonical name,
+   with the patient's wording, the span it was found at, and the entry's IDTS situation tags.
+   Negated phrases (to the end of their clause), positive or neutral states ("slept well"),
+   and what a worry is about ("worried about work") are not cues.
+2. What is left of the answer is cut into short clauses; a clause of at least two words is
+   compared with every lexicon phrase by the engine's embedder and, when it is close enough
+   (`fallback.min_similarity`), becomes a cue under that entry's canonical name, in the
+   category the question asks about. The model never makes up a cue name of its own, so a bare
+   verb or a street description cannot become a cue, and one concept has one name.
+3. When the question says what kind of cue its answer is (`answer_is`: "Where?") and nothing of
+   that kind was found, the answer's first clause is the cue: "Dave's garage" is a place.
 
-What is not words about the patient is never a cue: the PHI guard's placeholders ([NAME],
-[URL]), Slack's tokens and handles (<@U0BOB>, @U0BOB, #ward), links and email addresses are
-clause breaks before any matching.
+Every cue carries IDTS tags, or NONE_FITS when no situation type fits. What is not words about
+the patient is never a cue: the PHI guard's placeholders ([NAME], [URL]), Slack's tokens and
+handles (<@U0BOB>, @U0BOB, #ward), links and email addresses are clause breaks before matching.
 """
 
 from __future__ import annotations
@@ -22,32 +26,36 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.interview.lexicon import TOKEN, Lexicon, Match, Matcher, normalise
-from assistant.interview.models import CATEGORY_KINDS, Cue, CueSource
+from assistant.interview.lexicon import NOT_A_CUE, TOKEN, Lexicon, Match, Matcher, normalise
+from assistant.interview.models import CATEGORY_KINDS, NONE_FITS, Cue, CueSource
 from assistant.interview.template import Question
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.vector_cache import embed_once
 
+EXTRACTOR = "2"  # bumped when extraction changes meaning; stored with every cue
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n]+")
 NOT_WORDS = re.compile(
-    r"\[[A-Z]{2,12}\]"  # placeholders the PHI guard leaves
+    r"\[[A-Z]{2,12}\](?:'s)?"  # placeholders the PHI guard leaves (and their 's)
     r"|<[^<>]*>"  # Slack tokens: <@U0BOB>, <!here>, <#C1|ward>, <https://x|label>
     r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # email addresses
     r"|(?<![\w@])(?:@[a-z0-9][\w.-]*|#[a-z][\w-]*)"  # handles, channels: @U0BOB, #ward
     r"|(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S*",  # links
     re.IGNORECASE,
 )
+POSSESSIVE = re.compile(r"'s?$")
 CACHED_ANSWERS = 2048
 
 
 @dataclass(frozen=True)
 class Found:
-    """A cue before it is placed in an episode."""
+    """A cue before it is placed in an episode: canonical name, patient's wording, span."""
 
     category: str
     text: str
     situations: tuple[str, ...]
     source: CueSource
+    wording: str = ""
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,14 @@ class Prototypes:
     vectors: np.ndarray
     categories: list[str]
     situations: list[tuple[str, ...]]
+    names: list[str]  # the entry each phrase belongs to (its canonical cue)
+
+
+@dataclass(frozen=True)
+class Leftover:
+    phrase: str
+    start: int
+    end: int
 
 
 class CueExtractor:
@@ -71,6 +87,10 @@ class CueExtractor:
         )
         self._lock = threading.Lock()
 
+    @property
+    def version(self) -> str:
+        return f"{EXTRACTOR}.{self.lexicon.version}"
+
     def extract(self, text: str, question: Question, episode: int) -> list[Cue]:
         if not question.cues or not text.strip():
             return []
@@ -81,16 +101,27 @@ class CueExtractor:
                 text=f.text,
                 question_id=question.id,
                 episode=episode,
-                situation_tags=list(f.situations),
+                situation_tags=list(f.situations) or [NONE_FITS],
                 source=f.source,
+                wording=f.wording or f.text,
+                span=f.span,
+                extractor=self.version,
             )
             for f in self.find(text, tuple(question.cues), question.answer_is)
         ]
 
+    def tags_for(self, category: str, text: str) -> list[str]:
+        """IDTS tags for a cue the clinician typed: its lexicon entry's, else its category's."""
+        for match in self.matcher.find(text):
+            if match.category == category and not match.negated:
+                return list(match.situations)
+        lexicon = self.lexicon.categories.get(category)  # type: ignore[call-overload]
+        return list(lexicon.situations) if lexicon else []
+
     def find(
         self, text: str, categories: tuple[str, ...], answer_is: str | None = None
     ) -> list[Found]:
-        text = NOT_WORDS.sub(",", text)
+        text = NOT_WORDS.sub(lambda m: "," * len(m.group(0)), text)  # spans stay valid
         key = (text, categories, answer_is)
         with self._lock:
             if key in self._cache:
@@ -108,82 +139,135 @@ class CueExtractor:
             return []
         matches = self.matcher.find(text)
         found = [
-            Found(m.category, m.text, m.situations, "lexicon") for m in matches if not m.negated
+            Found(
+                m.category, m.text, m.situations, "lexicon", text[m.start : m.end], (m.start, m.end)
+            )
+            for m in _addresses_dropped(matches)
+            if not m.negated and m.category != NOT_A_CUE
         ]
-        found += self._by_similarity(self.leftovers(text, matches), categories)
-        if not found and answer_is:
-            found += self._whole_answer(text, answer_is)
-        return list({(f.category, f.text.lower()): f for f in found}.values())
+        leftovers = self.leftovers(text, matches)
+        found += self._by_similarity(text, leftovers, categories)
+        if answer_is and not any(f.category == answer_is for f in found):
+            found += self._whole_answer(text, leftovers, answer_is)
+        return _one_per_concept(found)
 
-    def leftovers(self, text: str, matches: list[Match]) -> list[str]:
-        """Short clauses of the answer that no lexicon phrase covered, filler trimmed."""
-        chars = list(normalise(text))
+    def leftovers(self, text: str, matches: list[Match]) -> list[Leftover]:
+        """Short clauses of the answer that no lexicon phrase covered, filler trimmed;
+        nothing a negation reaches."""
+        lowered = normalise(text)
+        chars = list(lowered)
         for m in matches:
             chars[m.start : m.end] = "|" * (m.end - m.start)
-        clauses: list[list[str]] = []
-        for piece in CLAUSE_SPLIT.split("".join(chars)):
-            clauses.append([])
-            for token in TOKEN.findall(piece):
-                if token in self._breaks:
-                    clauses.append([])
-                else:
-                    clauses[-1].append(token)
-        return [phrase for tokens in clauses if (phrase := self._phrase(tokens))]
+        for start, end in self.matcher.negated_spans(lowered):
+            chars[start:end] = "|" * (end - start)
+        masked = "".join(chars)
+        pieces: list[list[re.Match[str]]] = [[]]
+        for token in TOKEN.finditer(masked):
+            between = masked[pieces[-1][-1].end() : token.start()] if pieces[-1] else ""
+            if token.group(0) in self._breaks or CLAUSE_SPLIT.search(between):
+                pieces.append([])
+            if token.group(0) not in self._breaks:
+                pieces[-1].append(token)
+        return [leftover for tokens in pieces if (leftover := self._phrase(tokens))]
 
-    def _phrase(self, tokens: list[str]) -> str | None:
-        if any(self.matcher.is_negation(t) for t in tokens):
-            return None  # "never at Dave's": whatever it is, it is not a cue
-        while tokens and tokens[0] in self._filler:
+    def _phrase(self, tokens: list[re.Match[str]]) -> Leftover | None:
+        while tokens and tokens[0].group(0) in self._filler:
             tokens = tokens[1:]
-        while tokens and tokens[-1] in self._filler:
+        while tokens and tokens[-1].group(0) in self._filler:
             tokens = tokens[:-1]
         if not tokens or len(tokens) > self.lexicon.fallback.max_words:
             return None
-        return " ".join(tokens)
+        return Leftover(" ".join(t.group(0) for t in tokens), tokens[0].start(), tokens[-1].end())
 
-    def _by_similarity(self, phrases: list[str], categories: tuple[str, ...]) -> list[Found]:
+    def _by_similarity(
+        self, text: str, leftovers: list[Leftover], categories: tuple[str, ...]
+    ) -> list[Found]:
+        phrases = [lo for lo in leftovers if " " in lo.phrase]  # never a lone word
         if not phrases or self._embedder is None:
             return []
         protos = self.prototypes()
         allowed = np.array([c in categories for c in protos.categories])
         if not allowed.any():
             return []
-        sims = self._embedder.embed(phrases) @ protos.vectors.T
+        sims = self._embedder.embed([lo.phrase for lo in phrases]) @ protos.vectors.T
         sims[:, ~allowed] = -1.0
         found = []
-        fallback = self.lexicon.fallback
-        for phrase, row in zip(phrases, sims, strict=True):
+        for leftover, row in zip(phrases, sims, strict=True):
             best = int(np.argmax(row))
-            one_word = " " not in phrase
-            bar = fallback.min_similarity_one_word if one_word else fallback.min_similarity
-            if row[best] >= bar:
+            if row[best] >= self.lexicon.fallback.min_similarity:
+                span = (leftover.start, leftover.end)
                 found.append(
-                    Found(protos.categories[best], phrase, protos.situations[best], "model")
+                    Found(
+                        protos.categories[best],
+                        protos.names[best],
+                        protos.situations[best],
+                        "model",
+                        text[span[0] : span[1]],
+                        span,
+                    )
                 )
         return found
 
-    def _whole_answer(self, text: str, category: str) -> list[Found]:
-        phrase = self._phrase(TOKEN.findall(normalise(text)))
-        if phrase is None:
+    def _whole_answer(self, text: str, leftovers: list[Leftover], category: str) -> list[Found]:
+        """The first clause of a short answer to a question that says what its answer is."""
+        if (
+            not leftovers
+            or len(TOKEN.findall(normalise(text))) > self.lexicon.fallback.max_words * 2
+        ):
             return []
+        first = leftovers[0]
         lexicon = self.lexicon.categories.get(category)  # type: ignore[call-overload]
-        return [Found(category, phrase, tuple(lexicon.situations if lexicon else ()), "answer")]
+        wording = text[first.start : first.end]
+        return [
+            Found(
+                category,
+                first.phrase,
+                tuple(lexicon.situations if lexicon else ()),
+                "answer",
+                wording,
+                (first.start, first.end),
+            )
+        ]
 
     def prototypes(self) -> Prototypes:
-        """Every lexicon phrase embedded once, with its category and situation tags."""
+        """Every lexicon phrase embedded once, with its category, entry and situation tags."""
         assert self._embedder is not None
         with self._lock:
             if self._prototypes is None:
                 phrases: list[str] = []
                 categories: list[str] = []
                 situations: list[tuple[str, ...]] = []
+                names: list[str] = []
                 for category, lexicon in self.lexicon.categories.items():
                     for entry in lexicon.entries:
-                        names = [entry.cue] if entry.cue else []
-                        for phrase in dict.fromkeys(normalise(p) for p in [*names, *entry.words]):
+                        labels = [entry.cue] if entry.cue else []
+                        for phrase in dict.fromkeys(normalise(p) for p in [*labels, *entry.words]):
                             phrases.append(phrase)
                             categories.append(category)
                             situations.append(tuple(entry.situations or lexicon.situations))
+                            names.append(entry.cue or normalise(entry.words[0]))
                 vectors = embed_once(self._embedder, phrases)  # on disk after the first time
-                self._prototypes = Prototypes(vectors, categories, situations)
+                self._prototypes = Prototypes(vectors, categories, situations, names)
             return self._prototypes
+
+
+def _addresses_dropped(matches: list[Match]) -> list[Match]:
+    """'the bookies on the high street': the street says where the bookies is; not a cue."""
+    places = [m for m in matches if m.category == "place" and not m.negated]
+    if len(places) < 2:
+        return matches
+    return [m for m in matches if not (m.category == "place" and m.text == "street")]
+
+
+def concept(category: str, text: str) -> tuple[str, str]:
+    """What makes two cues one: category and canonical name, possessives aside."""
+    words = [POSSESSIVE.sub("", w) for w in normalise(text).split()]
+    return category, " ".join(words)
+
+
+def _one_per_concept(found: list[Found]) -> list[Found]:
+    """One cue per concept, where it was first found, in the answer's order."""
+    first: dict[tuple[str, str], Found] = {}
+    for f in found:
+        first.setdefault(concept(f.category, f.text), f)
+    return sorted(first.values(), key=lambda f: f.span[0] if f.span else 0)

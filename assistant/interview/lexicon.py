@@ -16,7 +16,9 @@ from assistant.prompt_files import load_prompt_file
 LEXICON_FILE = "cue_lexicon.yaml"
 TOKEN = re.compile(r"[a-z0-9&]+(?:['-][a-z0-9]+)*")
 CLAUSE_PUNCTUATION = re.compile(r"[,.;:!?()\n]")
-NEGATION_REACH = 3  # tokens before a phrase that a negation can reach
+STREET_NAME = re.compile(
+    r"\s+(?:road|rd|street|st|lane|avenue|ave|way|drive|close|crescent|terrace|parade)\b"
+)
 
 
 class Strict(BaseModel):
@@ -59,16 +61,36 @@ class CategoryLexicon(Strict):
 
 
 class Fallback(Strict):
-    min_similarity: float = Field(default=0.6, gt=0, le=1)
-    min_similarity_one_word: float = Field(
-        default=0.75, gt=0, le=1, description="a lone word is judged on its surface: a higher bar"
-    )
+    min_similarity: float = Field(default=0.7, gt=0, le=1)
     max_words: int = Field(default=6, ge=1)
+
+
+class Actions(Strict):
+    """Phrases that say what the patient did next: steps towards the drug, or coping."""
+
+    seeking: list[str] = []
+    coping: list[str] = []
 
 
 class Lexicon(Strict):
     version: int
+    actions: Actions = Actions()
     negations: list[str] = []
+    negation_ends: list[str] = Field(
+        default=[], description="conjunctions that end a negation's clause ('but', 'and')"
+    )
+    use_words: list[str] = Field(
+        default=[], description="'didn't use at the pub': the use is negated, not the pub"
+    )
+    not_negations: list[str] = Field(
+        default=[], description="'couldn't stop thinking about the pub' negates nothing"
+    )
+    not_cues: list[str] = Field(
+        default=[], description="positive or neutral states: never cues ('slept well', 'calm')"
+    )
+    worry_about: list[str] = Field(
+        default=[], description="'worried about work': what follows is a worry, not a place"
+    )
     clause_breaks: list[str] = []
     filler: list[str] = []
     non_answers: list[str] = []
@@ -128,17 +150,36 @@ def normalise(text: str) -> str:
 
 def phrase_regex(phrase: str) -> re.Pattern[str]:
     words = [re.escape(word) for word in normalise(phrase).split()]
-    return re.compile(r"(?<![\w'])" + r"\s+".join(words) + r"(?:e?s)?(?![\w'])")
+    possessive = r"(?:'s|')?"  # "his brother's barbecue", "the in-laws'"
+    return re.compile(r"(?<![\w'])" + r"\s+".join(words) + r"(?:e?s)?" + possessive + r"(?![\w'])")
+
+
+NOT_A_CUE = "_not_a_cue"  # the category of a positive or neutral state's match
+CONTRACTED = re.compile(
+    r"^(?:did|was|were|has|have|had|is|are|does|do|could|would|wo|ca|should)nt$"
+)
 
 
 class Matcher:
-    """Finds lexicon phrases in an answer: longest first, whole words, negations respected."""
+    """Finds lexicon phrases in an answer: longest first, whole words, negations respected.
+
+    A negation ("not", "never", "didn't", "wasn't with") reaches to the end of its clause:
+    punctuation or a conjunction ("but", "and"). Negating the use itself ("didn't drink at the
+    pub") leaves the pub a cue; "couldn't stop thinking about" negates nothing. A positive or
+    neutral state ("slept well", "calm") is found, so nothing else reads it, and is no cue.
+    """
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._negations = {normalise(word) for word in lexicon.negations}
-        self._breaks = {normalise(word) for word in lexicon.clause_breaks}
+        self._ends = {normalise(word) for word in lexicon.negation_ends}
+        self._use = {normalise(word) for word in lexicon.use_words}
+        self._not_negations = [phrase_regex(p) for p in lexicon.not_negations]
+        self._worry = [phrase_regex(p) for p in lexicon.worry_about]
         self._rules = [rule for cat, lex in lexicon.categories.items() for rule in _rules(cat, lex)]
+        self._rules += [
+            _Rule(phrase_regex(p), NOT_A_CUE, normalise(p), ()) for p in lexicon.not_cues
+        ]
 
     def find(self, text: str) -> list[Match]:
         """Every phrase found, in order; negated ones flagged (they are not cues)."""
@@ -148,23 +189,57 @@ class Matcher:
             for rule in self._rules
             for m in rule.regex.finditer(lowered)
         ]
+        negated = self.negated_spans(lowered)
+        worries = self.worry_spans(lowered)
         kept = [
-            replace(m, negated=self._negated(lowered, m.start))
+            replace(m, negated=_inside(m.start, negated) or self._a_worry(m, worries, lowered))
             for m in _longest_without_overlap(candidates)
         ]
         return self._merge_adjacent(lowered, kept)
 
     def is_negation(self, token: str) -> bool:
-        return token in self._negations or token.endswith("n't")
+        return token in self._negations or token.endswith("n't") or bool(CONTRACTED.match(token))
 
-    def _negated(self, lowered: str, start: int) -> bool:
-        before = CLAUSE_PUNCTUATION.split(lowered[:start])[-1]
-        tokens: list[str] = []
-        for token in reversed(TOKEN.findall(before)):
-            if token in self._breaks or len(tokens) == NEGATION_REACH:
-                break
-            tokens.append(token)
-        return any(self.is_negation(t) for t in tokens)
+    def negated_spans(self, lowered: str) -> list[tuple[int, int]]:
+        """Where in the answer negations reach: from each to the end of its clause."""
+        spans = []
+        exempt = [(m.start(), m.end()) for r in self._not_negations for m in r.finditer(lowered)]
+        for clause in _clauses(lowered):
+            tokens = list(TOKEN.finditer(lowered, clause[0], clause[1]))
+            scope: int | None = None
+            for n, token in enumerate(tokens):
+                word = token.group(0)
+                if scope is not None and word in self._ends:
+                    spans.append((scope, token.start()))
+                    scope = None
+                exempted = any(a <= token.start() < b for a, b in exempt)
+                if scope is None and self.is_negation(word) and not exempted:
+                    following = [t.group(0) for t in tokens[n + 1 : n + 3]]
+                    if any(w in self._use for w in following):
+                        # the use is negated, not its setting; "no one" is a cue of its own
+                        spans.append((token.start(), tokens[min(n + 2, len(tokens) - 1)].end()))
+                    else:
+                        scope = token.start()
+            if scope is not None:
+                spans.append((scope, clause[1]))
+        return spans
+
+    def worry_spans(self, lowered: str) -> list[tuple[int, int]]:
+        """What a worry is about ("worried about work on Monday"), to the clause's end."""
+        spans = []
+        for regex in self._worry:
+            for m in regex.finditer(lowered):
+                end = next((c[1] for c in _clauses(lowered) if c[0] <= m.end() <= c[1]), m.end())
+                spans.append((m.end(), end))
+        return spans
+
+    def _a_worry(self, match: Match, worries: list[tuple[int, int]], lowered: str) -> bool:
+        """A place or time that is what a worry is about, or a street name's first word."""
+        if match.category not in ("place", "time"):
+            return False
+        if match.category == "place" and STREET_NAME.match(lowered, match.end):
+            return True  # "Station Road", "Park Lane": an address, not the place
+        return _inside(match.start, worries)
 
     def _merge_adjacent(self, lowered: str, matches: list[Match]) -> list[Match]:
         merging = {c for c, lex in self.lexicon.categories.items() if lex.merge_adjacent}
@@ -205,6 +280,17 @@ def _rules(category: str, lexicon: CategoryLexicon) -> list[_Rule]:
             for pattern in entry.patterns
         ]
     return rules
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Within a span that begins before `position` ("no one" is not negated by its own "no")."""
+    return any(start < position < end for start, end in spans)
+
+
+def _clauses(lowered: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch between clause punctuation."""
+    bounds = [0, *(m.start() for m in CLAUSE_PUNCTUATION.finditer(lowered)), len(lowered)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
 def _longest_without_overlap(candidates: list[Match]) -> list[Match]:

@@ -24,7 +24,10 @@ CueCategory = Literal["place", "people", "time", "event", "sensory", "emotion", 
 QuestionKind = Literal["text", "scale", "percent", "choice"]
 ExportFormat = Literal["markdown", "json", "fhir"]
 FhirVersion = Literal["R5", "R4B"]
-CueSource = Literal["lexicon", "model", "answer"]  # how a cue was found
+CueSource = Literal["lexicon", "model", "answer", "clinician"]  # how a cue was found
+CueStatus = Literal["proposed", "kept", "removed"]  # the clinician's say on an extracted cue
+NONE_FITS = "none_fits"  # the IDTS tag of a cue no Inventory of Drug-Taking Situations type fits
+ADDED = "added"  # the question id of a cue the clinician added at the episode's review
 PLAN_EPISODE = 0  # stored episode number of plan questions, which do not repeat
 
 
@@ -133,17 +136,34 @@ class SessionSummary:
 
 @dataclass(frozen=True)
 class Cue:
+    """One concept: `text` is its canonical form (sessions compare by it), `wording` the
+    patient's own words it was found in; `span` is where in the answer (characters)."""
+
     category: str
     kind: Literal["external", "internal"]
     text: str
     question_id: str
     episode: int
-    situation_tags: list[str] = field(default_factory=list)
+    situation_tags: list[str] = field(default_factory=list)  # IDTS ids, or [NONE_FITS]
     source: CueSource = "lexicon"
+    wording: str = ""
+    span: tuple[int, int] | None = None
+    extractor: str = ""  # the extractor version that found it ("" for a clinician's own)
+    status: CueStatus = "proposed"
+    id: int | None = None  # the stored row
 
     @property
     def key(self) -> tuple[str, str]:
         return self.category, self.text.lower()
+
+
+@dataclass(frozen=True)
+class CueReview:
+    """An episode's cues as the clinician reviews them, and whether they have confirmed them."""
+
+    episode: int
+    cues: list[Cue]
+    confirmed: bool
 
 
 @dataclass(frozen=True)
@@ -217,6 +237,11 @@ class CueMap:
     explanations: list[Explanation]
     citations: list[Citation]
     craving: dict[int, int]  # episode -> craving strength 0-10, where answered
+    gaps: list[str] = field(default_factory=list)  # what the map lacks: "the plan is unanswered"
+
+    @property
+    def complete(self) -> bool:
+        return not self.gaps
 
     def external(self) -> dict[str, list[Cue]]:
         return {c: cues for c, cues in self.by_category.items() if CATEGORY_KINDS[c] == "external"}

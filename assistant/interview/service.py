@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
+from typing import Any
 
 from assistant.answers.models import Answer
 from assistant.answers.service import Explainer
@@ -27,6 +28,7 @@ from assistant.errors import (
     SessionNotFoundError,
 )
 from assistant.interview import flow
+from assistant.interview.actions import ActionReader
 from assistant.interview.cuemap import CueMapBuilder
 from assistant.interview.cues import CueExtractor
 from assistant.interview.exports import render_export, render_questionnaire
@@ -39,9 +41,13 @@ from assistant.interview.guards import (
 )
 from assistant.interview.lexicon import load_lexicon
 from assistant.interview.models import (
+    CATEGORY_KINDS,
+    NONE_FITS,
     PLAN_EPISODE,
     AnswerRecord,
+    Cue,
     CueMap,
+    CueReview,
     Export,
     ExportFormat,
     FhirVersion,
@@ -55,6 +61,7 @@ from assistant.interview.models import (
 )
 from assistant.interview.saved_files import SavedFiles
 from assistant.interview.store import SessionChange, SessionStore, SqlSessionStore
+from assistant.interview.stored_sources import dump_sources, load_sources
 from assistant.interview.template import Question, Template, load_template, render_prompt
 from assistant.interview.validation import clean_answer, clean_label
 from assistant.privacy.encryption import cipher_from_settings
@@ -87,7 +94,7 @@ class InterviewService:
         self.template = template
         self.extractor = extractor
         self.explainer = explainer
-        self.maps = CueMapBuilder(template, extractor, explainer)
+        self.maps = CueMapBuilder(template, explainer, ActionReader(extractor.lexicon))
         self._clock = clock
         self.safety = SafetyCheck(safety)
         self.retention = retention
@@ -144,14 +151,19 @@ class InterviewService:
         is flagged and the interview waits for `confirm_safety`."""
         question = self._question(question_id)
         text = private_text(clean_answer(question, text), phi)
-        subject = None
-        if question.trigger is not None:  # ranking triggers may embed: done outside the lock
-            subject = self._subject(question, *self._open(owner, session_id))
+        record, answers = self._open(owner, session_id)
+        subject = self._subject(question, record, answers)
+        # Cues are found once, here, outside the lock (the model may run) and stored with it.
+        found = self.extractor.extract(
+            text, question, self._slot(record, question, episode).episode
+        )
         with self._change(owner, session_id) as (change, answers):
             record = change.record
             slot = self._slot(record, question, episode)
             now = self._clock()
             answers[slot] = AnswerRecord(slot, text, subject, now)
+            if question.cues:
+                change.save_cues(slot, [replace(c, episode=slot.episode) for c in found])
             cursor = record.state.cursor
             if cursor == slot:
                 cursor = flow.next_unvisited(self._order(record), set(answers), slot)
@@ -185,6 +197,7 @@ class InterviewService:
             if current not in answers:
                 answers[current] = AnswerRecord(current, None, None, state.updated_at)
                 change.save_answer(answers[current])
+                change.save_cues(current, [])
             change.save_state(state)
         return self._view(replace(record, state=state), answers)
 
@@ -201,6 +214,11 @@ class InterviewService:
         with self._change(owner, session_id) as (change, answers):
             record = change.record
             episodes = record.state.episodes + 1
+            if not any(s.episode == record.state.episodes for s in answers):
+                raise InvalidAnswerError(
+                    f"Episode {record.state.episodes} has no answers yet: map it first "
+                    "(answer or skip its questions), then add another."
+                )
             if episodes > MAX_EPISODES:
                 raise InvalidAnswerError(f"One session holds at most {MAX_EPISODES} episodes.")
             first = flow.first_of_episode(self.template, episodes)
@@ -209,11 +227,119 @@ class InterviewService:
         return self._view(replace(record, state=state), answers)
 
     def finish(self, owner: Owner, session_id: str) -> CueMap:
+        """Finished, with the cited explanations stored so the map is shown without a model.
+        An unanswered plan or unconfirmed cues are the map's `gaps`, never silent."""
+        record, answers = self._open(owner, session_id)
+        stored = self.store.cues(session_id)
+        sources = self.maps.explanations(self.maps.cues(answers, stored, record.state.episodes))
         with self._change(owner, session_id) as (change, answers):
             record = change.record
             state = replace(record.state, status="finished", updated_at=self._clock())
             change.save_state(state)
-        return self.maps.build(replace(record, state=state), answers)
+            if self.explainer is not None:
+                change.save_sources(dump_sources(sources))
+        return self._build(replace(record, state=state), answers, sources)
+
+    def plan_answered(self, owner: Owner, session_id: str) -> bool:
+        _, answers = self._open(owner, session_id)
+        return _plan_answered(answers)
+
+    # -- the clinician's say on the cues --------------------------------------------------------
+
+    def cue_review(self, owner: Owner, session_id: str, episode: int) -> CueReview:
+        """An episode's cues as extracted and edited so far (removed ones included, marked)."""
+        record, _ = self._open(owner, session_id)
+        self._check_episode(record, episode)
+        cues = [c for c in self.store.cues(session_id) if c.episode == episode]
+        return CueReview(episode, cues, episode in self.store.confirmed_episodes(session_id))
+
+    def remove_cue(self, owner: Owner, session_id: str, cue_id: int) -> CueReview:
+        return self._edit_cue(owner, session_id, cue_id, lambda c: replace(c, status="removed"))
+
+    def keep_cue(self, owner: Owner, session_id: str, cue_id: int) -> CueReview:
+        return self._edit_cue(owner, session_id, cue_id, lambda c: replace(c, status="kept"))
+
+    def recategorise_cue(
+        self, owner: Owner, session_id: str, cue_id: int, category: str
+    ) -> CueReview:
+        self._check_category(category)
+        return self._edit_cue(
+            owner,
+            session_id,
+            cue_id,
+            lambda c: replace(c, category=category, kind=CATEGORY_KINDS[category], status="kept"),
+        )
+
+    def add_cue(
+        self, owner: Owner, session_id: str, episode: int, category: str, text: str
+    ) -> CueReview:
+        """A cue the extractor missed, in the clinician's words (checked like an answer)."""
+        self._check_category(category)
+        text = private_text(clean_label(text), "refuse", "This cue")
+        if not text:
+            raise InvalidAnswerError("A cue needs a few words.")
+        tags = self.extractor.tags_for(category, text)
+        with self._change(owner, session_id) as (change, _):
+            self._check_episode(change.record, episode)
+            cue = Cue(
+                category,
+                CATEGORY_KINDS[category],
+                text,
+                "added",
+                episode,
+                tags or [NONE_FITS],
+                "clinician",
+                wording=text,
+                status="kept",
+            )
+            change.add_cue(cue)
+        return self.cue_review(owner, session_id, episode)
+
+    def confirm_cues(self, owner: Owner, session_id: str, episode: int) -> CueReview:
+        """The clinician has seen the episode's cues: what is not removed is kept."""
+        with self._change(owner, session_id) as (change, _):
+            self._check_episode(change.record, episode)
+            for cue in change.cues():
+                if cue.episode == episode and cue.status == "proposed":
+                    change.update_cue(replace(cue, status="kept"))
+            change.confirm_cues(episode, self._clock())
+        return self.cue_review(owner, session_id, episode)
+
+    def edit_cues(
+        self, owner: Owner, session_id: str, episode: int, wanted: list[tuple[str, str]]
+    ) -> CueReview:
+        """The episode's cues set to `wanted` (category, text) and confirmed: a cue left out
+        is removed, one under another category re-categorised, one not there added."""
+        review = self.cue_review(owner, session_id, episode)
+        standing = {c.text.lower(): c for c in review.cues if c.status != "removed"}
+        for category, _ in wanted:
+            self._check_category(category)
+        wanted_texts = {text.lower() for _, text in wanted}
+        for text, cue in standing.items():
+            if text not in wanted_texts and cue.id is not None:
+                self.remove_cue(owner, session_id, cue.id)
+        for category, text in wanted:
+            found = standing.get(text.lower())
+            if found is None:
+                self.add_cue(owner, session_id, episode, category, text)
+            elif found.category != category and found.id is not None:
+                self.recategorise_cue(owner, session_id, found.id, category)
+        return self.confirm_cues(owner, session_id, episode)
+
+    def reextract(self, owner: Owner, session_id: str) -> int:
+        """Extract the cues of every answer again (a session saved before cues were stored,
+        or after a lexicon upgrade); the clinician's removals and additions are lost for
+        the answers extracted again. The number of cues found."""
+        record, answers = self._open(owner, session_id)
+        found: dict[Slot, list[Cue]] = {}
+        for slot, answer in answers.items():
+            question = self.template.question(slot.question_id)
+            if question and question.cues and answer.text:
+                found[slot] = self.extractor.extract(answer.text, question, slot.episode)
+        with self._change(owner, session_id) as (change, _):
+            for slot, cues in found.items():
+                change.save_cues(slot, cues)
+        return sum(len(cues) for cues in found.values())
 
     def delete(self, owner: Owner, session_id: str) -> None:
         """Erase the session, every answer (rows deleted, not flagged) and its saved files."""
@@ -248,8 +374,9 @@ class InterviewService:
     # -- reading --------------------------------------------------------------------------------
 
     def cue_map(self, owner: Owner, session_id: str) -> CueMap:
+        """The map from stored cues; a finished session's stored explanations (no model)."""
         record, answers = self._open(owner, session_id)
-        return self.maps.build(record, answers)
+        return self._build(record, answers, load_sources(self.store.sources(session_id)))
 
     def list(self, owner: Owner, include_finished: bool = True) -> list[SessionSummary]:
         records = self.store.sessions_of(owner, include_finished)
@@ -282,7 +409,8 @@ class InterviewService:
     ) -> Export:
         """The Markdown note, JSON, or FHIR QuestionnaireResponse (R5, or R4B on request)."""
         record, answers = self._open(owner, session_id)
-        cue_map = partial(self.maps.build, record, answers)
+        sources = load_sources(self.store.sources(session_id))
+        cue_map = partial(self._build, record, answers, sources)
         flags = self.store.flags(session_id)
         return render_export(fmt, self.template, record, answers, cue_map, fhir_version, flags)
 
@@ -291,6 +419,65 @@ class InterviewService:
         return render_questionnaire(self.template, fhir_version)
 
     # -- internals ------------------------------------------------------------------------------
+
+    def _build(self, record: SessionRecord, answers: Answers, sources: Any) -> CueMap:
+        stored = self.store.cues(record.id)
+        gaps = self._gaps(record, answers, stored)
+        if sources is None and record.state.status == "finished" and self.explainer is None:
+            sources = ([], [])  # finished before explanations were stored: none, no model
+        return self.maps.build(record, answers, stored, sources, gaps)
+
+    def _gaps(
+        self, record: SessionRecord, answers: Answers, stored: Sequence[Cue]
+    ) -> Sequence[str]:
+        gaps: list[str] = []
+        if not any(a.slot.episode == PLAN_EPISODE and not a.skipped for a in answers.values()):
+            gaps.append("The relapse-prevention plan is unanswered.")
+        mined = [
+            a
+            for a in answers.values()
+            if not a.skipped and (q := self.template.question(a.slot.question_id)) and q.cues
+        ]
+        if mined and not stored:
+            gaps.append(
+                "Cues were not stored with this session's answers (it was saved by an older "
+                f"version): `cuemap interview reextract {record.id}` extracts them."
+            )
+            return gaps
+        confirmed = self.store.confirmed_episodes(record.id)
+        unconfirmed = [
+            n
+            for n in range(1, record.state.episodes + 1)
+            if n not in confirmed and any(c.episode == n for c in stored)
+        ]
+        if unconfirmed:
+            which = ", ".join(str(n) for n in unconfirmed)
+            gaps.append(f"The cues of episode {which} are not yet confirmed by the clinician.")
+        return gaps
+
+    def _check_episode(self, record: SessionRecord, episode: int) -> None:
+        if not 1 <= episode <= record.state.episodes:
+            raise InvalidAnswerError(f"Episode {episode} has not been started.")
+
+    def _check_category(self, category: str) -> None:
+        if category not in CATEGORY_KINDS:
+            options = ", ".join(CATEGORY_KINDS)
+            raise InvalidAnswerError(f"A cue's category is one of {options}.")
+
+    def _edit_cue(
+        self, owner: Owner, session_id: str, cue_id: int, edit: Callable[[Cue], Cue]
+    ) -> CueReview:
+        """The edit applies to the concept: the same cue found in several answers of the
+        episode is removed or re-categorised everywhere it was found."""
+        with self._change(owner, session_id) as (change, _):
+            cues = change.cues()
+            cue = next((c for c in cues if c.id == cue_id), None)
+            if cue is None:
+                raise InvalidAnswerError("There is no such cue in this session.")
+            for same in cues:
+                if same.episode == cue.episode and same.key == cue.key:
+                    change.update_cue(edit(same))
+        return self.cue_review(owner, session_id, cue.episode)
 
     def _open(self, owner: Owner, session_id: str) -> tuple[SessionRecord, Answers]:
         record = self.store.get(session_id)
@@ -339,7 +526,8 @@ class InterviewService:
         """The main trigger a plan question is about, as the clinician was shown it."""
         if question.trigger is None:
             return None
-        triggers = self.maps.top_triggers(answers, record.state.episodes)
+        stored = self.store.cues(record.id)
+        triggers = self.maps.top_triggers(answers, stored, record.state.episodes)
         return triggers[question.trigger - 1].text if len(triggers) >= question.trigger else None
 
     def _view(self, record: SessionRecord, answers: Answers) -> SessionView:
@@ -383,3 +571,7 @@ class InterviewService:
         if question.trigger is None:
             return question.prompt
         return render_prompt(question, self._subject(question, record, answers))
+
+
+def _plan_answered(answers: Answers) -> bool:
+    return any(a.slot.episode == PLAN_EPISODE and not a.skipped for a in answers.values())

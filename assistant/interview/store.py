@@ -44,8 +44,12 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from assistant.errors import InterviewStoreError
+from assistant.interview.migrations import WRITE_LOCK, cues, migrate, reviews, sources
 from assistant.interview.models import (
+    ADDED,
+    CATEGORY_KINDS,
     AnswerRecord,
+    Cue,
     Owner,
     SafetyFlag,
     SessionRecord,
@@ -54,10 +58,9 @@ from assistant.interview.models import (
 )
 from assistant.log_hygiene import guard_logs
 from assistant.privacy.encryption import AnswerCipher, PlainCipher
-from assistant.tables import add_missing_columns, create_tables
+from assistant.tables import add_missing_columns
 
 SUPPORTED = ("sqlite", "postgresql")
-WRITE_LOCK = "cuemap_write_lock"  # execution option: begin SQLite transactions IMMEDIATE
 UNREACHABLE = "The interview database cannot be reached; the last change was not saved."
 F = TypeVar("F", bound=Callable[..., Any])
 metadata = MetaData()
@@ -118,6 +121,12 @@ class SessionChange(Protocol):
     def flags(self) -> list[SafetyFlag]: ...
     def save_flags(self, flags: list[SafetyFlag]) -> None: ...
     def confirm_flags(self, at: datetime) -> None: ...
+    def cues(self) -> list[Cue]: ...
+    def save_cues(self, slot: Slot, found: list[Cue]) -> None: ...
+    def add_cue(self, cue: Cue) -> None: ...
+    def update_cue(self, cue: Cue) -> None: ...
+    def confirm_cues(self, episode: int, at: datetime) -> None: ...
+    def save_sources(self, body: str) -> None: ...
 
 
 class SessionStore(Protocol):
@@ -132,6 +141,9 @@ class SessionStore(Protocol):
     def delete(self, session_id: str) -> bool: ...
     def flags(self, session_id: str) -> list[SafetyFlag]: ...
     def untouched_since(self, cutoff: datetime) -> list[str]: ...
+    def cues(self, session_id: str) -> list[Cue]: ...
+    def confirmed_episodes(self, session_id: str) -> set[int]: ...
+    def sources(self, session_id: str) -> str | None: ...
 
 
 def _reachable(method: F) -> F:
@@ -211,13 +223,56 @@ class SqlSessionChange:
             .values(confirmed_at=at)
         )
 
+    def cues(self) -> list[Cue]:
+        return _cues(self._conn, self.record.id, self._cipher)
+
+    def save_cues(self, slot: Slot, found: list[Cue]) -> None:
+        """The extractor's cues for one answer, replacing what it found there before."""
+        self._conn.execute(
+            delete(cues).where(
+                cues.c.session_id == self.record.id,
+                cues.c.question_id == slot.question_id,
+                cues.c.episode == slot.episode,
+            )
+        )
+        for cue in found:
+            self.add_cue(cue)
+
+    def add_cue(self, cue: Cue) -> None:
+        self._conn.execute(
+            insert(cues).values(session_id=self.record.id, **_cue_values(cue, self._cipher))
+        )
+
+    def update_cue(self, cue: Cue) -> None:
+        """A stored cue's category, tags and status, as the clinician set them."""
+        self._conn.execute(
+            update(cues)
+            .where(cues.c.session_id == self.record.id, cues.c.id == cue.id)
+            .values(
+                category=cue.category,
+                situations=",".join(cue.situation_tags),
+                status=cue.status,
+            )
+        )
+
+    def confirm_cues(self, episode: int, at: datetime) -> None:
+        where = (reviews.c.session_id == self.record.id) & (reviews.c.episode == episode)
+        self._conn.execute(delete(reviews).where(where))
+        self._conn.execute(
+            insert(reviews).values(session_id=self.record.id, episode=episode, confirmed_at=at)
+        )
+
+    def save_sources(self, body: str) -> None:
+        self._conn.execute(delete(sources).where(sources.c.session_id == self.record.id))
+        self._conn.execute(insert(sources).values(session_id=self.record.id, body=body))
+
 
 class SqlSessionStore:
     @_reachable
     def __init__(self, url: str, cipher: AnswerCipher | None = None) -> None:
         self.engine = make_engine(url)
         self.cipher = cipher or PlainCipher()
-        create_tables(self.engine, metadata)
+        migrate(self.engine, metadata)
         add_missing_columns(self.engine, safety_flags)
 
     @_reachable
@@ -286,6 +341,8 @@ class SqlSessionStore:
     @_reachable
     def delete(self, session_id: str) -> bool:
         with self.engine.begin() as conn:
+            for table in (cues, reviews, sources):
+                conn.execute(delete(table).where(table.c.session_id == session_id))
             conn.execute(delete(answers).where(answers.c.session_id == session_id))
             conn.execute(delete(safety_flags).where(safety_flags.c.session_id == session_id))
             result = conn.execute(delete(sessions).where(sessions.c.id == session_id))
@@ -304,6 +361,23 @@ class SqlSessionStore:
         query = select(sessions.c.id).where(sessions.c.updated_at < cutoff)
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
+
+    @_reachable
+    def cues(self, session_id: str) -> list[Cue]:
+        with self.engine.connect() as conn:
+            return _cues(conn, session_id, self.cipher)
+
+    @_reachable
+    def confirmed_episodes(self, session_id: str) -> set[int]:
+        query = select(reviews.c.episode).where(reviews.c.session_id == session_id)
+        with self.engine.connect() as conn:
+            return set(conn.execute(query).scalars())
+
+    @_reachable
+    def sources(self, session_id: str) -> str | None:
+        query = select(sources.c.body).where(sources.c.session_id == session_id)
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar()
 
     def _checkpoint(self) -> None:
         """If the file is in WAL mode (the Slack store sets it), copy the WAL into the file and
@@ -363,6 +437,43 @@ def _answers(conn: Connection, session_id: str, cipher: AnswerCipher) -> list[An
         )
         for row in conn.execute(query)
     ]
+
+
+def _cues(conn: Connection, session_id: str, cipher: AnswerCipher) -> list[Cue]:
+    query = select(cues).where(cues.c.session_id == session_id).order_by(cues.c.id)
+    return [
+        Cue(
+            category=row.category,
+            kind=CATEGORY_KINDS[row.category],
+            text=cipher.decrypt(row.text),
+            question_id=row.question_id,
+            episode=row.episode,
+            situation_tags=[t for t in row.situations.split(",") if t],
+            source=row.source,
+            wording=cipher.decrypt(row.wording),
+            span=(row.span_start, row.span_end) if row.span_start is not None else None,
+            extractor=row.extractor,
+            status=row.status,
+            id=row.id,
+        )
+        for row in conn.execute(query)
+    ]
+
+
+def _cue_values(cue: Cue, cipher: AnswerCipher) -> dict[str, Any]:
+    return {
+        "question_id": cue.question_id if cue.source != "clinician" else ADDED,
+        "episode": cue.episode,
+        "category": cue.category,
+        "text": cipher.encrypt(cue.text),
+        "wording": cipher.encrypt(cue.wording or cue.text),
+        "situations": ",".join(cue.situation_tags),
+        "span_start": cue.span[0] if cue.span else None,
+        "span_end": cue.span[1] if cue.span else None,
+        "source": cue.source,
+        "extractor": cue.extractor,
+        "status": cue.status,
+    }
 
 
 def _sealed(cipher: AnswerCipher, text: str | None) -> str | None:

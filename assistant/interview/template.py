@@ -71,12 +71,20 @@ class Question(Strict):
     hint: str = ""
     kind: QuestionKind = "text"
     quick_picks: list[Text] = []
+    synonyms: dict[str, list[Text]] = Field(
+        default={}, description="a choice's other words: 'no' and 'stayed clean' for 'did not use'"
+    )
     cues: list[CueCategory] = Field(default=[], description="categories mined from the answer")
     answer_is: CueCategory | None = Field(
         default=None, description="a short answer nothing else recognised is a cue of this kind"
     )
     stage: Slug | None = None
     map_section: Text | None = None
+    coping_section: Text | None = Field(
+        default=None,
+        description="what the patient did: on its stage when drug-seeking, in this section "
+        "when coping, in its own section when neither",
+    )
     trigger: int | None = Field(default=None, ge=1, description="plan: main trigger number")
     required: bool = False
     grounding: str = ""
@@ -94,6 +102,9 @@ class Question(Strict):
             raise ValueError("answer_is must be one of the question's cues")
         if "{trigger}" in self.prompt and self.trigger is None:
             raise ValueError("the prompt uses {trigger} but the question has no trigger number")
+        unknown = [pick for pick in self.synonyms if pick not in self.quick_picks]
+        if unknown:
+            raise ValueError(f"synonyms for choices the question does not offer: {unknown}")
         codes = [quick_pick_code(pick) for pick in self.quick_picks]
         if len(set(codes)) != len(codes):
             raise ValueError("two quick_picks have the same code")

@@ -11,6 +11,7 @@ from assistant.interview.template import Question
 MAX_ANSWER_CHARS = 2000
 MAX_LABEL_CHARS = 60
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+PICK = re.compile(r"^\d{1,3}$")  # a suggestion's number, on every surface alike
 # "7", "7.5", "7,5/10", "62.5%": a rating with a decimal point or comma is taken.
 NUMBER = re.compile(r"^(\d{1,3}(?:[.,]\d{1,3})?)\s*(?:/\s*10|%|percent)?$")
 
@@ -31,6 +32,8 @@ def clean_answer(question: Question, text: str) -> str:
         return str(_number(question, text))
     if question.kind == "choice":
         return _choice(question, text)
+    if question.quick_picks and PICK.match(text):
+        return _pick(question, int(text))
     return text
 
 
@@ -66,9 +69,31 @@ def _whole(digits: str) -> int:
     return int(Decimal(digits.replace(",", ".")).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def _pick(question: Question, number: int) -> str:
+    if 1 <= number <= len(question.quick_picks):
+        return question.quick_picks[number - 1]
+    raise InvalidAnswerError(
+        f"{number} is not one of the suggestions: {_numbered(question)}. "
+        "Type the answer in words, or a number from the list."
+    )
+
+
 def _choice(question: Question, text: str) -> str:
+    """A choice by its label, its number, or a synonym the template gives ("no", "relapsed")."""
+    said = _plain(text)
+    if PICK.match(said):
+        return _pick(question, int(said))
     for pick in question.quick_picks:
-        if pick.lower() == text.lower():
+        if _plain(pick) == said or said in (_plain(s) for s in question.synonyms.get(pick, [])):
             return pick
-    options = ", ".join(question.quick_picks)
-    raise InvalidAnswerError(f"{question.label}: choose one of {options}.")
+    raise InvalidAnswerError(f"{question.label}: choose one of {_numbered(question)}.")
+
+
+def _numbered(question: Question) -> str:
+    return ", ".join(f"{n} {pick}" for n, pick in enumerate(question.quick_picks, 1))
+
+
+def _plain(text: str) -> str:
+    """Lower case, straight apostrophes, no end punctuation or extra spaces."""
+    text = text.lower().replace("\u2019", "'").strip(" .!")
+    return " ".join(text.split())

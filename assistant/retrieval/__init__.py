@@ -1,4 +1,10 @@
-"""Hybrid retrieval: dense vectors in chromadb fused with BM25, with abstention."""
+"""Hybrid retrieval: dense vectors in chromadb fused with BM25, with abstention.
+
+The index (and chromadb with it) is imported on first use, so a process that only reads
+saved interviews (`cuemap interview show`) never loads it.
+"""
+
+from __future__ import annotations
 
 from typing import TYPE_CHECKING
 

@@ -31,6 +31,12 @@ USE_REDACTED = "iv_use_redacted"  # an answer holding identifiers: store the red
 REPHRASE = "iv_rephrase"  # ... or say it again without them
 START_REDACTED = "iv_start_redacted"  # a label holding identifiers: start under the redacted one
 
+CUES_KEEP = "iv_cues_keep"  # the episode's cues as found: confirmed
+CUES_EDIT = "iv_cues_edit"  # ... or edited in a modal first
+CUES_MODAL = "iv_cues_modal"
+CUES_BLOCK = "cues"
+CUES_INPUT = "cues_text"
+
 FREE_TEXT_MODAL = "iv_free_text_modal"
 FREE_TEXT_BLOCK = "answer"
 FREE_TEXT_INPUT = "answer_text"

@@ -27,7 +27,9 @@ from assistant.interview import (
     SessionView,
 )
 from assistant.interview.guards import PhiPolicy
+from assistant.interview.models import CueReview
 from integrations.slack.blocks.answers import Message, answer_messages
+from integrations.slack.blocks.cue_review import cue_review_message, parse_cue_list
 from integrations.slack.blocks.cuemap import comparison_message, cue_map_messages
 from integrations.slack.blocks.interview import (
     answered_outcome,
@@ -44,6 +46,7 @@ from integrations.slack.blocks.safety import (
     withheld_answer_message,
 )
 from integrations.slack.delivery import post_messages, update_message
+from integrations.slack.escape import escape_mrkdwn
 from integrations.slack.ids import QuestionRef
 from integrations.slack.services import SlackServices, services
 from integrations.slack.store import InterviewThread
@@ -194,6 +197,8 @@ class SlackInterview:
                 else text_message(f"Answer changed to:\n{answered_outcome(text)}")
             )
             self._settle(clicked, settled)
+        if current is not None:
+            self._episode_done(current, recorded.view)
         if current is not None or recorded.view.safety is not None:
             self.show(recorded.view)
 
@@ -214,7 +219,37 @@ class SlackInterview:
         before = self.interviews.view(self.owner, ref.session_id)
         if before.question is not None and clicked is not None:
             self._settle(clicked, settled_message(before.question, "_skipped_"))
-        self.show(self.interviews.skip(self.owner, ref.session_id))
+        after = self.interviews.skip(self.owner, ref.session_id)
+        if before.question is not None:
+            self._episode_done(before.question, after)
+        self.show(after)
+
+    def review_cues(self, session_id: str, episode: int) -> None:
+        """The episode's cues, to keep or edit (posted when its last question is left)."""
+        review = self.interviews.cue_review(self.owner, session_id, episode)
+        view = self.interviews.view(self.owner, session_id)
+        self.post(view, cue_review_message(session_id, review))
+
+    def keep_cues(self, ref: QuestionRef, clicked: Clicked | None) -> None:
+        review = self.interviews.confirm_cues(self.owner, ref.session_id, ref.episode or 1)
+        if clicked is not None:
+            self._settle(clicked, _confirmed(review))
+
+    def edit_cues(self, ref: QuestionRef, text: str, clicked: Clicked | None) -> None:
+        """The edit modal's list applied (removed, re-categorised, added) and confirmed."""
+        wanted = parse_cue_list(text)
+        episode = ref.episode or 1
+        review = self.interviews.edit_cues(self.owner, ref.session_id, episode, wanted)
+        if clicked is not None:
+            self._settle(clicked, _confirmed(review))
+
+    def _episode_done(self, left: QuestionView, after: SessionView) -> None:
+        """Leaving an episode's last question: its cues are shown for the clinician to confirm."""
+        if left.episode is None:
+            return
+        moved_on = after.question is None or after.question.episode != left.episode
+        if moved_on and after.safety is None:
+            self.review_cues(after.session_id, left.episode)
 
     def back(self, ref: QuestionRef, clicked: Clicked | None) -> None:
         before = self.interviews.view(self.owner, ref.session_id)
@@ -303,3 +338,10 @@ class SlackInterview:
         update_message(
             self.client, clicked.channel, clicked.ts, message, user_id=self.owner.user_id
         )
+
+
+def _confirmed(review: CueReview) -> Message:
+    kept = ", ".join(
+        f"{escape_mrkdwn(c.text)} ({c.category})" for c in review.cues if c.status != "removed"
+    )
+    return text_message(f"Cues of episode {review.episode} confirmed: {kept or 'none'}.")

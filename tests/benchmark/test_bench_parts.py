@@ -7,11 +7,14 @@ from pathlib import Path
 from assistant.benchmark.backends import BackendRun, Parity
 from assistant.benchmark.processes import ColdStart
 from assistant.benchmark.report import targets
+from assistant.benchmark.saved_interview import saved_interview
 from assistant.benchmark.suite import BenchReport, IngestRun, ScalePoint
 from assistant.benchmark.synthetic import write_synthetic_corpus
 from assistant.benchmark.timing import Latency
 from assistant.corpus.chunking import MAX_CHUNK_CHARS, MIN_CHUNK_CHARS
 from assistant.corpus.loader import load_corpus
+from assistant.engine import Engine
+from assistant.interview.models import Owner
 
 
 def test_synthetic_corpus_holds_exactly_the_chunks_asked_for(tmp_path: Path) -> None:
@@ -90,3 +93,15 @@ def test_bench_measures_ingest_per_format_on_generated_files(tmp_path: Path) -> 
     report.formats = runs
     table = formats_table(report)
     assert "| PDF | 2 |" in table
+
+
+def test_bench_saved_interview_is_shown_and_exported_by_new_processes_without_a_model(
+    fake_engine: Engine,
+) -> None:
+    settings = fake_engine.settings
+    owner = Owner("local", settings.console_user)
+
+    saved = saved_interview(fake_engine.interviews, owner, settings.data_dir, settings.corpus_dir)
+
+    assert saved.heavy_modules == []  # stored cues and explanations: nothing to embed
+    assert saved.show_seconds > 0 and saved.export_seconds > 0

@@ -98,18 +98,16 @@ def test_chain_two_episodes_rates_each_and_marks_where_each_cue_came_from(
 def test_chain_many_cues_are_capped_with_a_count_of_the_rest(
     interviews: InterviewService,
 ) -> None:
-    places = ["the bookies", "Dave's garage", "the canal path", "the station", "the bus stop"]
-    episodes = [
-        {"where": place, "routine": f"shift number {n} ends", "craving_strength": n}
-        for n, place in enumerate(places * 2, start=1)
-    ]
+    # ten places the lexicon does not know: each answer is its own place cue
+    places = [f"the old quarry lookout number {n}" for n in range(1, 11)]
+    episodes = [{"where": place, "craving_strength": n} for n, place in enumerate(places, start=1)]
     cue_map = finished(interviews, "Pt-C", episodes)
     placed = drawn_text(chain_figure(cue_map))
     texts = [text for text, _ in placed]
 
-    assert len(cue_map.external()["time"]) == len(episodes)  # one routine cue per episode
+    assert len(cue_map.external()["place"]) == len(episodes)  # one place cue per episode
     in_panel = [t for t, box in placed if box.x1 <= PANEL_RIGHT * WIDTH]
-    shown = [t for t in in_panel if t.startswith("shift number")]
+    shown = [t for t in in_panel if t.startswith("old quarry")]
     assert len(shown) < len(episodes)
     hidden = int(shown[-1].split("+")[1].removesuffix(" more"))
     assert len(shown) + hidden == len(episodes)  # every cue is shown or counted
@@ -171,3 +169,35 @@ def test_chain_chart_names_the_file_after_label_and_session(
     assert svg.filename.endswith("-chain.svg")
     assert png_size(png.content) == (1200, 800)
     svg_root(svg.content)
+
+
+def test_chain_draws_every_plan_item_however_many_and_long(
+    interviews: InterviewService,
+) -> None:
+    plan = {
+        "coping_1": "go for a long walk around the park with the dog until it passes",
+        "coping_2": "ring my sponsor and then my sister if she does not answer",
+        "coping_3": "play the guitar for twenty minutes, then make a cup of tea",
+        "warning_signs": "isolating",
+    }
+    episode = {"before_craving": "payday at the pub with old mates, feeling lonely"}
+    cue_map = finished(interviews, "Pt-P", [episode], plan)
+
+    drawn = " ".join(_texts(cue_map))
+
+    for strategy in (plan["coping_1"], plan["coping_2"], plan["coping_3"]):
+        assert all(word in drawn for word in strategy.replace(",", "").split()), strategy
+    _readable(cue_map)  # every line inside the picture: the last one is not cut off
+
+
+def test_chain_strategies_at_one_link_shrink_to_fit_above_the_footer(
+    interviews: InterviewService,
+) -> None:
+    plan = {f"coping_{n}": f"call someone, option {n} of three on the list" for n in (1, 2, 3)}
+    episode = {"before_craving": "payday at the pub with old mates, feeling lonely"}
+    cue_map = finished(interviews, "Pt-Q", [episode], plan)
+
+    drawn = " ".join(_texts(cue_map))
+
+    assert all(f"option {n} of three on the list" in drawn for n in (1, 2, 3))  # none cut
+    _readable(cue_map)

@@ -65,7 +65,9 @@ def test_cli_saved_scripted_interview_svg_goes_to_the_exports_folder(
 
 
 def test_cli_guided_interview_saves_the_picture_next_to_the_note(cuemap) -> None:
-    result = cuemap("interview", "--label", "Pt-A", stdin="Friday after work\nthe pub\nfinish\n")
+    result = cuemap(
+        "interview", "--label", "Pt-A", stdin="Friday after work\nthe pub\nfinish\n\ny\n"
+    )
 
     assert "Saved the note and the relapse-chain picture:" in result.output
     [note] = _printed_paths(result.output, ".md")

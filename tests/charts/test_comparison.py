@@ -27,7 +27,7 @@ def _keys(triggers) -> set[tuple[str, str]]:
     return {t.key for t in triggers}
 
 
-def test_compare_two_sessions_reports_new_persisting_and_resolved_triggers(
+def test_compare_two_sessions_reports_new_persisting_resolved_and_not_asked_triggers(
     interviews: InterviewService,
 ) -> None:
     finished(interviews, "Pt-A", [FIRST_VISIT])
@@ -38,7 +38,8 @@ def test_compare_two_sessions_reports_new_persisting_and_resolved_triggers(
     assert [s.number for s in comparison.sessions] == [1, 2]
     assert _keys(comparison.with_status("persisting")) == {("place", "pub")}
     assert _keys(comparison.with_status("new")) == {("emotion", "bored")}
-    assert _keys(comparison.with_status("resolved")) == {("event", "payday"), ("emotion", "lonely")}
+    assert _keys(comparison.with_status("resolved")) == {("emotion", "lonely")}  # asked again
+    assert _keys(comparison.with_status("not_asked")) == {("event", "payday")}  # not asked
     assert comparison.with_status("earlier") == []
     pub = comparison.with_status("persisting")[0]
     assert pub.sessions == [1, 2] and pub.kind == "external"
@@ -77,7 +78,10 @@ def test_compare_shows_how_craving_and_confidence_moved(interviews: InterviewSer
     assert comparison.with_status("persisting")[0].confidence == (40, 70)
     lines = comparison_lines(comparison)
     assert "Craving strength (mean of episodes, 0–10): 7 → 5 (−2)" in lines
-    assert "Confidence (mean of planned triggers): 40% → 70% (+30 points)" in lines
+    assert (
+        "Confidence (mean over the 1 trigger planned in both sessions: pub): 40% → 70% "
+        "(+30 points)" in lines
+    )
 
 
 def test_compare_counts_only_this_clinicians_finished_sessions(
@@ -131,15 +135,52 @@ def test_comparison_table_and_chart_show_the_change(interviews: InterviewService
 
     assert "| bored | emotion | new | 2 |  |" in table
     assert "| pub | place | persisting | 1, 2 |  |" in table
-    assert "| payday | event | resolved | 1 |  |" in table
-    assert "Triggers: 1 new, 1 persisting, 2 resolved." in table
+    assert "| lonely | emotion | resolved | 1 |  |" in table
+    assert "| payday | event | not asked again | 1 |  |" in table
+    assert "Triggers: 1 new, 1 persisting, 1 resolved, 1 not asked again." in table
     assert "8 → 5 (−3)" in table
     assert png.filename == "cuemap-pt-a-compare.png" and svg.mime == "image/svg+xml"
     assert png_size(png.content) == (1200, 700)
     assert png_size(render_comparison(comparison)) == (1200, 700)
     svg_root(svg.content)
     words = [text for text, _ in texts]
-    statuses = [w for w in words if w in ("NEW", "PERSISTING", "RESOLVED", "EARLIER")]
-    assert statuses == ["NEW", "PERSISTING", "RESOLVED", "RESOLVED"]
+    statuses = [w for w in words if w in ("NEW", "PERSISTING", "RESOLVED", "NOT ASKED")]
+    assert statuses == ["NEW", "PERSISTING", "RESOLVED", "NOT ASKED"]
     assert "bored (emotion)" in words
     assert overlapping(texts) == []
+
+
+def test_compare_matches_one_concept_across_wordings_and_compares_confidence_like_for_like(
+    interviews: InterviewService,
+) -> None:
+    first = [{"before_craving": "Friday, at the boozer", "where": "the pub", "routine": "Friday"}]
+    finished(interviews, "Pt-W", first, {"coping_1": "leave", "confidence_1": 40})
+    second = [{"where": "at the pub", "routine": "Friday night", "feeling": "shame"}]
+    finished(interviews, "Pt-W", second, {"coping_1": "leave", "confidence_1": 50})
+
+    comparison = compare(interviews, CLINICIAN, "Pt-W")
+
+    persisting = _keys(comparison.with_status("persisting"))
+    assert ("place", "pub") in persisting  # "the boozer" and "at the pub": one place
+    assert [t.text for t in comparison.triggers if t.category == "time"] == ["Friday"]
+    assert comparison.with_status("new") == [] or all(
+        t.category == "emotion" for t in comparison.with_status("new")
+    )
+    assert comparison.confidence_triggers == sorted(
+        set(comparison.previous.confidence) & set(comparison.latest.confidence)
+    )
+
+
+def test_compare_writes_every_row_to_the_file_and_marks_an_unfinished_plan(
+    interviews: InterviewService,
+) -> None:
+    places = [f"the old quarry lookout number {n}" for n in range(1, 21)]
+    finished(interviews, "Pt-L", [{"where": p} for p in places[:10]])
+    finished(interviews, "Pt-L", [{"where": p} for p in places[10:]])
+
+    comparison = compare(interviews, CLINICIAN, "Pt-L")
+    short, full = comparison_markdown(comparison), comparison_markdown(comparison, max_rows=None)
+
+    assert "more (all in the saved file)" in short
+    assert all(f"lookout number {n} " in full for n in range(1, 21))
+    assert "Session 2 is incomplete: The relapse-prevention plan is unanswered." in full

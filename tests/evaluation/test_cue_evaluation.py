@@ -10,12 +10,15 @@ from assistant.errors import EvaluationDataError
 from assistant.evaluation.cue_eval import evaluate_cues
 from assistant.evaluation.cue_labels import load_cue_set
 from assistant.evaluation.cue_scoring import score_categories
-from assistant.interview.models import CATEGORY_KINDS
+from assistant.interview.cues import CueExtractor
+from assistant.interview.lexicon import load_lexicon
+from assistant.interview.models import CATEGORY_KINDS, NONE_FITS
 from assistant.interview.template import Template, load_template
 from assistant.settings import Settings
 
-# Lexicon alone, measured on the 46 labelled answers; the margin allows a lexicon edit or two.
-MEASURED_LEXICON_F1 = 0.781
+# Lexicon alone, measured on the test split (96 answers written blind); the margin allows a
+# lexicon edit or two.
+MEASURED_LEXICON_F1 = 0.863
 MARGIN = 0.03
 
 
@@ -53,8 +56,11 @@ def test_cue_set_holds_every_category_in_real_sounding_answers(template: Templat
     answers = load_cue_set(template)
     categories = {category for a in answers for category in a.cues}
 
-    assert len(answers) >= 40
+    assert len(answers) >= 150
     assert categories == set(CATEGORY_KINDS)
+    test = load_cue_set(template, split="test")
+    assert len(test) >= 60 and len(load_cue_set(template, split="dev")) >= 60
+    assert sum(1 for a in test if not a.cues) >= 5  # answers with nothing to tag
 
 
 def test_cue_set_refuses_a_cue_that_is_not_in_its_answer(
@@ -74,3 +80,13 @@ def test_cue_extraction_with_the_lexicon_alone_holds_its_measured_f1(settings: S
 
     assert [s.category for s in scores[:-1]] == list(CATEGORY_KINDS)
     assert overall.f1 >= MEASURED_LEXICON_F1 - MARGIN
+
+
+def test_cue_extraction_tags_every_cue_with_an_idts_type_or_none_fits(
+    settings: Settings, template: Template
+) -> None:
+    extractor = CueExtractor(load_lexicon(settings.prompts_dir, template.situation_ids()))
+    known = template.situation_ids() | {NONE_FITS}
+    for item in load_cue_set(template):
+        for cue in extractor.extract(item.answer, template.question(item.question_id), 1):
+            assert cue.situation_tags and set(cue.situation_tags) <= known, cue

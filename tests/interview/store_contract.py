@@ -10,6 +10,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
@@ -18,6 +19,7 @@ import pytest
 from assistant.interview.models import (
     PLAN_EPISODE,
     AnswerRecord,
+    Cue,
     Owner,
     SafetyFlag,
     SessionRecord,
@@ -174,6 +176,60 @@ class SessionStoreContract:
         recent = self.new_session(store, owner, "Pt-New", minutes=60)
         found = store.untouched_since(T0 + timedelta(minutes=30))
         assert old.id in found and recent.id not in found
+
+    def test_store_keeps_each_answers_cues_with_their_review_until_the_session_is_erased(
+        self, store: SessionStore, owner: Owner
+    ) -> None:
+        record = self.new_session(store, owner)
+        pub = Cue(
+            "place",
+            "external",
+            "pub",
+            "where",
+            1,
+            ["pleasant_times_with_others"],
+            "lexicon",
+            "the boozer",
+            (4, 14),
+            "2.2",
+        )
+        with store.change(record.id) as change:
+            change.save_cues(Slot("where", 1), [pub, replace(pub, text="bar", span=None)])
+            change.save_cues(Slot("where", 1), [pub])  # the answer edited: found again
+            change.add_cue(
+                Cue(
+                    "sensory",
+                    "external",
+                    "clink",
+                    "added",
+                    1,
+                    ["none_fits"],
+                    "clinician",
+                    status="kept",
+                )
+            )
+        [found, added] = store.cues(record.id)
+        assert (found.text, found.wording, found.span, found.extractor) == (
+            "pub",
+            "the boozer",
+            (4, 14),
+            "2.2",
+        )
+        assert (added.source, added.status, added.situation_tags) == (
+            "clinician",
+            "kept",
+            ["none_fits"],
+        )
+        with store.change(record.id) as change:
+            change.update_cue(replace(found, category="event", status="removed"))
+            change.confirm_cues(1, T0)
+            change.save_sources('{"explanations": [], "citations": []}')
+        assert [(c.category, c.status) for c in store.cues(record.id)][0] == ("event", "removed")
+        assert store.confirmed_episodes(record.id) == {1}
+        assert store.sources(record.id) == '{"explanations": [], "citations": []}'
+        store.delete(record.id)
+        assert store.cues(record.id) == [] and store.confirmed_episodes(record.id) == set()
+        assert store.sources(record.id) is None
 
 
 def save(

@@ -109,6 +109,8 @@ def test_cli_guided_interview_with_back_skip_why_and_quick_picks(cuemap) -> None
         "skip",  # vulnerability
         "8",  # craving strength: a number, not a quick pick
         "finish",
+        "",  # the episode's cues: keep them
+        "y",  # the plan is unanswered: finish anyway
     ]
     result = cuemap("interview", "--label", "Pt-T", stdin="\n".join(script) + "\n")
     out = flat(result.stdout)
@@ -117,6 +119,7 @@ def test_cli_guided_interview_with_back_skip_why_and_quick_picks(cuemap) -> None
     assert "[1] home [2] bar [3] pub" in out
     assert "Why we ask: Routine and time" in out and "Sources" in out
     assert "Cue map: Pt-T" in out and "Top triggers" in out
+    assert "Cues found in episode 1" in out and "The relapse-prevention plan is unanswered" in out
 
     engine = runtime.engine()
     [summary] = engine.interviews.list(CLINICIAN)
@@ -133,7 +136,7 @@ def test_cli_interview_pauses_at_end_of_input_and_resumes(cuemap) -> None:
     assert "Paused; every answer is saved." in flat(first.stdout)
     session_id = first.stdout.split("cuemap interview resume ")[1].split()[0]
 
-    answers = ["old mates", *["skip"] * 12, "n", "leave", "60", *["skip"] * 8, ""]
+    answers = ["old mates", *["skip"] * 12, "", "n", "leave", "60", *["skip"] * 8, ""]
     resumed = flat(
         cuemap("interview", "resume", session_id, stdin="\n".join(answers) + "\n").stdout
     )
@@ -149,7 +152,7 @@ def test_cli_interview_pauses_at_end_of_input_and_resumes(cuemap) -> None:
 
 def test_cli_console_interview_command(cuemap) -> None:
     engine = runtime.ready_engine()
-    lines = iter(["interview Pt-C", "argument with his dad", "finish", "quit"])
+    lines = iter(["interview Pt-C", "argument with his dad", "finish", "", "y", "quit"])
     out = Console(file=StringIO(), width=100)
     run_console(engine, out, ask=lambda _prompt: next(lines))
     text = flat(out.file.getvalue())
@@ -195,3 +198,34 @@ def test_cli_answers_file_with_an_impossible_answer_is_refused(cuemap, tmp_path)
     content = {"label": "x", "answers": {"craving_strength": 14}}
     with pytest.raises(InvalidAnswerError, match="Craving strength is a number from 0 to 10."):
         cuemap("interview", "--answers", write(tmp_path, content))
+
+
+def test_cli_episode_cues_are_confirmed_and_edited_by_the_clinician(cuemap) -> None:
+    script = [
+        "Friday payday at the pub, wasn't with his brother, slept well",  # before_craving
+        *["skip"] * 14,  # the rest of the episode
+        "r 1",  # the review: remove the first cue (Friday)
+        "c 1 time",  # payday is a time for this patient
+        "a sensory the clink of glasses",  # one the extractor missed
+        "x",  # not a review command: the usage is shown, nothing changes
+        "",  # keep the rest
+        "n",  # no other episode
+        "leave",  # coping_1
+        *["skip"] * 8,
+        "",  # finish
+    ]
+    out = flat(cuemap("interview", "--label", "Pt-R", stdin="\n".join(script) + "\n").stdout)
+
+    assert "Cues found in episode 1" in out and "Type r N, c N CATEGORY" in out
+    [summary] = runtime.engine().interviews.list(CLINICIAN)
+    review = runtime.engine().interviews.cue_review(CLINICIAN, summary.session_id, 1)
+    kept = {(c.category, c.text, c.status) for c in review.cues}
+    assert review.confirmed
+    assert kept == {
+        ("time", "Friday", "removed"),
+        ("time", "payday", "kept"),
+        ("place", "pub", "kept"),
+        ("sensory", "the clink of glasses", "kept"),
+    }  # not the brother (negated), not "slept well" (a positive state)
+    note = cuemap("interview", "show", summary.session_id).stdout
+    assert "clink of glasses" in note and "Friday" not in note.split("Answers as given")[0]

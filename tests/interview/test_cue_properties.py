@@ -76,8 +76,9 @@ def test_cue_properties_any_answer_gives_well_formed_cues(
     for cue in cues:
         assert cue.kind == CATEGORY_KINDS[cue.category]
         assert (cue.question_id, cue.episode) == (question.id, episode)
-        assert cue.text.strip()
-        if cue.source != "lexicon":  # found in the answer itself: made of its words
+        assert cue.text.strip() and cue.situation_tags  # an IDTS tag, or NONE_FITS
+        assert _words(cue.wording) <= _words(text)  # the patient's words, from the answer
+        if cue.source == "answer":  # the answer itself is the cue
             assert _words(cue.text) <= _words(text)
 
 

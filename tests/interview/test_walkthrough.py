@@ -145,7 +145,7 @@ def test_interview_quick_pick_and_numbers_are_normalised(interviews: InterviewSe
         ("craving_strength", "eleven", "Craving strength is a number from 0 to 10."),
         ("craving_strength", "11", "Craving strength is a number from 0 to 10."),
         ("confidence_1", "150%", "Confidence for trigger 1 is a percentage from 0 to 100."),
-        ("used", "maybe", "Use: choose one of used, used less than usual, did not use."),
+        ("used", "maybe", "Use: choose one of 1 used, 2 used less than usual, 3 did not use."),
         ("where", "   ", "An answer cannot be empty: skip the question instead."),
         ("where", "x" * 2001, "An answer can be at most 2000 characters."),
         ("favourite_colour", "blue", "There is no question 'favourite_colour' in this interview."),

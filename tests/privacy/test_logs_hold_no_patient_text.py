@@ -75,6 +75,8 @@ def test_logs_console_interview_holds_no_answer_at_any_level(
             ANSWERS["feeling"],  # crisis language: the card
             "yes",
             "finish",
+            "",  # the episode's cues: keep them
+            "y",  # the plan is unanswered: finish anyway
         ]
     )
     console = Console(file=StringIO(), width=120)

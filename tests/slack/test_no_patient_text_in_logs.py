@@ -36,7 +36,10 @@ def run_interview(slack: SlackSender, fake_slack: FakeSlack) -> None:
     seen = 0
     while True:
         message = driver.next_post(seen)
-        seen = len(driver.thread())
+        seen += 1  # one by one: an episode's end posts its cues, then the next question
+        if has_button(message, "iv_cues_keep"):
+            driver.click(message, "iv_cues_keep")
+            continue
         if has_button(message, "iv_finish"):
             driver.click(message, "iv_finish")
             break

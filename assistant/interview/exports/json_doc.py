@@ -24,6 +24,7 @@ def json_document(
         "session_id": record.id,
         "label": record.label,
         "status": record.state.status,
+        "gaps": list(cue_map.gaps),
         "template": {"id": template.id, "version": template.version},
         "created_at": record.created_at.isoformat(),
         "updated_at": record.state.updated_at.isoformat(),
@@ -90,4 +91,7 @@ def _cue(cue: Cue) -> dict[str, Any]:
         "episode": cue.episode,
         "situation_tags": list(cue.situation_tags),
         "source": cue.source,
+        "wording": cue.wording or cue.text,
+        "status": cue.status,
+        "extractor": cue.extractor,
     }

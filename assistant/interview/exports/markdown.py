@@ -7,7 +7,15 @@ from collections.abc import Mapping, Sequence
 
 from assistant.interview.exports.common import answered
 from assistant.interview.exports.safety import safety_markdown
-from assistant.interview.models import AnswerRecord, Cue, CueMap, SafetyFlag, SessionRecord, Slot
+from assistant.interview.models import (
+    NONE_FITS,
+    AnswerRecord,
+    Cue,
+    CueMap,
+    SafetyFlag,
+    SessionRecord,
+    Slot,
+)
 from assistant.interview.template import Template
 from assistant.interview.validation import display
 
@@ -30,7 +38,7 @@ def render_markdown(
     cue_map: CueMap,
     safety: Sequence[SafetyFlag] = (),
 ) -> str:
-    situations = {s.id: s.label for s in template.situations}
+    situations = {s.id: s.label for s in template.situations} | {NONE_FITS: "no IDTS type fits"}
     sections = [
         _header(record, cue_map),
         safety_markdown(template, safety),
@@ -53,7 +61,12 @@ def _header(record: SessionRecord, cue_map: CueMap) -> str:
     return (
         f"# Cue map: {escape(record.label)}\n\n"
         f"Session `{record.id}` · {record.state.status} · {episodes} · {when}\n\n{DISCLAIMER}"
+        + _gaps(cue_map)
     )
+
+
+def _gaps(cue_map: CueMap) -> str:
+    return "".join(f"\n\n**Not complete:** {gap}" for gap in cue_map.gaps)
 
 
 def _cue_line(cue: Cue, situations: dict[str, str]) -> str:

@@ -7,6 +7,7 @@ from slack_bolt import App
 from integrations.slack.listeners.actions import (
     add_episode,
     back,
+    cue_review,
     delete,
     export,
     feedback,
@@ -40,6 +41,7 @@ HANDLERS = (
     safety_confirm,
     redacted_answer,
     start_redacted,
+    cue_review,
 )
 
 

@@ -29,12 +29,16 @@ def answer_everything(
     seen = 0
     while True:
         message = driver.next_post(seen)
-        seen = len(driver.thread())
+        seen += 1  # one by one: an episode's end posts its cues, then the next question
         if has_button(message, "iv_finish_0") or has_button(message, "iv_finish"):
             return how
         if has_button(message, "iv_use_redacted"):  # the reply named someone: not stored
             driver.click(message, "iv_use_redacted")
             how["before_craving"] += ", redacted version used"
+            continue
+        if has_button(message, "iv_cues_keep"):
+            driver.click(message, "iv_cues_keep")
+            how["cues"] = "kept"
             continue
         if not has_button(message, "iv_skip"):
             continue  # an intro or a rationale, not a question
@@ -93,7 +97,7 @@ def test_cuemap_full_interview_from_start_to_fhir_file(
     completed = fake_slack.wait_for_calls("files.completeUploadExternal", count=2)[1]
 
     assert how["before_craving"] == "thread reply, redacted version used"
-    assert how["where"] == "modal"
+    assert how["where"] == "modal" and how["cues"] == "kept"
     assert chain.startswith(b"\x89PNG") and b"Pt-A" not in chain[:8]
     assert "-chain.png" in json.dumps(chain_upload.params)
     for upload in (chain_upload, completed):
@@ -251,8 +255,8 @@ def test_cuemap_compare_posts_what_changed_and_a_chart_to_the_dm(
         c for c in fake_slack.calls_to("chat.postMessage") if "Comparison" in c.params["text"]
     ]
     text = block_texts(summary.params["blocks"])
-    assert "New triggers:" in text and "home" in text
-    assert "Resolved triggers:" in text and "pub" in text
+    assert "New:" in text and "home" in text
+    assert "Resolved:" in text and "pub" in text  # "Where?" was asked again
     assert completed.params["channel_id"] == summary.params["channel"]
     [notice] = fake_slack.wait_for(lambda: posted_to(fake_slack, response_url))
     assert "in your DM with CueMap" in notice["text"]
