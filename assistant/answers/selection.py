@@ -23,7 +23,6 @@ from functools import cache
 import numpy as np
 
 from assistant.corpus.models import Chunk
-from assistant.retrieval.lexical import stems
 from assistant.retrieval.models import Hit
 
 LEXICAL_WEIGHT = 0.25
@@ -49,6 +48,8 @@ class CandidatePost:
 
 def question_weights(question: str) -> dict[str, float]:
     """Stem -> weight of the question's words: rarer in general English counts for more."""
+    from assistant.retrieval.lexical import stems  # bm25s: only when answering
+
     weights: dict[str, float] = {}
     for word in question.split():
         word = word.strip("?,.!;:\"'()").lower()
@@ -58,6 +59,8 @@ def question_weights(question: str) -> dict[str, float]:
 
 
 def lexical_share(weights: dict[str, float], text: str) -> float:
+    from assistant.retrieval.lexical import stems  # bm25s: only when answering
+
     total = sum(weights.values())
     if not total:
         return 0.0

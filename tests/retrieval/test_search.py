@@ -83,7 +83,8 @@ def test_citations_carry_thread_author_date_and_post_n_of_n(real_engine: Engine)
     assert citation.date == "May 24"
     assert citation.post in {"1/13", "2/13", "3/13"}
     payload = answer.to_json()
-    assert set(payload) == {"question", "answer", "abstained", "citations"}
+    fields = {"question", "answer", "abstained", "coverage", "not_covered", "citations"}
+    assert set(payload) == fields
     assert set(payload["citations"][0]) == {
         "n",
         "chunk_id",
