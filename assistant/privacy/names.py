@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.privacy import lexicon, recogniser
+from assistant.privacy.models import PhiType
 from assistant.privacy.wordlists import (
     BRAND_PHRASES,
     CAPITALISED_WORDS,
@@ -33,7 +34,7 @@ from assistant.privacy.wordlists import (
 _WORD = re.compile(r"[^\W\d_]+(?:(?:-|['’](?![sS]\b))[^\W\d_]+)*")
 _INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Du|Da|La|Le|Van|Von|Fitz)[A-Z]\w+$")
 _JOIN = re.compile(r"[ \t]{1,2}|[ \t]?-[ \t]?")
-_SENTENCE_END = set(".!?:;\n\r\"“(*•>#")
+_SENTENCE_END = set('.!?:;\n\r"“(*•>#')
 _RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, reverse=True))
 _STRONG_CUE = re.compile(
     rf"""(?:\b(?:called|named|name\s+is|name's|name\s*[:=]|goes\s+by|known\s+as|aka)
@@ -42,9 +43,9 @@ _STRONG_CUE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _WEAK_CUE = re.compile(
-    r"""\b(?:with|w/|into|and|&|to|see|seeing|saw|seen|met|meet|meeting|text|texted|texting
-        |ring|rang|call|calls|phoned|visit|visited|visiting|by|off|from|at|told|tell|asked|ask
-        |is|was|owe|owes|stayed\s+with|round\s+to)\s*[,(]?\s*$""",
+    r"""\b(?:with|w/|into|and|&|see|seeing|saw|seen|met|meet|meeting|text|texted|texting
+        |ring|rang|call|calls|phoned|visit|visited|visiting|by|off|from|told|tell|asked|ask
+        |is|was|owe|owes|stayed\s+with|round\s+to|talked\s+to|spoke\s+to)\s*[,(]?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _MAX_RUN = 5
@@ -124,23 +125,65 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
         return False
     before = text[max(0, word.start - 40) : word.start]
     capital = word.capitalised and not flat
-    if _after_title(text, words, i) or _STRONG_CUE.search(before):
-        plain = _listed(word) and lexicon.zipf(word.text) < _PLAIN
+    plain = _listed(word) and lexicon.zipf(word.text) < _PLAIN
+    if _after_title(text, words, i):
+        return capital or (plain and not _ordinary(word.lower))
+    if _proper_noun_phrase(text, words, i):  # "the Harvester", "Alton Towers", "St Patrick's"
+        return False
+    if _STRONG_CUE.search(before):
         return capital or (plain and not _ordinary(word.lower))
     if _ordinary(word.lower) or (word.upper and len(word.text) <= 3):  # acronyms: MRN, CBT
         return False
-    if word.entity == "PERSON":
-        return lexicon.zipf(word.text) < (_PLAIN if _sentence_start(text, word.start) else 5)
+    start = _sentence_start(text, word.start)
+    if word.entity == "PERSON" and _listed(word) and (word.proper or not start):
+        return lexicon.zipf(word.text) < (_PLAIN if start else 5)
     if capital and word.entity and _listed(word) and lexicon.zipf(word.text) < _UNCOMMON:
         return True
     if _WEAK_CUE.search(before) and _listed(word):
         return lexicon.zipf(word.text) < (_PLAIN if capital else _RARE)
+    if capital and _listed(word) and _in_quoted_nickname(text, word):  # "Big Mike"
+        return True
+    if word.entity in _PLACES:
+        return False
     if capital and _INNER_CAPITAL.match(word.text):
         return True
     if (capital or (word.upper and len(word.text) > 3 and not flat)) and _listed(word):
-        limit = _RARE if _sentence_start(text, word.start) else _UNCOMMON
+        limit = _RARE if start else _UNCOMMON
         return lexicon.zipf(word.text) < limit
     return False
+
+
+def _proper_noun_phrase(text: str, words: list[_Word], i: int) -> bool:
+    """After "the"/"a", or beside a capitalised word that is no name: a place, brand or title."""
+    before = text[max(0, words[i].start - 6) : words[i].start].lower()
+    if re.search(r"\b(?:the|a|an)\s+$", before):
+        return True
+    if i > 0 and _adjacent(text, words, i - 1, i):
+        prev = words[i - 1]
+        if prev.capitalised and prev.lower in _PLACE_PREFIXES:
+            return True
+    j = i + 1
+    while j < len(words) and _adjacent(text, words, j - 1, j) and _name_word(words[j], False):
+        j += 1
+    if j < len(words) and re.fullmatch(
+        r"(?:['’]s)?[ \t]{1,2}", text[words[j - 1].end : words[j].start]
+    ):
+        nxt = words[j]
+        if nxt.lower in PARTICLES or len(nxt.text) < 2:  # "Séamus Ó Súilleabháin"
+            return False
+        return nxt.capitalised and not _never(nxt.lower) and not _name_word(nxt, False)
+    return False
+
+
+def _in_quoted_nickname(text: str, word: _Word) -> bool:
+    """Inside quotes holding one to three capitalised words: a nickname."""
+    for match in _QUOTED.finditer(text):
+        if match.start(1) <= word.start < match.end(1):
+            return True
+    return False
+
+
+_QUOTED = re.compile(r"[\"“‘]((?-i:[A-Z][\w'’-]*)(?:[ \t](?-i:[A-Z][\w'’-]*)){0,2})[\"”’]")
 
 
 def _lower_pairs(text: str, words: list[_Word]) -> list[int]:
@@ -163,16 +206,20 @@ def _name_like_pair(a: _Word, b: _Word) -> bool:
     return max(scores) < _PLAIN and min(scores) < _RARE
 
 
-def _runs(
-    text: str, words: list[_Word], seeds: list[int], flat: bool
-) -> list[tuple[int, int]]:
+def _runs(text: str, words: list[_Word], seeds: list[int], flat: bool) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     covered = -1
     for i in seeds:
         if i <= covered:
             continue
         first = last = i
+        titled = _after_title(text, words, i)
         while last + 1 < len(words) and last - first + 1 < _MAX_RUN:
+            nxt = words[last + 1]
+            if titled and _adjacent(text, words, last, last + 1) and nxt.capitalised:
+                if not _never(nxt.lower):
+                    last += 1
+                    continue
             step = _joins(text, words, last, +1, flat)
             if not step:
                 break
@@ -249,6 +296,7 @@ def _never(lower: str) -> bool:
         or lower in _RELATIONS
         or lower in _TITLES
         or _CALENDAR.fullmatch(lower) is not None
+        or lower.upper() in PhiType.__members__  # placeholder and label words: MRN, NAME
     )
 
 
@@ -262,7 +310,12 @@ def _ordinary(lower: str) -> bool:
 _FUNCTION = frozenset(w.lower() for w in FUNCTION_WORDS)
 _RELATIONS = frozenset(RELATION_WORDS)
 _ORDINARY = frozenset(w.lower() for w in CAPITALISED_WORDS) | CLINICAL_WORDS
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREFIXES = frozenset(
+    "st saint mount mt lake port fort child royal general national grand north south east west"
+    " upper lower great little new old".split()
+)
 _CALENDAR = re.compile(
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|june|july"
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|june|july"
     r"|august|september|october|november|december|christmas|easter"
 )

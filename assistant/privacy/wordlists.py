@@ -116,9 +116,23 @@ CLINICAL_WORDS = _words(
 
 # Person names that name a product, a place or an idea here ("a bottle of Jack Daniel's").
 BRAND_PHRASES = (
-    "jack daniel's", "jack daniels", "captain morgan", "johnnie walker", "jim beam",
-    "mcdonald's", "ronald mcdonald", "tim hortons", "ben & jerry's", "dr pepper", "mary jane",
-    "special k", "big book", "higher power", "st john's wort", "rose wine", "celtic",
+    "jack daniel's",
+    "jack daniels",
+    "captain morgan",
+    "johnnie walker",
+    "jim beam",
+    "mcdonald's",
+    "ronald mcdonald",
+    "tim hortons",
+    "ben & jerry's",
+    "dr pepper",
+    "mary jane",
+    "special k",
+    "big book",
+    "higher power",
+    "st john's wort",
+    "rose wine",
+    "celtic",
 )
 
 # Joining words inside a name: "Jan van der Berg", "María de la Cruz", "Niamh Ní Bhriain".
