@@ -44,7 +44,7 @@ def test_starting_the_cli_or_the_slack_app_loads_no_model_or_drawing_library() -
     probe = (
         "import sys, assistant.cli, integrations.slack.server; "
         "print(' '.join(m for m in ('matplotlib', 'sentence_transformers', 'torch', "
-        "'langchain') if m in sys.modules))"
+        "'langchain', 'spacy', 'wordfreq') if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=PROJECT_ROOT

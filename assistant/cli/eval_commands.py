@@ -51,6 +51,24 @@ def evaluate(
         _print_json(evaluation, cues, cues_lexicon)
     else:
         _print_tables(evaluation, cues, cues_lexicon)
+    _print_phi(as_json)
+
+
+def _print_phi(as_json: bool) -> None:
+    """The PHI guard on eval/phi_*.yaml: its own section, dev and test splits."""
+    from assistant.evaluation.phi_eval import PHI_COLUMNS, evaluate_phi, phi_json, phi_rows
+    from assistant.evaluation.report import markdown_table
+
+    with runtime.err.status("Redacting the labelled identifier and clean answers…"):
+        scores = [evaluate_phi("dev"), evaluate_phi("test")]
+    if as_json:
+        print(json.dumps({"phi_guard": phi_json(scores)}, indent=2))
+        return
+    runtime.out.print(
+        "\nPHI guard: identifier answers (eval/phi_identifiers.yaml), clean clinical answers "
+        "(eval/phi_clean.yaml) and session labels (eval/phi_labels.yaml); report the test split\n"
+    )
+    print(markdown_table(PHI_COLUMNS, phi_rows(scores)))
 
 
 def _print_json(

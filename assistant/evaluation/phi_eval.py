@@ -188,6 +188,37 @@ def _cuemap_redact(text: str) -> str:
 
 
 def _cuemap_accepts(label: str) -> bool:
-    from assistant.privacy import redact
+    from assistant.privacy.labels import is_pseudonym
 
-    return not redact(label).changed
+    return is_pseudonym(label)
+
+
+def phi_rows(scores: Iterable[PhiScores]) -> list[list[str]]:
+    """One table row per split: the figures the issue's targets name."""
+    return [
+        [
+            s.split,
+            str(s.redacted),
+            str(s.names),
+            f"{s.clean_changed}/{s.clean_kept.total}",
+            str(s.labels),
+        ]
+        for s in scores
+    ]
+
+
+PHI_COLUMNS = ["split", "fully redacted", "names", "clean changed", "labels right"]
+
+
+def phi_json(scores: Iterable[PhiScores]) -> dict[str, object]:
+    return {
+        s.split: {
+            "fully_redacted": [s.redacted.right, s.redacted.total],
+            "names": [s.names.right, s.names.total],
+            "clean_changed": [s.clean_changed, s.clean_kept.total],
+            "labels_right": [s.labels.right, s.labels.total],
+            "by_kind": {k: [v.right, v.total] for k, v in s.by_kind.items()},
+            "misses": list(s.misses),
+        }
+        for s in scores
+    }

@@ -1,8 +1,8 @@
 """Session labels: only pseudonym shapes, never anything that could be a name or a date.
 
-A label is accepted when every part of it (split at spaces, dashes, dots and underscores) is
-one of: a generic word ("Pt", "client", "group", a weekday...), a single letter, a number of
-at most four digits, or a short code of letters and digits with a digit in it ("GRP3", "Q2").
+A label is accepted when every part of it (split at anything but letters, digits and slashes)
+is a generic word ("Pt", "client", "group", a weekday...), a single letter, a number of at
+most four digits, or a short code of letters and digits with a digit in it ("GRP3", "Q2").
 So "Pt-A", "client 7", "Tuesday group 2" and "Cohort B-3" pass; "Pt-Okafor", "Bed 4 Maria",
 "JS", "03/04/1990", "Dec 5" and "client 07700900123" do not.
 """
@@ -27,7 +27,7 @@ _GENERIC = frozenset(
     """.split()
 )
 _PART = re.compile(r"[A-Za-z]|\d{1,4}|(?=[A-Za-z0-9]{2,6}$)(?=.*\d)(?=.*[A-Za-z])[A-Za-z0-9]+")
-_SPLIT = re.compile(r"[\s._-]+")
+_SPLIT = re.compile(r"[^\w/]+")
 
 
 def is_pseudonym(label: str) -> bool:

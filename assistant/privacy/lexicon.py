@@ -14,8 +14,6 @@ import re
 from functools import cache
 from pathlib import Path
 
-from wordfreq import zipf_frequency
-
 _DATA = Path(__file__).resolve().parent / "data"
 _PARTS = re.compile(r"['’-]")
 
@@ -39,6 +37,8 @@ def listed(word: str) -> bool:
 @cache
 def zipf(word: str) -> float:
     """How common the word is in English text (0 when unknown)."""
+    from wordfreq import zipf_frequency  # imported on first use: 1 s kept off every start-up
+
     return zipf_frequency(word.lower(), "en")
 
 
