@@ -17,6 +17,7 @@ from assistant.cli import runtime
 
 if TYPE_CHECKING:
     from assistant.evaluation.cue_scoring import CategoryScore
+    from assistant.evaluation.phi_eval import PhiScores
     from assistant.evaluation.retrieval_eval import RetrievalEvaluation
 
 
@@ -47,23 +48,26 @@ def evaluate(
         with runtime.err.status("Extracting cues from the labelled answers…"):
             cues = evaluate_cues(settings, engine.embedder)
             cues_lexicon = evaluate_cues(settings, None)
+    with runtime.err.status("Redacting the labelled identifier and clean answers…"):
+        phi = _phi_scores()
     if as_json:
-        _print_json(evaluation, cues, cues_lexicon)
+        _print_json(evaluation, cues, cues_lexicon, phi)
     else:
         _print_tables(evaluation, cues, cues_lexicon)
-    _print_phi(as_json)
+        _print_phi(phi)
 
 
-def _print_phi(as_json: bool) -> None:
+def _phi_scores() -> list[PhiScores]:
+    from assistant.evaluation.phi_eval import evaluate_phi
+
+    return [evaluate_phi("dev"), evaluate_phi("test")]
+
+
+def _print_phi(scores: list[PhiScores]) -> None:
     """The PHI guard on eval/phi_*.yaml: its own section, dev and test splits."""
-    from assistant.evaluation.phi_eval import PHI_COLUMNS, evaluate_phi, phi_json, phi_rows
+    from assistant.evaluation.phi_eval import PHI_COLUMNS, phi_rows
     from assistant.evaluation.report import markdown_table
 
-    with runtime.err.status("Redacting the labelled identifier and clean answers…"):
-        scores = [evaluate_phi("dev"), evaluate_phi("test")]
-    if as_json:
-        print(json.dumps({"phi_guard": phi_json(scores)}, indent=2))
-        return
     runtime.out.print(
         "\nPHI guard: identifier answers (eval/phi_identifiers.yaml), clean clinical answers "
         "(eval/phi_clean.yaml) and session labels (eval/phi_labels.yaml); report the test split\n"
@@ -72,8 +76,12 @@ def _print_phi(as_json: bool) -> None:
 
 
 def _print_json(
-    evaluation: RetrievalEvaluation, cues: list[CategoryScore], cues_lexicon: list[CategoryScore]
+    evaluation: RetrievalEvaluation,
+    cues: list[CategoryScore],
+    cues_lexicon: list[CategoryScore],
+    phi: list[PhiScores],
 ) -> None:
+    from assistant.evaluation.phi_eval import phi_json
     from assistant.evaluation.report import cue_json, evaluation_json
 
     data = evaluation_json(evaluation)
@@ -81,6 +89,7 @@ def _print_json(
         "lexicon_and_model": cue_json(cues),
         "lexicon_only": cue_json(cues_lexicon),
     }
+    data["phi_guard"] = phi_json(phi)
     print(json.dumps(data, indent=2))
 
 

@@ -20,6 +20,8 @@ def test_eval_scores_cuemap_and_the_baselines_on_the_same_questions(cuemap) -> N
     assert systems["CueMap hybrid"]["declined (out)"] == 1.0
     assert 0.0 < report["calibration"]["chosen"]["threshold"] < 1.0
     assert set(report["cue_extraction"]["lexicon_only"]) >= {"place", "thought", "all (micro)"}
+    assert set(report["phi_guard"]) == {"dev", "test"}
+    assert report["phi_guard"]["test"]["clean_changed"][0] == 0
 
 
 def test_eval_shows_where_each_system_wins_by_question_style(cuemap) -> None:
