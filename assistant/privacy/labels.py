@@ -56,7 +56,7 @@ def _pseudonym_part(part: str) -> bool:
     )
 
 
-_COMMON = 4.5
+_COMMON = 4.0
 _MONTH = re.compile(
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
