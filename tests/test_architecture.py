@@ -44,7 +44,7 @@ def test_starting_the_cli_or_the_slack_app_loads_no_model_drawing_or_format_libr
     probe = (
         "import sys, assistant.cli, integrations.slack.server; "
         "print(' '.join(m for m in ('matplotlib', 'sentence_transformers', 'torch', "
-        "'langchain', 'pypdf', 'docx', 'bs4') if m in sys.modules))"
+        "'langchain', 'pypdf', 'docx', 'bs4', 'spacy', 'wordfreq') if m in sys.modules))"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=PROJECT_ROOT

@@ -18,6 +18,7 @@ from assistant.cli.crisis_eval_report import crisis_json, crisis_scores, print_c
 
 if TYPE_CHECKING:
     from assistant.evaluation.cue_scoring import CategoryScore
+    from assistant.evaluation.phi_eval import PhiScores
     from assistant.evaluation.retrieval_eval import RetrievalEvaluation
 
 
@@ -56,11 +57,33 @@ def evaluate(
             cues = evaluate_cues(settings, engine.embedder)
             cues_lexicon = evaluate_cues(settings, None)
     crisis = crisis_scores(settings)
+    with runtime.err.status("Redacting the labelled identifier and clean answers…"):
+        phi = _phi_scores()
     if as_json:
-        _print_json(evaluation, cues, cues_lexicon, crisis_json(crisis))
+        _print_json(evaluation, cues, cues_lexicon, crisis_json(crisis), phi)
     else:
         _print_tables(evaluation, cues, cues_lexicon)
         print_crisis_table(crisis)
+        _print_phi(phi)
+
+
+def _phi_scores() -> list[PhiScores]:
+    from assistant.evaluation.phi_eval import evaluate_phi
+
+    return [evaluate_phi("dev"), evaluate_phi("test")]
+
+
+def _print_phi(scores: list[PhiScores]) -> None:
+    """The PHI guard on eval/phi_*.yaml: its own section, dev and test splits."""
+    from assistant.evaluation.phi_eval import PHI_COLUMNS, phi_rows
+    from assistant.evaluation.report import markdown_table
+
+    runtime.out.print(
+        "\nPHI guard: identifier answers (eval/phi_identifiers.yaml), clean clinical answers "
+        "(eval/phi_clean.yaml) and session labels (eval/phi_labels.yaml); report the test split\n"
+    )
+    print(markdown_table(PHI_COLUMNS, phi_rows(scores)))
+
 
 
 def _print_json(
@@ -68,7 +91,9 @@ def _print_json(
     cues: list[CategoryScore],
     cues_lexicon: list[CategoryScore],
     crisis: dict[str, object],
+    phi: list[PhiScores],
 ) -> None:
+    from assistant.evaluation.phi_eval import phi_json
     from assistant.evaluation.report import cue_json, evaluation_json
 
     data: dict = {"splits": {name: evaluation_json(part) for name, part in evaluation.items()}}
@@ -77,6 +102,7 @@ def _print_json(
         "lexicon_only": cue_json(cues_lexicon),
     }
     data["crisis_detection"] = crisis
+    data["phi_guard"] = phi_json(phi)
     print(json.dumps(data, indent=2))
 
 

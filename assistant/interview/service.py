@@ -65,6 +65,8 @@ from assistant.interview.stored_sources import dump_sources, load_sources
 from assistant.interview.template import Question, Template, load_template, render_prompt
 from assistant.interview.validation import clean_answer, clean_label
 from assistant.privacy.encryption import cipher_from_settings
+from assistant.privacy.labels import SUGGESTION as LABEL_SUGGESTION
+from assistant.privacy.labels import is_pseudonym
 from assistant.retrieval.embedder import Embedder
 from assistant.safety import SafetyGuard
 from assistant.settings import Settings
@@ -125,6 +127,8 @@ class InterviewService:
     def start(self, owner: Owner, label: str = "", phi: PhiPolicy = "refuse") -> SessionView:
         """A new session under a pseudonymous label (generated when empty)."""
         label = private_text(clean_label(label), phi, "This label")
+        if label and phi == "refuse" and not is_pseudonym(label):
+            raise InvalidAnswerError(f"This label could be a name or a date. {LABEL_SUGGESTION}")
         label = clean_label(label) or f"session-{secrets.token_hex(2)}"  # redacted may be longer
         now = self._clock()
         state = SessionState("open", 1, flow.first_of_episode(self.template, 1), now)

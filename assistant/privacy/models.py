@@ -33,24 +33,25 @@ class PhiType(StrEnum):
         return f"[{self.value}]"
 
 
+# (one, several) for each type: "1 email address", "2 email addresses", "3 ages over 89".
 _NOUNS = {
-    PhiType.NAME: "name",
-    PhiType.DATE: "date",
-    PhiType.AGE: "age over 89",
-    PhiType.PHONE: "phone number",
-    PhiType.FAX: "fax number",
-    PhiType.EMAIL: "email address",
-    PhiType.SSN: "social security number",
-    PhiType.MRN: "medical record number",
-    PhiType.ACCOUNT: "account or plan number",
-    PhiType.LICENSE: "licence or certificate number",
-    PhiType.VEHICLE: "vehicle identifier",
-    PhiType.DEVICE: "device identifier",
-    PhiType.ADDRESS: "street address",
-    PhiType.ZIP: "ZIP or postcode",
-    PhiType.URL: "web address",
-    PhiType.IP: "IP address",
-    PhiType.ID: "identifying number",
+    PhiType.NAME: ("name", "names"),
+    PhiType.DATE: ("date", "dates"),
+    PhiType.AGE: ("age over 89", "ages over 89"),
+    PhiType.PHONE: ("phone number", "phone numbers"),
+    PhiType.FAX: ("fax number", "fax numbers"),
+    PhiType.EMAIL: ("email address", "email addresses"),
+    PhiType.SSN: ("social security number", "social security numbers"),
+    PhiType.MRN: ("medical record number", "medical record numbers"),
+    PhiType.ACCOUNT: ("account or plan number", "account or plan numbers"),
+    PhiType.LICENSE: ("licence or certificate number", "licence or certificate numbers"),
+    PhiType.VEHICLE: ("vehicle identifier", "vehicle identifiers"),
+    PhiType.DEVICE: ("device identifier", "device identifiers"),
+    PhiType.ADDRESS: ("street address", "street addresses"),
+    PhiType.ZIP: ("ZIP or postcode", "ZIP or postcodes"),
+    PhiType.URL: ("web address", "web addresses"),
+    PhiType.IP: ("IP address", "IP addresses"),
+    PhiType.ID: ("identifying number", "identifying numbers"),
 }
 
 
@@ -77,6 +78,6 @@ class Redaction:
     def summary(self) -> str:
         """What was redacted, by type and never by value: '2 names, 1 phone number'."""
         return ", ".join(
-            f"{count} {_NOUNS[kind]}{'' if count == 1 else 's'}"
+            f"{count} {_NOUNS[kind][0 if count == 1 else 1]}"
             for kind, count in self.counts_by_type.items()
         )

@@ -1,192 +1,321 @@
-"""Person names in free text, by heuristics that keep false positives low on clinical text.
+"""Person names in free text: a named-entity recogniser, multilingual name lists and context.
 
-A name is one to three adjacent capitalised words, none of them an ordinary capitalised word
-(days, places, services, medicines, brands), found
-- after a title: "Dr Patel", "Mrs O'Brien";
-- after a cue: "my name is", "patient", "called", "her boyfriend", "my sponsor";
-- starting with a known first name: "Dave", "Sarah Thompson";
-- as a pair of capitalised words inside a sentence, not after "the"/"a" and not in a sentence
-  written in title case: "went drinking with Zed Okafor".
+A word starts a name when one of these holds (clinical words, drug slang and brands never do,
+except right after a title or a naming cue):
+- spaCy's recogniser tags it PERSON, or tags a listed, uncommon capitalised word as something
+  else ("Aoife" read as an organisation);
+- it follows a title ("Dr Patel", "mr o'driscoll") or a naming cue ("called X", "named X",
+  "my sister X", "wife = X", "me n X"), in any case;
+- it follows a weaker cue ("with X", "into X's", "texted X") and is a listed name;
+- it is a listed name rare as an English word, in capitals or internal capitals ("McDonald",
+  "DuPont", "OKAFOR"), or two such names in lower case ("maria gonzalez");
+Each name then takes in the name words and particles beside it ("Jan van der Berg",
+"DE SOUZA Ana Paula", "Niamh Ní Bhriain").
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
+from assistant.privacy import lexicon, recogniser
+from assistant.privacy.models import PhiType
 from assistant.privacy.wordlists import (
+    BRAND_PHRASES,
     CAPITALISED_WORDS,
-    FIRST_NAMES,
+    CLINICAL_WORDS,
     FUNCTION_WORDS,
-    PLACE_OR_TITLE_BEFORE,
+    PARTICLES,
     RELATION_WORDS,
     TITLES,
 )
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LOWER = "a-zß-öø-ÿ"
-_NAME_WORD = re.compile(
-    rf"(?<![\w'-])(?:[A-Z]'|Ma?c)?[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?(?![\w])"
-)
-_ADJACENT = re.compile(r"[ \t]{1,3}")
-_AFTER_TITLE = re.compile(r"\.?[ \t]{1,3}")
-_CUE = re.compile(
-    r"""\b(?:(?:my|his|her|their|your|the)\s+name(?:'s|\s+is|\s+was)|name\s*[:=]|named|called
-        |goes\s+by|known\s+as|patient|pt\.?|client|service\s+user|resident
-        |(?:my|his|her|their|your|our)\s+(?:key|support|social|case)\s+worker
-        |(?:my|his|her|their|your|our)\s+(?:probation\s+officer|care\s+co-?ordinator|nurse)
-        |(?:my|his|her|their|your|our)\s+(?:"""
-    + "|".join(sorted(RELATION_WORDS))
-    + r"""))
-        \s*,?\s*(?=(?-i:[A-Z]))""",
+_WORD = re.compile(r"[^\W\d_]+(?:(?:-|['’](?![sS]\b))[^\W\d_]+)*")
+_INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Du|Da|La|Le|Van|Von|Fitz)[A-Z]\w+$")
+_JOIN = re.compile(r"[ \t]{1,2}|[ \t]?-[ \t]?")
+_SENTENCE_END = set('.!?:;\n\r"“(*•>#')
+_RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, reverse=True))
+_STRONG_CUE = re.compile(
+    rf"""(?:\b(?:called|named|name\s+is|name's|name\s*[:=]|goes\s+by|known\s+as|aka)
+        |\b(?:{_RELATION})(?:'s\s+name\s+is)?\s*(?:[:=,(]|\s-)?
+        |\bme\s+(?:n|and|&))\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_SENTENCE = re.compile(r"[^.!?;:\n\r]+")
-_SENTENCE_START_CHARS = set(".!?:;\n\r\"“'‘(*•-–—>#")
-_MAX_WORDS = 3
+_WEAK_CUE = re.compile(
+    r"""\b(?:with|w/|into|and|&|see|seeing|saw|seen|met|meet|meeting|text|texted|texting
+        |ring|rang|call|calls|phoned|visit|visited|visiting|by|off|from|told|tell|asked|ask
+        |is|was|owe|owes|stayed\s+with|round\s+to|talked\s+to|spoke\s+to)\s*[,(]?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_RUN = 5
+_RARE = 3.5  # Zipf: "rossi" 3.4, "maria" 4.3, "will" 6.5
+_UNCOMMON = 4.0
+_PLAIN = 4.5
 
 
 @dataclass(frozen=True)
-class _Token:
+class _Word:
     start: int
     end: int
-    word: str
+    text: str
+    entity: str
+    proper: bool  # tagged NNP
 
     @property
-    def ordinary(self) -> bool:
-        word = self.word
-        return word in CAPITALISED_WORDS or (
-            len(word) > 4 and word.endswith("s") and word[:-1] in CAPITALISED_WORDS
-        )
+    def lower(self) -> str:
+        return self.text.lower()
 
     @property
-    def function_word(self) -> bool:
-        return self.word in FUNCTION_WORDS or self.word in TITLES
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def upper(self) -> bool:
+        return len(self.text) > 1 and self.text.isupper()
 
 
 def find_names(text: str) -> list[tuple[int, int]]:
     """Spans of likely person names, in order, not overlapping."""
-    tokens = [_Token(m.start(), m.end(), m.group()) for m in _NAME_WORD.finditer(text)]
-    if not tokens:
+    words = _words(text)
+    if not words:
         return []
-    starts = [token.start for token in tokens]
-    titled = _after_titles(text, tokens)
-    picked = set(titled)  # indexes of tokens that begin a name
-    picked |= _after_cues(text, starts)
-    picked |= _first_names(text, tokens)
-    picked |= _inner_pairs(text, tokens)
-    return _extend(text, tokens, sorted(picked), titled)
+    flat = text.isupper() or text.islower()  # no case to go by: treat all as lower case
+    seeds = [i for i in range(len(words)) if _starts_name(text, words, i, flat)]
+    seeds += _lower_pairs(text, words)
+    return _runs(text, words, sorted(set(seeds)), flat)
 
 
-def _after_titles(text: str, tokens: list[_Token]) -> set[int]:
-    return {
-        i + 1
-        for i, token in enumerate(tokens[:-1])
-        if token.word in TITLES and _joined(_AFTER_TITLE, text, token.end, tokens[i + 1].start)
-    }
-
-
-def _after_cues(text: str, starts: list[int]) -> set[int]:
-    picked = set()
-    for match in _CUE.finditer(text):
-        i = bisect_right(starts, match.end()) - 1
-        if i >= 0 and starts[i] == match.end():
-            picked.add(i)
-    return picked
-
-
-def _first_names(text: str, tokens: list[_Token]) -> set[int]:
-    """Known first names, except inside a longer proper noun ("Jack Daniel's", "St Mary's")."""
-    return {
-        i
-        for i, token in enumerate(tokens)
-        if token.word in FIRST_NAMES and not _inside_proper_noun(text, tokens, i)
-    }
-
-
-def _inside_proper_noun(text: str, tokens: list[_Token], i: int) -> bool:
-    before = tokens[i - 1] if i > 0 else None
-    if not (
-        before is not None
-        and before.ordinary
-        and before.word not in TITLES
-        and _joined(_ADJACENT, text, before.end, tokens[i].start)
-    ):
-        return False
-    after = tokens[i + 1] if i + 1 < len(tokens) else None
-    followed_by_capital = after is not None and _joined(_ADJACENT, text, tokens[i].end, after.start)
-    return text.startswith(("'s", "’s"), tokens[i].end) or followed_by_capital
-
-
-def _inner_pairs(text: str, tokens: list[_Token]) -> set[int]:
-    title_case = _TitleCaseSentences(text)
-    return {
-        i
-        for i, (first, second) in enumerate(zip(tokens, tokens[1:], strict=False))
-        if _joined(_ADJACENT, text, first.end, second.start)
-        and not (first.ordinary or second.ordinary)
-        and not _sentence_start(text, first.start)
-        and _word_before(text, first.start) not in PLACE_OR_TITLE_BEFORE
-        and not title_case.at(first.start)
-    }
-
-
-def _extend(
-    text: str, tokens: list[_Token], picked: list[int], titled: set[int]
-) -> list[tuple[int, int]]:
-    """From each picked token, take it and up to two adjacent name words after it.
-
-    After a title any capitalised word but a function word is a name ("Dr Green"); elsewhere
-    ordinary capitalised words are not.
-    """
-
-    def name_word(token: _Token, after_title: bool) -> bool:
-        return not token.function_word if after_title else not token.ordinary
-
-    spans: list[tuple[int, int]] = []
-    for i in picked:
-        after_title = i in titled
-        if not name_word(tokens[i], after_title) or (spans and tokens[i].start < spans[-1][1]):
+def _words(text: str) -> list[_Word]:
+    tokens = recogniser.analyse(text)
+    brands = _brand_spans(text)
+    found = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if any(s <= start < e for s, e in brands) or _in_code(text, start, end):
             continue
-        j = i
-        while (
-            j + 1 < len(tokens)
-            and j + 1 - i < _MAX_WORDS
-            and name_word(tokens[j + 1], after_title)
-            and _joined(_ADJACENT, text, tokens[j].end, tokens[j + 1].start)
-        ):
-            j += 1
-        spans.append((tokens[i].start, tokens[j].end))
+        if text[start - 1 : start] == "[" and text[end : end + 1] == "]":  # a placeholder
+            continue
+        inside = [t for t in tokens if start <= t.start < end]
+        entity = next((t.entity for t in inside if t.entity), "")
+        proper = any(t.tag == "NNP" for t in inside)
+        found.append(_Word(start, end, match.group(), entity, proper))
+    return found
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Letters touching digits are part of a code or a plate ("KX-342-HB"), not a name."""
+    return bool(re.search(r"\d-?$", text[max(0, start - 2) : start])) or bool(
+        re.match(r"-?\d", text[end : end + 2])
+    )
+
+
+def _brand_spans(text: str) -> list[tuple[int, int]]:
+    lower = text.lower()
+    spans = []
+    for phrase in BRAND_PHRASES:
+        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", lower):
+            spans.append(match.span())
     return spans
 
 
-def _joined(gap: re.Pattern[str], text: str, end: int, start: int) -> bool:
-    return gap.fullmatch(text, end, start) is not None
+def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
+    word = words[i]
+    if len(word.text) < 2 or _never(word.lower) or word.lower in PARTICLES:
+        return False
+    before = text[max(0, word.start - 40) : word.start]
+    capital = word.capitalised and not flat
+    plain = _listed(word) and lexicon.zipf(word.text) < _PLAIN
+    if _after_title(text, words, i):
+        return capital or (plain and not _ordinary(word.lower))
+    if _proper_noun_phrase(text, words, i):  # "the Harvester", "Alton Towers", "St Patrick's"
+        return False
+    if _STRONG_CUE.search(before):
+        return capital or (plain and not _ordinary(word.lower))
+    if _ordinary(word.lower) or (word.upper and len(word.text) <= 3):  # acronyms: MRN, CBT
+        return False
+    start = _sentence_start(text, word.start)
+    if word.entity == "PERSON" and _listed(word) and (word.proper or not start):
+        return lexicon.zipf(word.text) < (_PLAIN if start else 5)
+    if capital and word.entity and _listed(word) and lexicon.zipf(word.text) < _UNCOMMON:
+        return True
+    if _WEAK_CUE.search(before) and _listed(word):
+        return lexicon.zipf(word.text) < (_PLAIN if capital else _RARE)
+    if capital and _listed(word) and _in_quoted_nickname(text, word):  # "Big Mike"
+        return True
+    if word.entity in _PLACES:
+        return False
+    if capital and _INNER_CAPITAL.match(word.text):
+        return True
+    if (capital or (word.upper and len(word.text) > 3 and not flat)) and _listed(word):
+        limit = _RARE if start else _UNCOMMON
+        return lexicon.zipf(word.text) < limit
+    return False
+
+
+def _proper_noun_phrase(text: str, words: list[_Word], i: int) -> bool:
+    """After "the"/"a", or beside a capitalised word that is no name: a place, brand or title."""
+    before = text[max(0, words[i].start - 6) : words[i].start].lower()
+    if re.search(r"\b(?:the|a|an)\s+$", before):
+        return True
+    if i > 0 and _adjacent(text, words, i - 1, i):
+        prev = words[i - 1]
+        if prev.capitalised and prev.lower in _PLACE_PREFIXES:
+            return True
+    j = i + 1
+    while j < len(words) and _adjacent(text, words, j - 1, j) and _name_word(words[j], False):
+        j += 1
+    if j < len(words) and re.fullmatch(
+        r"(?:['’]s)?[ \t]{1,2}", text[words[j - 1].end : words[j].start]
+    ):
+        nxt = words[j]
+        if nxt.lower in PARTICLES or len(nxt.text) < 2:  # "Séamus Ó Súilleabháin"
+            return False
+        return nxt.capitalised and not _never(nxt.lower) and not _name_word(nxt, False)
+    return False
+
+
+def _in_quoted_nickname(text: str, word: _Word) -> bool:
+    """Inside quotes holding one to three capitalised words: a nickname."""
+    for match in _QUOTED.finditer(text):
+        if match.start(1) <= word.start < match.end(1):
+            return True
+    return False
+
+
+_QUOTED = re.compile(r"[\"“‘]((?-i:[A-Z][\w'’-]*)(?:[ \t](?-i:[A-Z][\w'’-]*)){0,2})[\"”’]")
+
+
+def _lower_pairs(text: str, words: list[_Word]) -> list[int]:
+    """Two listed names side by side in lower case, one of them rare: "kofi mensah"."""
+    picked = []
+    for i, (a, b) in enumerate(zip(words, words[1:], strict=False)):
+        if not (_JOIN.fullmatch(text, a.end, b.start) and _name_like_pair(a, b)):
+            continue
+        picked += [i, i + 1]
+    return picked
+
+
+def _name_like_pair(a: _Word, b: _Word) -> bool:
+    pair = (a, b)
+    if any(len(w.text) < 3 or (w.upper and len(w.text) <= 3) for w in pair):
+        return False
+    if any(_never(w.lower) or _ordinary(w.lower) or not _listed(w) for w in pair):
+        return False
+    scores = [lexicon.zipf(w.text) for w in pair]
+    return max(scores) < _PLAIN and min(scores) < _RARE
+
+
+def _runs(text: str, words: list[_Word], seeds: list[int], flat: bool) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    covered = -1
+    for i in seeds:
+        if i <= covered:
+            continue
+        first = last = i
+        titled = _after_title(text, words, i)
+        while last + 1 < len(words) and last - first + 1 < _MAX_RUN:
+            nxt = words[last + 1]
+            if titled and _adjacent(text, words, last, last + 1) and nxt.capitalised:
+                if not _never(nxt.lower):
+                    last += 1
+                    continue
+            step = _joins(text, words, last, +1, flat)
+            if not step:
+                break
+            last += step
+        while first > 0 and last - first + 1 < _MAX_RUN:
+            step = _joins(text, words, first, -1, flat)
+            if not step or first - step <= covered:
+                break
+            first -= step
+        spans.append((words[first].start, words[last].end))
+        covered = last
+    return spans
+
+
+def _joins(text: str, words: list[_Word], i: int, direction: int, flat: bool) -> int:
+    """How many words next to `i` belong to its name: 0, 1, or 2 for a particle and a name."""
+    j = i + direction
+    if not 0 <= j < len(words) or not _adjacent(text, words, i, j):
+        return 0
+    k = j
+    while words[k].lower in PARTICLES and abs(k - i) < 3:  # "van der", "de la"
+        nxt = k + direction
+        if not 0 <= nxt < len(words) or not _adjacent(text, words, k, nxt):
+            return 0
+        k = nxt
+    if k == j:
+        return 1 if _name_word(words[j], flat) else 0
+    beyond = words[k]
+    joined = beyond.capitalised and _listed(beyond) and not _never(beyond.lower)
+    return abs(k - i) if _name_word(beyond, flat) or joined else 0
+
+
+def _adjacent(text: str, words: list[_Word], i: int, j: int) -> bool:
+    a, b = (words[i], words[j]) if i < j else (words[j], words[i])
+    return _JOIN.fullmatch(text, a.end, b.start) is not None
+
+
+def _name_word(word: _Word, flat: bool) -> bool:
+    """A word that continues a name beside it: "Sven [Lindqvist]", "[DE] SOUZA"."""
+    if len(word.text) < 2 or _never(word.lower) or _ordinary(word.lower):
+        return False
+    if word.entity == "PERSON":
+        return True
+    if (word.capitalised or word.upper) and not flat:
+        return _listed(word) or word.proper or lexicon.zipf(word.text) < _UNCOMMON
+    return _listed(word) and lexicon.zipf(word.text) < _UNCOMMON
+
+
+def _after_title(text: str, words: list[_Word], i: int) -> bool:
+    if i == 0:
+        return False
+    title = words[i - 1]
+    gap = text[title.end : words[i].start]
+    return title.lower in _TITLES and re.fullmatch(r"\.?[ \t]{1,2}", gap) is not None
 
 
 def _sentence_start(text: str, position: int) -> bool:
     before = text[max(0, position - 8) : position].rstrip(" \t")
-    return not before or before[-1] in _SENTENCE_START_CHARS
+    return not before or before[-1] in _SENTENCE_END
 
 
-def _word_before(text: str, position: int) -> str:
-    words = text[max(0, position - 12) : position].split()
-    return words[-1].lower() if words else ""
+def _listed(word: _Word) -> bool:
+    return lexicon.listed(word.text)
 
 
-class _TitleCaseSentences:
-    """Sentences where most words are capitalised (headings, titles): no pair rule there."""
+_TITLES = frozenset(w.lower().rstrip(".") for w in TITLES)
 
-    def __init__(self, text: str) -> None:
-        self._spans: list[tuple[int, int]] = []
-        for match in _SENTENCE.finditer(text):
-            words = [w for w in match.group().split() if w[:1].isalpha()]
-            capitalised = sum(1 for w in words if w[:1].isupper())
-            if len(words) >= 4 and capitalised >= 0.6 * len(words):
-                self._spans.append(match.span())
-        self._starts = [start for start, _ in self._spans]
 
-    def at(self, position: int) -> bool:
-        i = bisect_right(self._starts, position) - 1
-        return i >= 0 and position < self._spans[i][1]
+@cache
+def _never(lower: str) -> bool:
+    """Never a name, even after a cue: function words, family words, titles, calendar words."""
+    return (
+        lower in _FUNCTION
+        or lower in _RELATIONS
+        or lower in _TITLES
+        or _CALENDAR.fullmatch(lower) is not None
+        or lower.upper() in PhiType.__members__  # placeholder and label words: MRN, NAME
+    )
+
+
+@cache
+def _ordinary(lower: str) -> bool:
+    return lower in _ORDINARY or (
+        len(lower) > 4 and lower.endswith("s") and lower[:-1] in _ORDINARY
+    )
+
+
+_FUNCTION = frozenset(w.lower() for w in FUNCTION_WORDS)
+_RELATIONS = frozenset(RELATION_WORDS)
+_ORDINARY = frozenset(w.lower() for w in CAPITALISED_WORDS) | CLINICAL_WORDS
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREFIXES = frozenset(
+    "st saint mount mt lake port fort child royal general national grand north south east west"
+    " upper lower great little new old".split()
+)
+_CALENDAR = re.compile(
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|june|july"
+    r"|august|september|october|november|december|christmas|easter"
+)

@@ -24,7 +24,7 @@ def _p(kind: PhiType, pattern: str) -> ShapePattern:
 
 
 # A labelled identifier: 4 to 25 letters, digits or dashes with at least one digit.
-_VALUE = r"(?P<v>(?=[A-Z0-9-]{0,24}\d)[A-Z0-9][A-Z0-9-]{3,24})(?![\w-])"
+_VALUE = r"(?P<v>(?=[A-Z0-9/-]{0,24}\d)[A-Z0-9][A-Z0-9/-]{3,24})(?![\w/-])"
 _LABEL_GAP = r"\s*(?:\bis\s+)?[:#=]?\s*"
 _NUMBER_WORD = r"(?:\s*(?:number|num|no\.?|\#|id|identifier))?"
 _MONTH = (
@@ -52,6 +52,35 @@ _STREET_SUFFIX = (
     r"|Gardens|Gdns|Row|Walk|Mews|Hill|Parade|Pde)\b\.?"
 )
 _CAPWORD = r"(?-i:[A-Z][A-Za-z'-]*[a-z])"
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+# 90 to 149, in digits or words ("ninety-two", "a hundred and two").
+_AGE_NUMBER = rf"""(?:(?:9\d|1[0-4]\d)(?!\d)|ninety(?:[\s-]+(?:{_UNIT_WORDS}))?
+    |(?:a|one)[\s-]+hundred(?:[\s-]+(?:and[\s-]+)?(?:{_UNIT_WORDS}|{_TEENS}
+    |(?:twenty|thirty|forty)(?:[\s-]+(?:{_UNIT_WORDS}))?))?\b)"""
+_NOT_AN_AGE = r"""(?!\s*(?:%|/|\.\d|percent|mg|ml|kg|lbs?|pounds|points|bpm|days|hours|minutes|mins
+    |times|cans|units|drinks|quid|dollars|euros|sessions|meetings))"""
+_PERSON = r"""(?:he|she|who|gran\w*|nan\w*|grand\w+|mum|mom|mother|dad|father|aunt\w*|uncle
+    |patient|pt|client|husband|wife|partner|neighbou?r|sister|brother|widow\w*)"""
+_ORDINAL_WORD = r"""(?:(?:twenty|thirty)[\s-]+)?(?:first|second|third|fourth|fifth|sixth|seventh
+    |eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth
+    |eighteenth|nineteenth|twentieth|thirtieth"""
+_YEAR_WORDS = r"""(?:nineteen|twenty)[\s-]+(?:oh[\s-]+)?[a-z]+(?:[\s-](?:one|two|three|four|five
+    |six|seven|eight|nine))?|two\s+thousand(?:\s+and)?(?:\s+[a-z]+)?"""
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|hundred)"
+_SPELLED_AT = r"(?:\s*[(\[]\s*at\s*[)\]]\s*|\s+at\s+)"
+_SPELLED_DOT = r"(?:\s*[(\[]\s*dot\s*[)\]]\s*|\s+dot\s+)"
+_TLD = r"""(?:com|org|net|edu|gov|co|uk|us|ca|au|nz|ie|es|fr|de|it|pl|nl|be|pt|br|in|ng|za|ru|jp
+    |cn|se|no|dk|fi|ch|at|me|io|info)"""
+_CAP = r"(?-i:[A-ZÀ-ÖØ-ÞĀĆČĐĘŁŃŚŠŹŻŽ])[\w'’-]*"
+_NAME_PARTICLE = r"(?:de|del|de\s+la|des|du|di|da|do|dos|das|la|le|les|el|della|van|von)"
+# Streets named before the number ("Calle Mayor 12", "Rue de Rivoli 5", "ul. Marszałkowska 104").
+_STREET_FIRST = r"""(?:calle|c/|avenida|avda\.?|paseo|plaza|carrer|camino|carretera|rue|boulevard
+    |bd\.?|allée|chemin|quai|impasse|via|viale|piazza|corso|largo|vicolo|rua|travessa|praça
+    |alameda|estrada|ul\.|ulica|aleja|al\.|plac)"""
+# Street words written as the end of the name ("Hauptstraße 7", "Kerkstraat 45").
+_STREET_END = r"""(?:straße|strasse|str\.|weg|gasse|platz|allee|damm|ufer|straat|laan|gracht
+    |plein|steeg|kade|singel|vej|gade|gatan|vägen|gränd|veien|gata|gaten|utca|ulice|katu|tie)"""
 
 SHAPES: tuple[ShapePattern, ...] = (
     _p(PhiType.EMAIL, r"(?<![\w.+'-])[\w.+'-]+@[A-Z0-9-]+(?:\.[A-Z0-9-]+)*\.[A-Z]{2,}\b"),
@@ -113,7 +142,7 @@ SHAPES: tuple[ShapePattern, ...] = (
             |vehicle\s+(?:id|identification\s+number))"""
         + _NUMBER_WORD
         + _LABEL_GAP
-        + r"(?P<v>(?-i:(?=[A-Z0-9]{0,7}\d)[A-Z0-9]{2,8}(?:[ -][A-Z0-9]{2,4})?))(?![\w-])",
+        + r"(?P<v>(?-i:(?=[A-Z0-9 -]{0,9}\d)[A-Z0-9]{2,8}(?:[ -][A-Z0-9]{1,4}){0,2}))(?![\w-])",
     ),
     _p(
         PhiType.VEHICLE,
@@ -137,11 +166,6 @@ SHAPES: tuple[ShapePattern, ...] = (
     _p(PhiType.DATE, r"(?<![\w/.-])" + _NUMERIC_DATE),
     _p(PhiType.DATE, r"(?<![\w/.-])" + _WORD_DATE),
     _p(
-        PhiType.AGE,
-        r"""\b(?P<v>9\d|1[0-4]\d)(?:\s*-?\s*(?:years?|yrs?)(?:[\s-]*old)?|\s*y/?o)\b
-            |\b(?:aged?|age:)\s*(?P<v2>9\d|1[0-4]\d)\b""",
-    ),
-    _p(
         PhiType.PHONE,
         r"""(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3})[\s.-]?\d{3}[\s.-]?\d{4}(?![\w-])""",
     ),
@@ -159,7 +183,6 @@ SHAPES: tuple[ShapePattern, ...] = (
             |Terrace|Crescent|Close|Parkway|Highway)\b""",
     ),
     _p(PhiType.ADDRESS, r"\bP\.?\s?O\.?\s+Box\s+\d+\b"),
-    _p(PhiType.ADDRESS, r"(?-i:\b(?:Apt|Apartment|Flat|Unit|Suite)\.?\s+\d{1,5}[A-Z]?\b)"),
     _p(
         PhiType.ZIP,
         r"\b(?:zip(?:\s*code)?|postcode|post\s+code)"
@@ -170,5 +193,61 @@ SHAPES: tuple[ShapePattern, ...] = (
     _p(PhiType.ZIP, rf"(?-i:\b(?:{_US_STATES}),?\s+(?P<v>\d{{5}}(?:-\d{{4}})?)\b)"),
     _p(PhiType.ZIP, r"(?-i:\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+(?P<v>\d{4})\b)"),
     _p(PhiType.ZIP, r"(?-i:\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)"),
+    _p(
+        PhiType.EMAIL,
+        r"(?<![\w.+-])[\w.+-]+(?:\s+(?:dot|underscore|dash|hyphen)\s+[\w.+-]+)*"
+        + _SPELLED_AT
+        + r"[\w-]+(?:"
+        + _SPELLED_DOT
+        + r"[\w-]+)*"
+        + _SPELLED_DOT
+        + _TLD
+        + r"\b",
+    ),
+    _p(PhiType.PHONE, rf"\b(?:{_DIGIT_WORD}[\s,-]+){{6,}}{_DIGIT_WORD}\b"),
+    _p(PhiType.ACCOUNT, r"(?<![\w-])\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?(?![\w-])"),
+    _p(
+        PhiType.DATE,
+        r"\b(?:appt|appointment|seen|due|since|until|till|dated?)\s+(?:on\s+)?"
+        r"(?P<v>(?:[12]\d|3[01]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\w/])",
+    ),
+    _p(
+        PhiType.DATE,
+        rf"""\b(?:the\s+)?(?:{_ORDINAL_WORD})\s+(?:of\s+)?{_MONTH}(?:,?\s+(?:{_YEAR}|{_YEAR_WORDS}))?
+            |{_MONTH}\s+(?:the\s+)?(?:{_ORDINAL_WORD})\b(?:,?\s+(?:{_YEAR}|{_YEAR_WORDS}))?""",
+    ),
+    _p(
+        PhiType.AGE,
+        rf"""\b(?P<v>{_AGE_NUMBER})[\s-]*(?:years?|yrs?)[\s-]*old\b
+            |\b(?P<v2>{_AGE_NUMBER})[\s-]*(?:year-old|y/?o)\b""",
+    ),
+    _p(PhiType.AGE, rf"\b(?:aged?|age:)\s*(?P<v>{_AGE_NUMBER})"),
+    _p(
+        PhiType.AGE,
+        rf"""\b(?:{_PERSON}(?:'s|\s+is|\s+was|\s+will\s+be)(?:\s+now)?|turned|turns|turning)
+            \s+(?P<v>{_AGE_NUMBER}){_NOT_AN_AGE}""",
+    ),
+    _p(
+        PhiType.ADDRESS,
+        r"""\b(?:apt|apto|apartment|appartement|flat|unit|suite|ste|piso|wohnung)\.?\s*
+            (?:no\.?\s*|\#\s*)?\d{1,5}[A-Z]?\b
+            (?!\s*(?:weeks?|days?|months?|years?|times|hours?|mins?|minutes|x\b|%))""",
+    ),
+    _p(
+        PhiType.ADDRESS,
+        rf"""(?<![\w-]){_STREET_FIRST}\s*(?:{_NAME_PARTICLE}\s+)?(?:{_CAP}\s+){{0,2}}{_CAP}
+            ,?\s+\d{{1,5}}[A-Z]?\b""",
+    ),
+    _p(
+        PhiType.ADDRESS,
+        rf"""(?<![\w-])\d{{1,5}}[A-Z]?,?\s+{_STREET_FIRST}\s+(?:{_NAME_PARTICLE}\s+)?
+            (?:{_CAP}\s+){{0,2}}{_CAP}""",
+    ),
+    _p(PhiType.ADDRESS, rf"(?<![\w-]){_CAP}{_STREET_END}\s+\d{{1,5}}[A-Z]?\b"),
+    _p(PhiType.ZIP, r"(?<=,\s)(?P<v>\d{4,5})(?=\s+(?-i:[A-ZÄÖÜ][a-zäöüß]+))"),
+    _p(
+        PhiType.ID,
+        r"\b(?:ID|identifier|ref|reference|number|no\.?)" + _LABEL_GAP + _VALUE,
+    ),
     _p(PhiType.ID, r"(?<![\w.,/-])\d{7,}(?![\w,/-]|\.\d)"),
 )

@@ -1,9 +1,9 @@
-"""Word lists for the name heuristics. Matching is case-sensitive on capitalised words.
+"""Word lists for the name finder, matched case-insensitively.
 
-FIRST_NAMES leaves out names that are also ordinary words or drug slang (Will, May, Grace,
-Hope, Frank, Mark, Jack, Crystal, Molly, Charlie, Tina, Henry...), so a hit on its own is a name.
-CAPITALISED_WORDS are words that are capitalised in ordinary clinical and cue-map text (days,
-months, holidays, family words, places, services, medicines, brands): never part of a name pair.
+CAPITALISED_WORDS are words capitalised in ordinary clinical and cue-map text (days, months,
+holidays, family words, places, services, medicines, brands) and CLINICAL_WORDS the clinical
+vocabulary and drug slang that name lists also hold ("molly", "charlie", "tina", "ket"): never a
+name, whatever their case. BRAND_PHRASES hold person names but name a product or a place.
 """
 
 from __future__ import annotations
@@ -12,37 +12,6 @@ from __future__ import annotations
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-FIRST_NAMES = _words(
-    """
-    Aaron Abigail Adam Adrian Ahmed Aidan Aiden Aisha Alan Albert Alex Alexander Alexandra
-    Alexis Alfie Ali Alice Alicia Alison Allison Amanda Amelia Amir Amy Andrea Andrew Andy
-    Angela Anita Ann Anna Anne Annie Anthony Antonio Archie Arthur Ashley Ashok Ava Barbara
-    Becky Ben Benjamin Bernard Beth Bethany Betty Beverley Brandon Brenda Brendan Brian Bridget
-    Bryan Caitlin Callum Cameron Carl Carla Carlos Caroline Carolyn Catherine Cathy Charlotte
-    Chloe Chris Christina Christine Christopher Claire Clare Colin Connor Craig Cynthia Daisy
-    Dale Damian Damien Daniel Danielle Danny Darren Dave David Davina Dean Debbie Deborah Debra
-    Declan Denise Dennis Derek Diana Diane Dominic Donna Doris Dorothy Douglas Dylan Edward
-    Eileen Elaine Eleanor Elijah Elizabeth Ella Ellie Emily Emma Eric Erin Ethan Evelyn Fatima
-    Fiona Freya Gareth Gary Gavin Gemma Geoffrey George Gerald Gillian Gloria Gordon Graham
-    Gregory Hannah Harold Harriet Harry Hassan Hayley Heidi Helen Howard Hussein Ian Imran Isaac
-    Isabel Isabella Isla Jacob Jacqueline Jake James Jamie Jane Janet Janice Jason Jasmine
-    Jayden Jean Jeff Jeffrey Jennifer Jenny Jeremy Jessica Jill Joan Joanna Joanne Jodie Joe
-    Joel John Johnny Jon Jonathan Jose Joseph Joshua Joyce Juan Judith Judy Julia Julie Justin
-    Karen Kate Katherine Kathleen Kathryn Katie Kayla Keith Kelly Kenneth Kerry Kevin Kieran
-    Kimberly Kyle Laura Lauren Leah Leanne Leon Leonard Liam Linda Lindsay Lisa Logan Lorraine
-    Louis Louise Lucas Lucy Luis Luke Lynn Mandy Margaret Maria Marie Marilyn Martin Martha Mary
-    Matthew Megan Melanie Melissa Michael Michelle Mike Mildred Mohammed Mohammad Muhammad Nancy
-    Naomi Natalie Nathan Neil Nicholas Nicola Nicole Niamh Nigel Noah Norman Oliver Olivia Omar
-    Oscar Owen Pamela Patricia Patrick Paul Paula Pauline Peter Philip Phillip Phoebe Priya
-    Rachel Rajesh Ralph Raymond Rebecca Richard Rebekah Rhys Ricky Robert Roberto Roger Ronald
-    Rosemary Ross Ruth Ryan Samantha Samuel Sandra Sarah Scott Sean Shane Shannon Sharon Shaun
-    Sheila Shirley Simon Sinead Sophia Sophie Stacey Stephanie Stephen Steve Steven Stuart Susan
-    Suzanne Tamara Tanya Tara Teresa Terry Theresa Thomas Timothy Tom Tommy Tony Tracey Tracy
-    Trevor Tyler Valerie Vanessa Victoria Vincent Walter Wayne William Yasmin Yusuf Zach Zachary
-    Zara Zoe
-    """
-)
 
 CAPITALISED_WORDS = _words(
     """
@@ -99,18 +68,8 @@ CAPITALISED_WORDS = _words(
 TITLES = _words(
     """
     Mr Mrs Ms Miss Mx Dr Prof Sir Dame Rev Fr Sr Uncle Auntie Aunt Aunty Nan Nana Nanny Gran
-    Granny Grandma Grandad Grandpa Cousin
-    """
-)
-
-# Words after which a capitalised pair is a place, an organisation or a title, not a person:
-# "home from Manchester Piccadilly", "the smell of Lynx Africa", "watching Top Gear".
-PLACE_OR_TITLE_BEFORE = _words(
-    """
-    the a an this that at in on to into from of past near outside inside via round around
-    towards toward across behind opposite off down up along through watching watch watched
-    watches listening listen listened listens reading read reads playing play played plays buys
-    buy bought sells sell sold drinking drinks drank smells smell smelt smelled
+    Granny Grandma Grandad Grandpa Cousin Mr. Mrs. Ms. Dr. Prof. Mister Madam Madame Mme Herr Frau
+    Señor Señora Sra Sr. Signor Signora Monsieur
     """
 )
 
@@ -122,7 +81,10 @@ RELATION_WORDS = _words(
     grandma grandad grandpa grandmother grandfather sponsor dealer boss neighbour neighbor
     flatmate roommate housemate colleague coworker co-worker gp doctor therapist keyworker
     counsellor counselor niece nephew stepdad stepmum stepmom stepson stepdaughter carer
-    landlord landlady kid kids child children baby pal buddy bestie
+    landlord landlady kid kids child children baby pal buddy bestie nurse barman barmaid
+    bartender manager classmate teammate officer worker ex-girlfriend ex-boyfriend ex-wife
+    ex-husband sister-in-law brother-in-law mother-in-law father-in-law grandson granddaughter
+    grandmother grandfather stepbrother stepsister supervisor guy girl lad bloke woman man
     """
 )
 
@@ -131,5 +93,52 @@ FUNCTION_WORDS = _words(
     """
     The A An And Of In On At To For With My His Her Their Our Your It This That He She They We
     You But Or So Then When If Not No Yes Is Was Has Had Who Said Says
+    """
+)
+
+# Medicines, drug slang, services and acronyms of substance-use care (any case).
+CLINICAL_WORDS = _words(
+    """
+    molly mandy charlie charly tina crystal ket special henry mary jane spice mamba bud ice
+    coke crack smack gear skag brown white weed skunk hash grass pills benzos benzo xanny xannies
+    oxy percs roxy lean codeine subby subbies bupe bupes methadone meth mdma lsd acid shrooms
+    gabbies pregabs sertraline naltrexone naloxone narcan nyxoid suboxone subutex vivitrol
+    antabuse campral chantix champix zyban ambien seroquel lyrica neurontin gabapentin klonopin
+    valium xanax ativan librium adderall ritalin oxycontin percocet vicodin tramadol fentanyl
+    paracetamol ibuprofen nicotine vape vaping aa na ca ga smart cbt dbt mat iop phq audit bac
+    vta gp nhs ae a&e icu er rehab detox sponsor insula amygdala striatum accumbens hippocampus
+    prefrontal orbitofrontal cortex dopamine pavlovian uber eats netflix tinder grindr
+    whatsapp instagram jäger jager sherry lager cider vodka gin rum whisky whiskey tequila
+    grappa prosecco rosé baileys bailey's kahlua malibu pimm's pimms cointreau disaronno
+    bingo bookies offy offie chippy lent
+    """
+)
+
+# Person names that name a product, a place or an idea here ("a bottle of Jack Daniel's").
+BRAND_PHRASES = (
+    "jack daniel's",
+    "jack daniels",
+    "captain morgan",
+    "johnnie walker",
+    "jim beam",
+    "mcdonald's",
+    "ronald mcdonald",
+    "tim hortons",
+    "ben & jerry's",
+    "dr pepper",
+    "mary jane",
+    "special k",
+    "big book",
+    "higher power",
+    "st john's wort",
+    "rose wine",
+    "celtic",
+)
+
+# Joining words inside a name: "Jan van der Berg", "María de la Cruz", "Niamh Ní Bhriain".
+PARTICLES = _words(
+    """
+    van der den de la le du del della dos da das di bin ibn bint binti al el ben ter ten von
+    ní nic ó ua mac ap
     """
 )

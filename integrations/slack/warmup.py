@@ -1,9 +1,10 @@
-"""Load the embedding model and the crisis-language pipeline in the background, so
-acknowledgements never wait for them.
+"""Load the embedding model, the crisis-language pipeline and the identifier recogniser in the
+background, so acknowledgements never wait for them.
 
 Slack wants an answer to every request within 3 seconds; loading the model takes longer on
 a cold start. Listeners acknowledge at once; the answers they compute afterwards simply wait
-for the model (the embedder loads once, under its own lock).
+for the model (the embedder loads once, under its own lock). The PHI guard's recogniser loads
+first: an interview answer is checked for identifiers before it is acknowledged.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import logging
 import threading
 
 from assistant.engine import Engine
+from assistant.privacy import warm_up as privacy_warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +41,7 @@ class ModelWarmUp:
 
     def _run(self) -> None:
         try:
+            privacy_warm_up()  # an interview answer is checked for identifiers before its ack
             self._engine.index.warm_up()
         except Exception as exc:  # reported again, to the clinician, by the first answer
             logger.error("warm-up failed: %s", type(exc).__name__)

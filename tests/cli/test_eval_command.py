@@ -31,6 +31,8 @@ def test_eval_scores_dev_and_test_apart_with_the_same_systems(cuemap) -> None:
     assert set(report["cue_extraction"]["lexicon_only"]) >= {"place", "thought", "all (micro)"}
     crisis = report["crisis_detection"]["test"]
     assert crisis["recall"] >= 0.95 and crisis["false_flag_rate"] <= 0.05
+    assert set(report["phi_guard"]) == {"dev", "test"}
+    assert report["phi_guard"]["test"]["clean_changed"][0] == 0
 
 
 def test_eval_shows_each_split_and_each_question_style(cuemap) -> None:

@@ -114,7 +114,10 @@ def test_phi_sample_of_ordinary_cue_map_answers_is_left_alone() -> None:
             "heldout_answers_2.txt",
             [
                 'Texts from "Big Mike", her old supplier, still come through',  # a real name
-                "Saw an advert for Gordon's gin on Instagram",  # a known false positive
+                "Goes to Nando's with friends and they order cocktails",  # known false positive
+                "Walking home past O'Neill's on a match day",  # known false positive
+                "Saw an advert for Gordon's gin on Instagram",  # known false positive
+                "Fear of missing out when friends go to Ibiza",  # known false positive (a town)
             ],
         ),
     ],
@@ -127,8 +130,8 @@ def test_phi_held_out_answers_change_only_the_known_cases(
     assert [answer for answer in answers if redact(answer).changed] == expected_changes
 
 
-def test_phi_name_at_sentence_start_needs_a_known_first_name_or_a_cue() -> None:
-    assert found("Zed Okafor sold him the pills") == []
+def test_phi_name_at_sentence_start_is_found_by_the_recogniser_and_name_lists() -> None:
+    assert found("Zed Okafor sold him the pills") == [("NAME", "Zed Okafor")]
     assert found("Dave Okafor sold him the pills") == [("NAME", "Dave Okafor")]
     assert found("Patient Zed Okafor sold him the pills") == [("NAME", "Zed Okafor")]
 
