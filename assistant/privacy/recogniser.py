@@ -46,8 +46,9 @@ def _pipeline() -> Any:
     if _nlp is None:
         with _lock:
             if _nlp is None:
-                import spacy
+                from assistant.spacy_runtime import import_spacy
 
+                spacy = import_spacy()
                 with warnings.catch_warnings():  # the model's minor version is ahead of spaCy's
                     warnings.simplefilter("ignore")
                     _nlp = spacy.load(MODEL, exclude=["parser", "lemmatizer"])

@@ -134,7 +134,10 @@ class SentenceTransformerEmbedder:
             if self._model is not None:
                 return
             pin_offline()
-            from sentence_transformers import SentenceTransformer
+            from assistant.spacy_runtime import IMPORT_LOCK
+
+            with IMPORT_LOCK:  # never while spaCy is imported with torch hidden
+                from sentence_transformers import SentenceTransformer
 
             self._model = SentenceTransformer(str(self._path), device="cpu")
             self._bf16_batches = self._bf16_setting == "on" or (

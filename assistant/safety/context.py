@@ -135,7 +135,9 @@ def _year(doc: Doc, modifier: Any) -> int:
 
 
 def _build(context: Context) -> Language:
-    import spacy
+    from assistant.spacy_runtime import import_spacy
+
+    spacy = import_spacy()
     from medspacy.context import ConTextRule
     from spacy.language import Language
 

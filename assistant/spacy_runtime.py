@@ -1,0 +1,35 @@
+"""spaCy without torch.
+
+spaCy's machine-learning library, thinc, imports torch whenever torch is installed (it is: for
+the one-time ONNX export of the embedding model and the optional torch backend), although
+CueMap's pipelines never use it: the identifier recogniser is the small English model's CNN,
+the crisis pipeline a blank tokenizer with medspaCy's ConText. That import costs about 4 s and
+300 MB in every process that checks an answer. `import_spacy()` imports spaCy with torch
+hidden, so thinc records it as absent; torch itself stays importable for whoever needs it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import threading
+from types import ModuleType
+
+# Held while torch is hidden; the torch embedder takes it too before it first imports torch,
+# so a model loading in another thread never finds torch missing.
+IMPORT_LOCK = threading.Lock()
+
+
+def import_spacy() -> ModuleType:
+    """The `spacy` module, imported (once) without letting thinc load torch."""
+    with IMPORT_LOCK:
+        if "spacy" in sys.modules:
+            return sys.modules["spacy"]
+        hide = "torch" not in sys.modules
+        if hide:
+            sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` fails
+        try:
+            return importlib.import_module("spacy")
+        finally:
+            if hide and "torch" in sys.modules and sys.modules["torch"] is None:
+                del sys.modules["torch"]
