@@ -120,6 +120,8 @@ def backends_table(report: BenchReport) -> str:
 def no_model_table(report: BenchReport) -> str:
     rows = [[f"`cuemap {c}`", f"{s:.2f}"] for c, s in report.no_model_startup.items()]
     return markdown_table(["command (no model needed)", "median s, process start to exit"], rows)
+
+
 def formats_table(report: BenchReport) -> str:
     rows = [
         [

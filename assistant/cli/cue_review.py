@@ -48,17 +48,8 @@ def review_cues(
             console.print(f"[red]{escape(str(exc))}[/red]")
 
 
-def _shown(review: CueReview) -> list[Cue]:
-    """Each standing concept once (a cue found in two answers is one line)."""
-    first: dict[tuple[str, str], Cue] = {}
-    for cue in review.cues:
-        if cue.status != "removed":
-            first.setdefault(cue.key, cue)
-    return list(first.values())
-
-
 def _show(console: Console, review: CueReview) -> None:
-    cues = _shown(review)
+    cues = review.standing()
     console.print(f"\n[bold]Cues found in episode {review.episode}[/bold]")
     if not cues:
         console.print("  none found")
@@ -89,7 +80,7 @@ def _edit(
 
 
 def _numbered(review: CueReview, number: str) -> Cue:
-    cues = _shown(review)
+    cues = review.standing()
     if not number.isdigit() or not 1 <= int(number) <= len(cues):
         raise _usage()
     return cues[int(number) - 1]

@@ -85,7 +85,6 @@ def _print_phi(scores: list[PhiScores]) -> None:
     print(markdown_table(PHI_COLUMNS, phi_rows(scores)))
 
 
-
 def _print_json(
     evaluation: dict[str, RetrievalEvaluation],
     cues: list[CategoryScore],

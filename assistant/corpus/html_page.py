@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from bs4 import BeautifulSoup, Comment, Tag
 
 from assistant.corpus.models import Post, SourceDocument, Thread
-from assistant.corpus.threadreader import _DATE, split_posts, thread_title
+from assistant.corpus.threadreader import _DATE, split_posts, thread_of
 from assistant.errors import CorpusError
 
 POST = ".content-tweet"
@@ -41,22 +41,10 @@ def parse_html_page(data: bytes, source: str, url: str = "") -> SourceDocument:
     total = int(header.group("count")) if header else len(posts)
     dated = main[0].find_parent(attrs={"data-time": True})
     date = header.group("date") if header else _epoch_date(dated)
-    threads = [_thread(posts, author, handle, date, total, url)]
+    threads = [thread_of(posts, author, handle, date, total, url)]
     threads += [_preview(card, author, handle) for card in soup.select(PREVIEW_CARD)]
     kept = tuple(t for t in threads if t.posts)
     return SourceDocument(source=source, threads=kept, kind="thread page")
-
-
-def _thread(posts: list[Post], author: str, handle: str, date: str, total: int, url: str) -> Thread:
-    return Thread(
-        title=thread_title(posts),
-        author=author,
-        handle=handle,
-        date=date,
-        url=url,
-        total_posts=max(total, len(posts)),
-        posts=tuple(posts),
-    )
 
 
 def _preview(card: Tag, author: str, handle: str) -> Thread:
@@ -66,7 +54,7 @@ def _preview(card: Tag, author: str, handle: str) -> Thread:
     href = str(card.get("data-link-href", ""))
     url = f"https://threadreaderapp.com{href}" if href.startswith("/") else href
     total = int(count.group("count")) if count else len(posts)
-    return _thread(posts, author, handle, _epoch_date(card), total, url)
+    return thread_of(posts, author, handle, _epoch_date(card), total, url)
 
 
 def _posts(texts: list[str]) -> list[Post]:

@@ -80,6 +80,13 @@ def _thread(lines: list[str], author: str, handle: str, date: str, total: int, u
     posts = [
         Post(number=i, text=text) for i, text in enumerate(split_posts(lines), start=1) if text
     ]
+    return thread_of(posts, author, handle, date, total, url)
+
+
+def thread_of(
+    posts: list[Post], author: str, handle: str, date: str, total: int, url: str
+) -> Thread:
+    """A thread of numbered posts, titled by its first post; `total` as the page counts it."""
     return Thread(
         title=thread_title(posts),
         author=author,

@@ -165,6 +165,14 @@ class CueReview:
     cues: list[Cue]
     confirmed: bool
 
+    def standing(self) -> list[Cue]:
+        """Each concept not removed, once (a cue found in two answers is one line)."""
+        first: dict[tuple[str, str], Cue] = {}
+        for cue in self.cues:
+            if cue.status != "removed":
+                first.setdefault(cue.key, cue)
+        return list(first.values())
+
 
 @dataclass(frozen=True)
 class SequenceItem:

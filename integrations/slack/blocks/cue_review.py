@@ -10,7 +10,7 @@ from slack_sdk.models.blocks import InputBlock, PlainTextInputElement
 from slack_sdk.models.views import View
 
 from assistant.errors import InvalidAnswerError
-from assistant.interview.models import CATEGORY_KINDS, NONE_FITS, Cue, CueReview
+from assistant.interview.models import CATEGORY_KINDS, NONE_FITS, CueReview
 from integrations.slack import ids
 from integrations.slack.blocks.answers import Message
 from integrations.slack.blocks.limits import shorten
@@ -21,19 +21,10 @@ LIST_CHARS = 3000
 CATEGORIES = ", ".join(CATEGORY_KINDS)
 
 
-def _standing(review: CueReview) -> list[Cue]:
-    """Each standing concept once (a cue found in two answers is one line)."""
-    first: dict[tuple[str, str], Cue] = {}
-    for cue in review.cues:
-        if cue.status != "removed":
-            first.setdefault(cue.key, cue)
-    return list(first.values())
-
-
 def cue_review_message(session_id: str, review: CueReview) -> Message:
     ref = ids.QuestionRef(session_id, "", review.episode)
     lines = []
-    for n, cue in enumerate(_standing(review), 1):
+    for n, cue in enumerate(review.standing(), 1):
         said = f" · “{escape_mrkdwn(cue.wording)}”" if cue.wording not in ("", cue.text) else ""
         tags = "none fits" if cue.situation_tags == [NONE_FITS] else ", ".join(cue.situation_tags)
         lines.append(f"{n}. *{escape_mrkdwn(cue.text)}* ({cue.category}){said} · IDTS: {tags}")
@@ -50,7 +41,7 @@ def cue_review_message(session_id: str, review: CueReview) -> Message:
 
 
 def cue_list(review: CueReview) -> str:
-    return "\n".join(f"{c.category}: {c.text}" for c in _standing(review))
+    return "\n".join(f"{c.category}: {c.text}" for c in review.standing())
 
 
 def cue_edit_modal(review: CueReview, metadata: str) -> dict:
