@@ -222,7 +222,7 @@ def export(
     fhir_version: VersionOption = "R5",
     output: OutputOption = None,
 ) -> None:
-    """Export a session as the Markdown note, JSON, FHIR, or the chain picture (no model)."""
+    """Export a session: the note, JSON, FHIR or the chain picture (no model needed)."""
     owner, service = console_owner(runtime.settings()), runtime.interviews()
     _emit(service, owner, session_id, fmt, fhir_version, output, saved_files(service))
 

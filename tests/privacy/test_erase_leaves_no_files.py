@@ -32,7 +32,8 @@ LABEL = "Pt-E"
 
 def interview(engine: Engine, replies: list[str]) -> str:
     """A finished console interview whose note and pictures are saved; its session id."""
-    script = iter([*replies, "finish"])
+    # finish; keep the episode's cues as found; the plan is unanswered: finish anyway
+    script = iter([*replies, "finish", "", "y"])
     console = Console(file=StringIO(), width=120)
     loop = InterviewLoop(engine.interviews, OWNER, console, lambda _p: next(script))
     cue_map = loop.run(loop.start(LABEL))

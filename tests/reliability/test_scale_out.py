@@ -86,7 +86,7 @@ def test_scale_out_two_processes_answer_one_interview_alternately(
     route = Router(*(SignedSender(server.url, SECRET) for server in two_apps))
     clinician = Clinician(f"U0SCALE{uuid.uuid4().hex[:6].upper()}", route, slack, DeliveryLog())
     try:
-        clinician.start("Pt-Scale")
+        clinician.start("Pt-S2")
         rationale = _answer_everything(clinician)
         fhir = _finish_and_export(clinician, slack)
         stored = check_stored(shared_services.database_url, clinician.sent)
