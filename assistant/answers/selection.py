@@ -8,9 +8,9 @@ never seen. Here every post of the top `k` passages is scored on its own:
     score = cosine(question, post) + LEXICAL_WEIGHT * lexical + PASSAGE_WEIGHT * passage score
 
 `lexical` is the share of the question's words the post holds, each word weighted by its
-rarity in general English (7 - wordfreq Zipf, a corpus-free IDF), so a post naming the
-question's "insula" or "α2δ" gains much and one sharing "brain" gains little: the lexical
-signal counts where it is confident. Weights were chosen on the dev questions (`cuemap eval`):
+rarity in general English (retrieval/term_weights.py), so a post naming the question's
+"insula" or "α2δ" gains much and one sharing "brain" gains little: the lexical signal counts
+where it is confident. Weights were chosen on the dev questions (`cuemap eval`):
 on a grid of lexical 0-1 and passage 0-2 weights, 0.25 and 1.0 put a labelled post first for
 81% of answered dev questions (cosine alone: 76%); a unit-level cosine added nothing.
 """
@@ -18,16 +18,15 @@ on a grid of lexical 0-1 and passage 0-2 weights, 0.25 and 1.0 put a labelled po
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 
 from assistant.corpus.models import Chunk
 from assistant.retrieval.models import Hit
+from assistant.retrieval.term_weights import lexical_share, question_weights
 
 LEXICAL_WEIGHT = 0.25
 PASSAGE_WEIGHT = 1.0
-MAX_ZIPF = 7.0
 
 
 @dataclass(frozen=True)
@@ -46,28 +45,6 @@ class CandidatePost:
         return self.key[:2] == other.key[:2]
 
 
-def question_weights(question: str) -> dict[str, float]:
-    """Stem -> weight of the question's words: rarer in general English counts for more."""
-    from assistant.retrieval.lexical import stems  # bm25s: only when answering
-
-    weights: dict[str, float] = {}
-    for word in question.split():
-        word = word.strip("?,.!;:\"'()").lower()
-        for stem in stems(word):
-            weights[stem] = max(weights.get(stem, 0.0), MAX_ZIPF - _zipf(word))
-    return weights
-
-
-def lexical_share(weights: dict[str, float], text: str) -> float:
-    from assistant.retrieval.lexical import stems  # bm25s: only when answering
-
-    total = sum(weights.values())
-    if not total:
-        return 0.0
-    held = set(stems(text))
-    return sum(w for stem, w in weights.items() if stem in held) / total
-
-
 def score_posts(
     question: str,
     vector: np.ndarray,
@@ -75,7 +52,9 @@ def score_posts(
     embedded: dict[str, list[CandidatePost]],
 ) -> list[CandidatePost]:
     """Every distinct post of the hits' passages, best first."""
-    weights = question_weights(question)
+    from assistant.retrieval.lexical import stems  # bm25s: only when answering
+
+    weights = question_weights(question, stems)
     scored: dict[tuple[str, int, int], CandidatePost] = {}
     for hit in hits:
         for candidate in embedded[hit.chunk.id]:
@@ -83,17 +62,10 @@ def score_posts(
                 continue
             score = (
                 float(candidate.vector @ vector)
-                + LEXICAL_WEIGHT * lexical_share(weights, candidate.post.text)
+                + LEXICAL_WEIGHT * lexical_share(weights, candidate.post.text, stems)
                 + PASSAGE_WEIGHT * hit.score
             )
             scored[candidate.key] = CandidatePost(
                 candidate.post, candidate.vector, candidate.units, candidate.unit_vectors, score
             )
     return sorted(scored.values(), key=lambda c: c.score, reverse=True)
-
-
-@cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return min(zipf_frequency(word, "en"), MAX_ZIPF)

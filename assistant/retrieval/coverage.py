@@ -4,23 +4,33 @@ A similarity threshold alone cannot tell a question the sources answer from one 
 to them: a question about a craving medicine the corpus never names is as similar to the
 addiction thread as a patient's story is. So coverage is decided from what the question names:
 
-- none: the best passage is not similar enough (`min_relevance`, calibrated by `cuemap eval`),
-  or the question asks for a kind of fact the passages never hold (a dose, a billing code, side
-  effects or interactions: the threads explain mechanisms), or
-  it names something the corpus lacks and nothing else it asks about is in the corpus;
+- none: the passages are not relevant enough, or the question asks for a kind of fact the
+  passages never hold (a dose, a billing code, side effects or interactions: the threads
+  explain mechanisms), or it names something the corpus lacks and nothing else it asks about
+  is in the corpus;
 - partial: it names specific terms absent from the corpus vocabulary (a drug, a scale, an
-  acronym); the answer says first that the sources do not mention them;
+  acronym, a condition); the answer says first that the sources do not mention them;
 - full: otherwise.
+
+Relevant enough: the best passage's cosine reaches `min_relevance` (calibrated by `cuemap
+eval`), or it is above `LOWEST_RELEVANCE` and the passage holds a fifth of the question's
+words weighted by rarity (term_weights.py). A paraphrase or a patient's story ("the day her
+wages come in", "a row at home") can sit far from the thread in embedding space and still
+share its telling words; an unrelated question at that distance shares none.
 
 A term is specific when it is a name of two or more capitalised words (a scale, a guideline,
 a named therapy: "Brief Psychiatric Rating Scale") whose words the corpus does not all use, a
-drug name (the `drug-named-entity-recognition` dictionary; a
-brand whose generic name the corpus uses, Ritalin for methylphenidate, counts as covered), an
-acronym or code (PHQ-9, rTMS), or a word used less than once per million words of general
-English (wordfreq Zipf < 3, verb and adverb forms left out): rare enough to name a thing, not
-to phrase a question. On the dev questions the in-scope words between Zipf 3 and 3.5 the corpus
-lacks were ordinary ones ("messengers", "shortcomings", "uncover"); below 3 were names
-("Lyrica", "SSRIs", "postpartum", "vagus", "nalmefene"), which the near-misses are made of.
+drug name (the `drug-named-entity-recognition` dictionary; a brand whose generic name the
+corpus uses, Ritalin for methylphenidate, counts as covered), an acronym or code (PHQ-9,
+rTMS), a word used less than once per million words of general English (wordfreq Zipf < 3,
+verb and adverb forms left out: rare enough to name a thing, not to phrase a question), or a
+word of the WHO's ICD-10 titles used less than 25 times per million words (medical_terms.py):
+a condition or body site, "pneumonia", "stroke", "wrist", which lay questions and patients'
+stories about cues rarely need. On the dev questions the in-scope words between Zipf 3 and
+3.5 the corpus lacks were ordinary ones ("messengers", "shortcomings", "uncover"); below 3
+were names ("Lyrica", "SSRIs", "postpartum", "vagus", "nalmefene"), which the near-misses are
+made of. A question word counts as in the corpus when its stem, or a longer stem of its
+family ("impulse" for "impulsivity"), is.
 """
 
 from __future__ import annotations
@@ -38,6 +48,10 @@ if TYPE_CHECKING:
 
 NOT_COVERED = "The sources do not cover this question."
 RARE_ZIPF = 3.0  # below: used less than once per million words of general English
+CONDITION_ZIPF = 4.4  # an ICD-10 title word below this names a condition, not a phrasing
+LOWEST_RELEVANCE = 0.10  # below: unrelated, whatever words the passages share
+LEXICAL_RELEVANCE = 0.20  # weighted share of the question's words the best passage holds
+FAMILY_STEM = 5  # a stem this long also matches the longer stems it begins
 Level = Literal["full", "partial", "none"]
 
 WORD = re.compile(r"\[[A-Z_ ]+\]|[^\W_][\w'’/-]*")
@@ -111,7 +125,7 @@ def assess(
     query: str, hits: list[Hit], min_relevance: float, vocabulary: Collection[str], stems: Stems
 ) -> Coverage:
     """How far the hits and the corpus vocabulary cover the query."""
-    if not hits or max(hit.similarity for hit in hits) < min_relevance:
+    if not relevant(query, hits, min_relevance, stems):
         return Coverage("none", reason=NOT_COVERED)
     for need in FACT_NEEDS:
         if need.asks.search(query) and not any(need.evidence.search(h.chunk.text) for h in hits):
@@ -124,6 +138,21 @@ def assess(
     return Coverage("partial", missing)
 
 
+def relevant(query: str, hits: list[Hit], min_relevance: float, stems: Stems) -> bool:
+    """Whether the best passage is close enough in meaning, or in telling words, to answer."""
+    if not hits:
+        return False
+    best = max(hit.similarity for hit in hits)
+    if best >= min_relevance:
+        return True
+    if best < LOWEST_RELEVANCE:
+        return False
+    from assistant.retrieval.term_weights import lexical_share, question_weights
+
+    weights = question_weights(query, stems)
+    return max(lexical_share(weights, h.chunk.text, stems) for h in hits) >= LEXICAL_RELEVANCE
+
+
 def uncovered_terms(
     query: str, vocabulary: Collection[str], stems: Stems
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -134,30 +163,43 @@ def uncovered_terms(
     for name in NAME_PHRASE.findall(query.strip()):
         if name.split()[0] in TITLES or set(name.split()) & people:
             people.update(name.split())
-        elif not all(stem in vocabulary for stem in stems(name)):
+        elif not all(_in(stem, vocabulary) for stem in stems(name)):
             missing.append(name)  # a named scale, guideline or therapy: "Brief Psychiatric ..."
     inside_names = people | {word for name in missing for word in name.split()}
-    drugs = _drug_names(query)
-    for word in WORD.findall(query):
-        if word.startswith("[") or "'" in word or "’" in word:
-            continue  # a redaction placeholder or a contraction: never a topic
-        word = word.strip("-/")
-        if word in inside_names:
-            continue
+    drugs = _drug_names(query.replace("-", " "))
+
+    def judge(word: str) -> None:
         word_stems = stems(word)
         if not word_stems:
-            continue  # a stop word
-        if all(stem in vocabulary for stem in word_stems):
+            return  # a stop word
+        if all(_in(stem, vocabulary) for stem in word_stems):
             covered.append(word)
         elif word.lower() in drugs:
             generic = drugs[word.lower()]
-            if generic and all(stem in vocabulary for stem in stems(generic)):
+            if generic and all(_in(stem, vocabulary) for stem in stems(generic)):
                 covered.append(word)
             elif word not in missing:
                 missing.append(word)
         elif _specific(word) and not _personal_name(word) and word not in missing:
             missing.append(word)
+        elif "-" in word and not ACRONYM.match(word):
+            for part in word.split("-"):  # "psilocybin-assisted", "community-acquired"
+                judge(part)
+
+    for word in WORD.findall(query):
+        if word.startswith("[") or "'" in word or "’" in word:
+            continue  # a redaction placeholder or a contraction: never a topic
+        word = word.strip("-/")
+        if word not in inside_names:
+            judge(word)
     return tuple(missing), tuple(covered)
+
+
+def _in(stem: str, vocabulary: Collection[str]) -> bool:
+    """The stem, or a longer one of its family, is in the vocabulary."""
+    if stem in vocabulary:
+        return True
+    return len(stem) >= FAMILY_STEM and any(known.startswith(stem) for known in vocabulary)
 
 
 def _personal_name(word: str) -> bool:
@@ -171,7 +213,14 @@ def _specific(word: str) -> bool:
         return True
     if INFLECTED.search(word):
         return False  # "dampened", "boosting": a rare verb or adverb describes, it names nothing
-    return _zipf(word.lower()) < RARE_ZIPF
+    frequency = _zipf(word.lower())
+    if frequency < RARE_ZIPF:
+        return True
+    if frequency >= CONDITION_ZIPF:
+        return False
+    from assistant.retrieval.medical_terms import condition_words
+
+    return word.lower() in condition_words()
 
 
 @cache

@@ -141,7 +141,8 @@ def test_injection_in_the_question_stays_data_and_cannot_lift_the_check(
     assert human.count("Ignore previous instructions") == 1
     assert "Ignore previous instructions" in inside(human, "question")
     assert human.count("</question>") == 1 and human.count("</passages>") == 1
-    assert answer == extractive(fake_engine, question)
+    fallback = extractive(fake_engine, question)
+    assert (answer.statements, answer.citations) == (fallback.statements, fallback.citations)
 
 
 @pytest.fixture

@@ -64,3 +64,51 @@ def test_coverage_none_below_the_similarity_threshold_and_for_doses() -> None:
     dose = assess("What dose of pregabalin for craving?", _hits(0.7), 0.28, VOCABULARY, stems)
     assert low.level == "none" and "do not cover" in low.reason
     assert dose.level == "none" and "doses" in dose.reason
+
+
+def _passage(text: str, similarity: float) -> list[Hit]:
+    chunk = Chunk("c2", text, "s", 0, "T", "A", "", "", "", 1, 1, 1)
+    return [Hit(chunk, similarity, similarity, 1, 1)]
+
+
+def test_coverage_names_a_condition_the_library_never_mentions() -> None:
+    coverage = assess(
+        "How do I treat community-acquired pneumonia in adults?",
+        _hits(0.33),
+        0.28,
+        VOCABULARY | frozenset(stems("treatment community")),
+        stems,
+    )
+    assert coverage.level == "partial" and coverage.not_covered == ("pneumonia",)
+
+
+def test_coverage_reads_a_drug_inside_a_hyphenated_word() -> None:
+    missing, covered = uncovered_terms(
+        "Can psilocybin-assisted therapy ease craving?", VOCABULARY, stems
+    )
+    assert missing == ("psilocybin",) and "craving" in covered
+
+
+def test_coverage_counts_a_word_whose_family_the_corpus_uses() -> None:
+    vocabulary = VOCABULARY | frozenset(stems("impulsivity"))
+    missing, covered = uncovered_terms("Why is impulse control weak?", vocabulary, stems)
+    assert "impulse" in covered and missing == ()
+
+
+def test_a_patients_story_far_in_meaning_is_answered_when_the_passage_shares_its_words() -> None:
+    passage = "A trigger is learned: the brain pairs use with the argument, payday, the bar."
+    story = "My client always uses on payday. Is that a recognised trigger?"
+
+    vocabulary = VOCABULARY | frozenset(stems(passage))
+
+    coverage = assess(story, _passage(passage, 0.14), 0.28, vocabulary, stems)
+
+    assert coverage.level == "full"
+
+
+def test_an_unrelated_question_far_in_meaning_is_declined_whatever_the_words() -> None:
+    passage = "Functional recovery: can the patient initiate, plan and sustain daily activity?"
+    unrelated = "How should a broken wrist be immobilised?"
+
+    assert assess(unrelated, _passage(passage, 0.15), 0.28, VOCABULARY, stems).level == "none"
+    assert assess(unrelated, _passage(passage, 0.05), 0.28, VOCABULARY, stems).level == "none"
