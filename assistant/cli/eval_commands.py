@@ -17,9 +17,10 @@ from assistant.cli import runtime
 from assistant.cli.crisis_eval_report import crisis_json, crisis_scores, print_crisis_table
 
 if TYPE_CHECKING:
+    from assistant.corpus.loader import LoadedCorpus
     from assistant.evaluation.cue_scoring import CategoryScore
     from assistant.evaluation.phi_eval import PhiScores
-    from assistant.evaluation.retrieval_eval import RetrievalEvaluation
+    from assistant.evaluation.retrieval_eval import AnswerSummary, RetrievalEvaluation
 
 
 def register(app: typer.Typer) -> None:
@@ -40,7 +41,9 @@ def evaluate(
     ] = None,
 ) -> None:
     """Score CueMap and the baselines a user would reach for on the labelled questions."""
+    from assistant.corpus.loader import load_corpus
     from assistant.evaluation.cue_eval import evaluate_cues
+    from assistant.evaluation.handout_eval import evaluate_handouts
     from assistant.evaluation.labels import load_retrieval_set
     from assistant.evaluation.retrieval_eval import evaluate_retrieval
     from assistant.evaluation.workspace import built_engine
@@ -53,6 +56,11 @@ def evaluate(
             evaluation = evaluate_retrieval(
                 engine, corpus.documents, questions, settings.corpus_dir
             )
+        extra = load_corpus(handouts) if handouts else None
+        handout_results = None
+        if extra is not None and _holds_labelled_handouts(extra):
+            with runtime.err.status("Asking the handouts' own questions…"):
+                handout_results = evaluate_handouts(engine, extra)
         with runtime.err.status("Extracting cues from the labelled answers…"):
             cues = evaluate_cues(settings, engine.embedder)
             cues_lexicon = evaluate_cues(settings, None)
@@ -60,11 +68,44 @@ def evaluate(
     with runtime.err.status("Redacting the labelled identifier and clean answers…"):
         phi = _phi_scores()
     if as_json:
-        _print_json(evaluation, cues, cues_lexicon, crisis_json(crisis), phi)
+        _print_json(evaluation, cues, cues_lexicon, crisis_json(crisis), phi, handout_results)
     else:
         _print_tables(evaluation, cues, cues_lexicon)
+        if extra is not None:
+            _print_handouts(handout_results, extra)
         print_crisis_table(crisis)
         _print_phi(phi)
+
+
+def _holds_labelled_handouts(extra: LoadedCorpus) -> bool:
+    """Whether the folder holds the handouts eval/handout_questions.yaml is labelled on."""
+    from assistant.errors import EvaluationDataError
+    from assistant.evaluation.handout_eval import HANDOUT_SET
+    from assistant.evaluation.labels import load_retrieval_set
+
+    try:
+        load_retrieval_set(extra.documents, HANDOUT_SET)
+    except EvaluationDataError:
+        return False
+    return True
+
+
+def _print_handouts(results: dict[str, AnswerSummary] | None, extra: LoadedCorpus) -> None:
+    from assistant.evaluation.handout_eval import HANDOUT_COLUMNS, handout_rows
+    from assistant.evaluation.report import markdown_table
+
+    if results is None:
+        runtime.out.print(
+            "\nThe handout questions (eval/handout_questions.yaml) are labelled on "
+            "eval/handouts; this folder holds other material, so only the threads' questions "
+            "were asked with it indexed."
+        )
+        return
+    runtime.out.print(
+        "\nHandout questions (eval/handout_questions.yaml), the handouts indexed beside the "
+        "threads; report the test split\n"
+    )
+    print(markdown_table(HANDOUT_COLUMNS, handout_rows(results, extra)))
 
 
 def _phi_scores() -> list[PhiScores]:
@@ -91,6 +132,7 @@ def _print_json(
     cues_lexicon: list[CategoryScore],
     crisis: dict[str, object],
     phi: list[PhiScores],
+    handouts: dict[str, AnswerSummary] | None,
 ) -> None:
     from assistant.evaluation.phi_eval import phi_json
     from assistant.evaluation.report import cue_json, evaluation_json
@@ -102,6 +144,10 @@ def _print_json(
     }
     data["crisis_detection"] = crisis
     data["phi_guard"] = phi_json(phi)
+    if handouts is not None:
+        from assistant.evaluation.handout_eval import handout_json
+
+        data["handout_questions"] = handout_json(handouts)
     print(json.dumps(data, indent=2))
 
 

@@ -16,6 +16,7 @@ from assistant.benchmark.format_samples import write_docx, write_pdf
 from assistant.corpus.loader import LoadedCorpus, load_corpus
 from assistant.corpus.markdown import parse_markdown
 from assistant.engine import Engine
+from assistant.evaluation.handout_eval import evaluate_handouts
 from assistant.evaluation.labels import load_retrieval_set
 from assistant.evaluation.matching import PostMatcher
 from assistant.evaluation.rankers import CueMapRanker
@@ -114,3 +115,23 @@ def test_a_handout_question_is_answered_from_the_pdf_page(
     assert not answer.abstained
     cited = {(c.thread, c.kind, c.locator, c.source, c.date) for c in answer.citations}
     assert ("Urge surfing", "PDF", "page 1", "urge-surfing.pdf", "2026-01-12") in cited
+
+
+def test_the_handouts_own_questions_are_answered_from_the_handouts(
+    with_handouts: tuple[Engine, LoadedCorpus],
+    tmp_path: Path,
+) -> None:
+    """eval/handout_questions.yaml, asked of the library as a clinic keeps it (PDF, Word and
+    Markdown beside the threads). Measured 2026-11-29: answered 1.0 on both splits; cited
+    right 0.75 dev, 0.58 test; adjacent questions (a sleeping tablet, a mutual-aid programme)
+    held back 1.0 dev, 0.75 test."""
+    engine, _ = with_handouts
+    handouts = load_corpus(handout_set(tmp_path / "handouts"))
+
+    results = evaluate_handouts(engine, handouts)
+
+    assert set(results) == {"dev", "test"}
+    for summary in results.values():
+        assert summary.answer_rate >= 0.9
+        assert summary.cited_right >= 0.5
+        assert summary.abstention_rate >= 0.75
