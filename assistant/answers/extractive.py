@@ -6,7 +6,9 @@ scores nearly as well and comes after it in the thread (quotes keep the thread's
 unrelated thread is mixed in). Each post is split into readable units (a paragraph, with a
 lead-in and its bullet list kept together, very short lines joined to the next) and its best
 one or two units are quoted. A unit opening on an anaphor or connective ("That shift...",
-"But...", "This is why...") brings the sentence it refers to, or is not used as an opener.
+"But...", "This is why...") brings the sentence it refers to, or is not used as an opener;
+a unit stating a belief the post goes on to correct ("Depression is often described as low
+serotonin." followed by "But...") brings its correction.
 A citation names the one post its quote comes from.
 """
 
@@ -35,6 +37,11 @@ CACHED_CHUNKS = 4096
 ANAPHOR = re.compile(
     r"^(that|this|these|those|it|its|they|their|them|such|but|so|and|or|yet|then|also|"
     r"however|thus|therefore|hence|here|there)\b",
+    re.IGNORECASE,
+)
+CORRECTION = re.compile(
+    r"^(but|however|yet|in fact|in reality|actually|instead|that is not|this is not|it is not|"
+    r"the (problem|truth|reality) is)\b",
     re.IGNORECASE,
 )
 
@@ -136,7 +143,12 @@ def _best_units(candidate: CandidatePost, question: np.ndarray) -> list[int]:
     keep = [int(order[0])]
     if len(order) > 1 and scores[order[1]] >= scores[order[0]] - SECOND_UNIT_MARGIN:
         keep.append(int(order[1]))
-    return sorted(keep)
+    corrections = [
+        i + 1
+        for i in keep
+        if i + 1 < len(candidate.units) and CORRECTION.match(candidate.units[i + 1])
+    ]
+    return sorted({*keep, *corrections})
 
 
 def _without_bridge(unit: str) -> str:

@@ -108,3 +108,22 @@ def test_composition_keeps_thread_order_and_leaves_unrelated_threads_out() -> No
     )
     assert all(not t.startswith("Relapse of depression") for t in texts)
     assert posts == sorted(posts, key=int)
+
+
+def test_composition_quotes_a_common_belief_with_the_correction_that_follows_it() -> None:
+    post = passage(
+        [
+            "Depression is often explained as low serotonin in the brain, a chemical imbalance "
+            "that antidepressants simply top up.\n\n"
+            "But the serotonin story explains only part of it: inflammation, stress hormones "
+            "and glutamate signalling change mood too, and many patients do not respond.\n\n"
+            "Sleep, appetite and energy are the other symptoms clinicians ask about at every "
+            "review, alongside mood itself and the patient's daily functioning at home.\n\n"
+            "Recovery is judged on the whole picture, not on one rating scale or one number."
+        ],
+        first=2,
+        title=OTHER,
+    )
+    texts, _ = ask("is depression low serotonin, a chemical imbalance to top up?", [post])
+    belief = next(i for i, t in enumerate(texts) if t.startswith("Depression is often"))
+    assert texts[belief + 1].startswith("But the serotonin story explains only part")
