@@ -124,7 +124,7 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
     if len(word.text) < 2 or _never(word.lower) or word.lower in PARTICLES:
         return False
     before = text[max(0, word.start - 40) : word.start]
-    capital = word.capitalised and not flat
+    capital = word.capitalised and not flat and not _lone_capitals(text, words, i)
     plain = _listed(word) and lexicon.zipf(word.text) < _PLAIN
     if _after_title(text, words, i):
         return capital or (plain and not _ordinary(word.lower))
@@ -148,9 +148,30 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
     if capital and _INNER_CAPITAL.match(word.text):
         return True
     if (capital or (word.upper and len(word.text) > 3 and not flat)) and _listed(word):
+        if not capital and _lone_capitals(text, words, i):
+            return False
         limit = _RARE if start else _UNCOMMON
         return lexicon.zipf(word.text) < limit
     return False
+
+
+def _lone_capitals(text: str, words: list[_Word], i: int) -> bool:
+    """A word in capitals in mixed-case text, not read as a person and with no capitalised word
+    beside it: an acronym ("GABA receptors", "boosting GABA"), not a surname; a surname in
+    capitals stands with a given name ("OKAFOR Chidi", "MÜLLER, Jürgen") or after a cue."""
+    word = words[i]
+    head = word.text.split("-")[0]  # "GABA-like"
+    if not (len(head) > 1 and head.isupper()) or word.entity == "PERSON":
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(words) and words[j].capitalised:
+            first, second = sorted((words[i], words[j]), key=lambda w: w.start)
+            if _NAME_GAP.fullmatch(text, first.end, second.start):
+                return False
+    return True
+
+
+_NAME_GAP = re.compile(r",?[ \t]{1,2}|[ \t]?-[ \t]?")
 
 
 def _proper_noun_phrase(text: str, words: list[_Word], i: int) -> bool:

@@ -19,6 +19,8 @@ from assistant.privacy.models import Redaction
         ("we went to Pieter van den Heuvel's place", "Heuvel"),
         ("his dealer is called Anselmo", "Anselmo"),
         ("got into Bogdan's van after the match", "Bogdan"),
+        ("MÜLLER, Jürgen is my sponsor", "MÜLLER"),
+        ("seen OKAFOR again on the estate", "OKAFOR"),
     ],
 )
 def test_phi_names_in_any_case_and_order_are_redacted(answer: str, name: str) -> None:
@@ -48,6 +50,9 @@ def test_phi_spelled_out_and_continental_identifiers_are_caught(answer: str, kin
         "the insula and the craving, my counsellor said",
         "a bit of charlie and some molly at the weekend",
         "My nan is 89 and likes a sherry",
+        "Do gabapentin and pregabalin work on GABA receptors?",
+        "How does pregabalin calm the nervous system if it is not boosting GABA?",
+        'Why is "GABA-like" a misleading label?',
     ],
 )
 def test_phi_clinical_words_are_never_redacted(answer: str) -> None:
