@@ -10,7 +10,8 @@ from assistant.retrieval.models import Hit, SearchResult
 VOCABULARY = frozenset(
     stems("why do cues trigger craving insula naltrexone give capital Australia")
 )
-CHUNK = Chunk("c1", "Conditioning pairs cues with use.", "s", 0, "T", "A", "", "", "", 1, 1, 1)
+# The passage shares no word with the questions, so only its cosine (the threshold) decides.
+CHUNK = Chunk("c1", "Dopamine firing shifts over time.", "s", 0, "T", "A", "", "", "", 1, 1, 1)
 
 
 def _result(query: str, similarity: float) -> SearchResult:
