@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,10 +30,11 @@ import numpy as np
 from assistant.interview.lexicon import NOT_A_CUE, TOKEN, Lexicon, Match, Matcher, normalise
 from assistant.interview.models import CATEGORY_KINDS, NONE_FITS, Cue, CueSource
 from assistant.interview.template import Question
+from assistant.privacy.recogniser import Token
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.vector_cache import embed_once
 
-EXTRACTOR = "2"  # bumped when extraction changes meaning; stored with every cue
+EXTRACTOR = "3"  # bumped when extraction changes meaning; stored with every cue
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n]+")
 NOT_WORDS = re.compile(
     r"\[[A-Z]{2,12}\](?:'s)?"  # placeholders the PHI guard leaves (and their 's)
@@ -43,6 +45,12 @@ NOT_WORDS = re.compile(
     re.IGNORECASE,
 )
 POSSESSIVE = re.compile(r"'s?$")
+NOUNS_ONLY = ("place", "people")  # their words as verbs are no cues: "she works", "he trains"
+CONTENT = ("NN", "JJ", "CD")  # Penn tags of a word that names something
+THOUGHT_CONTENT = (*CONTENT, "VB")
+NO_ONE = frozenset({"nobody", "no one", "noone", "no-one"})
+DENIALS = frozenset({"no", "not", "nothing", "none", "nah", "nope"})
+Tagger = Callable[[str], list[Token]]
 CACHED_ANSWERS = 2048
 
 
@@ -74,10 +82,13 @@ class Leftover:
 
 
 class CueExtractor:
-    def __init__(self, lexicon: Lexicon, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon, embedder: Embedder | None = None, tagger: Tagger | None = None
+    ) -> None:
         self.lexicon = lexicon
         self.matcher = Matcher(lexicon)
         self._embedder = embedder
+        self._tagger = tagger or _spacy_tags
         self._filler = {normalise(w) for w in lexicon.filler}
         self._breaks = {normalise(w) for w in lexicon.clause_breaks}
         self._non_answers = {normalise(w) for w in lexicon.non_answers}
@@ -138,6 +149,8 @@ class CueExtractor:
         if normalise(text).strip(" .!") in self._non_answers:
             return []
         matches = self.matcher.find(text)
+        tags = _Tags(text, self._tagger)
+        matches = [m for m in matches if not tags.not_a_noun_here(m)]  # "she works": other words
         found = [
             Found(
                 m.category, m.text, m.situations, "lexicon", text[m.start : m.end], (m.start, m.end)
@@ -148,17 +161,24 @@ class CueExtractor:
         leftovers = self.leftovers(text, matches)
         found += self._by_similarity(text, leftovers, categories)
         if answer_is and not any(f.category == answer_is for f in found):
-            found += self._whole_answer(text, leftovers, answer_is)
+            if answer_is == "thought":  # a thought is the patient's sentence, negations and all
+                longest = self.lexicon.fallback.max_words * 2
+                leftovers = self.leftovers(text, matches, negations=False, longest=longest)
+            states = any(m.category == NOT_A_CUE and not m.negated for m in matches)
+            if not states:  # "pretty chilled actually": a neutral state answered it
+                found += self._whole_answer(text, leftovers, answer_is, tags)
         return _one_per_concept(found)
 
-    def leftovers(self, text: str, matches: list[Match]) -> list[Leftover]:
-        """Short clauses of the answer that no lexicon phrase covered, filler trimmed;
-        nothing a negation reaches."""
+    def leftovers(
+        self, text: str, matches: list[Match], negations: bool = True, longest: int | None = None
+    ) -> list[Leftover]:
+        """Short clauses (`longest` words at most) of the answer that no lexicon phrase covered,
+        filler trimmed; nothing a negation reaches (unless `negations` is False)."""
         lowered = normalise(text)
         chars = list(lowered)
         for m in matches:
             chars[m.start : m.end] = "|" * (m.end - m.start)
-        for start, end in self.matcher.negated_spans(lowered):
+        for start, end in self.matcher.negated_spans(lowered) if negations else []:
             chars[start:end] = "|" * (end - start)
         masked = "".join(chars)
         pieces: list[list[re.Match[str]]] = [[]]
@@ -168,14 +188,15 @@ class CueExtractor:
                 pieces.append([])
             if token.group(0) not in self._breaks:
                 pieces[-1].append(token)
-        return [leftover for tokens in pieces if (leftover := self._phrase(tokens))]
+        longest = longest or self.lexicon.fallback.max_words
+        return [leftover for tokens in pieces if (leftover := self._phrase(tokens, longest))]
 
-    def _phrase(self, tokens: list[re.Match[str]]) -> Leftover | None:
+    def _phrase(self, tokens: list[re.Match[str]], longest: int) -> Leftover | None:
         while tokens and tokens[0].group(0) in self._filler:
             tokens = tokens[1:]
         while tokens and tokens[-1].group(0) in self._filler:
             tokens = tokens[:-1]
-        if not tokens or len(tokens) > self.lexicon.fallback.max_words:
+        if not tokens or len(tokens) > longest:
             return None
         return Leftover(" ".join(t.group(0) for t in tokens), tokens[0].start(), tokens[-1].end())
 
@@ -208,14 +229,21 @@ class CueExtractor:
                 )
         return found
 
-    def _whole_answer(self, text: str, leftovers: list[Leftover], category: str) -> list[Found]:
-        """The first clause of a short answer to a question that says what its answer is."""
+    def _whole_answer(
+        self, text: str, leftovers: list[Leftover], category: str, tags: _Tags
+    ) -> list[Found]:
+        """The first clause of a short answer to a question that says what its answer is,
+        when it names something (a noun, an adjective, a number, a verb for a thought): never
+        a bare "actually" or "I'll", nor a denial ("no thoughts, just did it")."""
         if (
             not leftovers
             or len(TOKEN.findall(normalise(text))) > self.lexicon.fallback.max_words * 2
         ):
             return []
         first = leftovers[0]
+        content = THOUGHT_CONTENT if category == "thought" else CONTENT
+        if not tags.has(first.start, first.end, content) or first.phrase.split()[0] in DENIALS:
+            return []
         lexicon = self.lexicon.categories.get(category)  # type: ignore[call-overload]
         wording = text[first.start : first.end]
         return [
@@ -249,6 +277,42 @@ class CueExtractor:
                 vectors = embed_once(self._embedder, phrases)  # on disk after the first time
                 self._prototypes = Prototypes(vectors, categories, situations, names)
             return self._prototypes
+
+
+class _Tags:
+    """The answer's part-of-speech tags (spaCy's small English tagger, run once, when asked)."""
+
+    def __init__(self, text: str, tagger: Tagger) -> None:
+        self._text = text
+        self._tagger = tagger
+        self._tokens: list[Token] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = self._tagger(self._text)
+        return self._tokens
+
+    def has(self, start: int, end: int, prefixes: tuple[str, ...]) -> bool:
+        return any(start <= t.start < end and t.tag.startswith(prefixes) for t in self.tokens)
+
+    def not_a_noun_here(self, match: Match) -> bool:
+        """A place or person word used otherwise: a verb ("where she works", "trains at the
+        gym"), or "nobody" as the subject of a verb ("nobody cares": a thought, not alone)."""
+        if match.category not in NOUNS_ONLY:
+            return False
+        wording = normalise(self._text[match.start : match.end])
+        if wording in NO_ONE:
+            after = next((t for t in self.tokens if t.start >= match.end), None)
+            return after is not None and after.tag.startswith(("VB", "MD"))
+        first = next((t for t in self.tokens if t.start == match.start), None)
+        return " " not in wording and first is not None and first.tag.startswith("VB")
+
+
+def _spacy_tags(text: str) -> list[Token]:
+    from assistant.privacy.recogniser import analyse
+
+    return analyse(text)
 
 
 def _addresses_dropped(matches: list[Match]) -> list[Match]:

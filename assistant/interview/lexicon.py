@@ -49,7 +49,14 @@ class Entry(Strict):
 
 class CategoryLexicon(Strict):
     situations: list[str] = Field(default=[], description="IDTS tags for entries without their own")
-    merge_adjacent: bool = False
+    merge_adjacent: bool = Field(
+        default=False, description="adjacent phrases join into one cue: 'Friday' + 'night'"
+    )
+    compounds: bool = Field(
+        default=False,
+        description="adjacent phrases are one noun compound, named by its head (the last): "
+        "'hostel bathroom' is a bathroom, 'withdrawal shakes' are shakes",
+    )
     entries: list[Entry] = Field(min_length=1)
 
     @field_validator("entries", mode="before")
@@ -90,6 +97,12 @@ class Lexicon(Strict):
     )
     worry_about: list[str] = Field(
         default=[], description="'worried about work': what follows is a worry, not a place"
+    )
+    mourned_before: list[str] = Field(
+        default=[], description="'grieving his brother': the person named next is not there"
+    )
+    mourned_after: list[str] = Field(
+        default=[], description="'her dad's death', 'his wife, who died': nor is this person"
     )
     clause_breaks: list[str] = []
     filler: list[str] = []
@@ -148,12 +161,20 @@ def normalise(text: str) -> str:
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
+# English plurals: "-es" only after a sibilant or "o" ("buses", "matches", "tomatoes"), so "car"
+# never matches "cares", nor "bar" "bares".
+SIBILANT_END = re.compile(r"(?:s|x|z|ch|sh|o)$")
+PLURAL_ES, PLURAL_S = r"(?:e?s)?", r"s?"
+
+
 def phrase_regex(phrase: str) -> re.Pattern[str]:
     words = [re.escape(word) for word in normalise(phrase).split()]
     possessive = r"(?:'s|')?"  # "his brother's barbecue", "the in-laws'"
-    return re.compile(r"(?<![\w'])" + r"\s+".join(words) + r"(?:e?s)?" + possessive + r"(?![\w'])")
+    plural = PLURAL_ES if SIBILANT_END.search(normalise(phrase)) else PLURAL_S
+    return re.compile(r"(?<![\w'])" + r"\s+".join(words) + plural + possessive + r"(?![\w'])")
 
 
+MOURNING_REACH = 40  # characters either side of a person that may say they are gone
 NOT_A_CUE = "_not_a_cue"  # the category of a positive or neutral state's match
 CONTRACTED = re.compile(
     r"^(?:did|was|were|has|have|had|is|are|does|do|could|would|wo|ca|should)nt$"
@@ -176,6 +197,8 @@ class Matcher:
         self._use = {normalise(word) for word in lexicon.use_words}
         self._not_negations = [phrase_regex(p) for p in lexicon.not_negations]
         self._worry = [phrase_regex(p) for p in lexicon.worry_about]
+        self._mourned_before = _word_sequence(lexicon.mourned_before, ending=True)
+        self._mourned_after = _word_sequence(lexicon.mourned_after, ending=False)
         self._rules = [rule for cat, lex in lexicon.categories.items() for rule in _rules(cat, lex)]
         self._rules += [
             _Rule(phrase_regex(p), NOT_A_CUE, normalise(p), ()) for p in lexicon.not_cues
@@ -192,7 +215,12 @@ class Matcher:
         negated = self.negated_spans(lowered)
         worries = self.worry_spans(lowered)
         kept = [
-            replace(m, negated=_inside(m.start, negated) or self._a_worry(m, worries, lowered))
+            replace(
+                m,
+                negated=_inside(m.start, negated)
+                or self._a_worry(m, worries, lowered)
+                or self._mourned(m, lowered),
+            )
             for m in _longest_without_overlap(candidates)
         ]
         return self._merge_adjacent(lowered, kept)
@@ -241,19 +269,34 @@ class Matcher:
             return True  # "Station Road", "Park Lane": an address, not the place
         return _inside(match.start, worries)
 
+    def _mourned(self, match: Match, lowered: str) -> bool:
+        """Someone who died or is grieved for is not someone who was there: "grieving his
+        brother", "her dad's death", "his wife, who died" (a few words either side)."""
+        if match.category != "people":
+            return False
+        before = lowered[max(0, match.start - MOURNING_REACH) : match.start]
+        after = lowered[match.end : match.end + MOURNING_REACH]
+        return bool(self._mourned_before.search(before) or self._mourned_after.match(after))
+
     def _merge_adjacent(self, lowered: str, matches: list[Match]) -> list[Match]:
-        merging = {c for c, lex in self.lexicon.categories.items() if lex.merge_adjacent}
+        categories = self.lexicon.categories.items()
+        merging = {c for c, lex in categories if lex.merge_adjacent}
+        compounds = {c for c, lex in categories if lex.compounds}
         merged: list[Match] = []
         for match in matches:
             previous = merged[-1] if merged else None
             if (
-                previous is not None
-                and match.category == previous.category
-                and match.category in merging
-                and not match.negated
-                and not previous.negated
-                and not lowered[previous.end : match.start].strip()
+                previous is None
+                or match.category != previous.category
+                or match.category not in merging | compounds
+                or match.negated
+                or previous.negated
+                or lowered[previous.end : match.start].strip()
             ):
+                merged.append(match)
+            elif match.category in compounds:  # the head names it; the span covers both
+                merged[-1] = replace(match, start=previous.start)
+            else:
                 tags = tuple(dict.fromkeys(previous.situations + match.situations))
                 merged[-1] = Match(
                     match.category,
@@ -262,8 +305,6 @@ class Matcher:
                     match.end,
                     tags,
                 )
-            else:
-                merged.append(match)
         return merged
 
 
@@ -276,10 +317,23 @@ def _rules(category: str, lexicon: CategoryLexicon) -> list[_Rule]:
             for word in entry.words
         ]
         rules += [
-            _Rule(re.compile(pattern, re.IGNORECASE), category, None, tags)
+            _Rule(re.compile(pattern, re.IGNORECASE), category, entry.cue, tags)
             for pattern in entry.patterns
         ]
     return rules
+
+
+def _word_sequence(phrases: list[str], ending: bool) -> re.Pattern[str]:
+    """Any of the phrases, as whole words: ending the text before a cue (with up to two words
+    between: "grieving for his late brother") or opening the text after it."""
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    alternatives = "|".join(
+        r"\s+".join(re.escape(w) for w in normalise(p).split()) for p in phrases
+    )
+    if ending:
+        return re.compile(rf"(?<![\w'])(?:{alternatives})(?:\s+[\w']+){{0,2}}\s+$")
+    return re.compile(rf"^(?:'s|')?[\s,]+(?:{alternatives})(?![\w'])")
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
