@@ -159,7 +159,7 @@ class CueExtractor:
             if not m.negated and m.category != NOT_A_CUE
         ]
         leftovers = self.leftovers(text, matches)
-        found += self._by_similarity(text, leftovers, categories)
+        found += self._by_similarity(text, leftovers, categories, tags)
         if answer_is and not any(f.category == answer_is for f in found):
             if answer_is == "thought":  # a thought is the patient's sentence, negations and all
                 longest = self.lexicon.fallback.max_words * 2
@@ -201,9 +201,12 @@ class CueExtractor:
         return Leftover(" ".join(t.group(0) for t in tokens), tokens[0].start(), tokens[-1].end())
 
     def _by_similarity(
-        self, text: str, leftovers: list[Leftover], categories: tuple[str, ...]
+        self, text: str, leftovers: list[Leftover], categories: tuple[str, ...], tags: _Tags
     ) -> list[Found]:
-        phrases = [lo for lo in leftovers if " " in lo.phrase]  # never a lone word
+        # never a lone word, nor words that name nothing ("walking through", "drive past")
+        phrases = [
+            lo for lo in leftovers if " " in lo.phrase and tags.has(lo.start, lo.end, CONTENT)
+        ]
         if not phrases or self._embedder is None:
             return []
         protos = self.prototypes()
