@@ -1,0 +1,158 @@
+"""Cues that respect what the clinician typed: words used otherwise, compounds, the absent,
+and answers to "what were you thinking / feeling" that say nothing to tag."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.evaluation.cue_labels import load_cue_set
+from assistant.interview.cues import CueExtractor
+from assistant.interview.lexicon import load_lexicon
+from assistant.interview.models import NONE_FITS
+from assistant.interview.template import Template, load_template
+from assistant.retrieval.embedder import SentenceTransformerEmbedder
+from assistant.settings import PROJECT_ROOT
+
+PROMPTS = PROJECT_ROOT / "prompts"
+
+
+@pytest.fixture(scope="module")
+def template() -> Template:
+    return load_template(PROMPTS)
+
+
+@pytest.fixture(scope="module")
+def extractor(template: Template) -> CueExtractor:
+    return CueExtractor(load_lexicon(PROMPTS, template.situation_ids()), embedder=None)
+
+
+def cues(extractor: CueExtractor, template: Template, question_id: str, text: str) -> set:
+    question = template.question(question_id)
+    assert question is not None
+    return {(c.category, c.text) for c in extractor.extract(text, question, episode=1)}
+
+
+def wordings(extractor: CueExtractor, template: Template, question_id: str, text: str) -> dict:
+    question = template.question(question_id)
+    assert question is not None
+    return {c.text: c.wording for c in extractor.extract(text, question, episode=1)}
+
+
+def test_cue_plurals_nobody_cares_puts_no_car_in_the_map(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(extractor, template, "before_craving", "Nobody cares, so he waits for the buses")
+    assert ("place", "car") not in found
+    assert ("place", "train or bus") in found  # a true plural still counts
+
+
+def test_cue_verbs_where_she_works_is_not_her_workplace(
+    extractor: CueExtractor, template: Template
+) -> None:
+    assert cues(extractor, template, "where", "Out the back of the takeaway where she works") == {
+        ("place", "takeaway")
+    }
+    assert ("place", "work") in cues(extractor, template, "before_craving", "Stuck at work late")
+
+
+def test_cue_no_one_as_the_subject_of_a_thought_is_not_being_alone(
+    extractor: CueExtractor, template: Template
+) -> None:
+    thought = cues(extractor, template, "thoughts", "Nobody cares what I do")
+    assert ("people", "alone") not in thought
+    assert {category for category, _ in thought} == {"thought"}
+    assert cues(extractor, template, "who", "Nobody, just me and the telly") == {
+        ("people", "alone")
+    }
+
+
+def test_cue_compounds_the_hospital_car_park_is_one_place_in_her_words(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "Sat in the hospital car park after visiting, withdrawal shakes starting"
+    found = wordings(extractor, template, "before_craving", said)
+    assert found["car park"] == "hospital car park"
+    assert found["shaky"] == "withdrawal shakes"
+    assert not {"hospital", "car", "withdrawal"} & set(found)
+
+
+def test_cue_mourning_the_brother_he_grieves_was_not_there(
+    extractor: CueExtractor, template: Template
+) -> None:
+    grief = cues(extractor, template, "vulnerability", "Grieving his brother, who died in March")
+    assert grief == {("emotion", "grief")}
+    sad = cues(extractor, template, "feeling", "Sad on the anniversary of her dad's death")
+    assert ("people", "dad") not in sad
+    said = "Argued with his brother at his mum's funeral"
+    wake = cues(extractor, template, "before_craving", said)
+    assert ("people", "brother") in wake and ("people", "mum") not in wake
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer"),
+    [
+        ("feeling", "Pretty chilled actually"),
+        ("feeling", "Relaxed, nothing was bothering him"),
+        ("thoughts", "No thoughts, just did it"),
+        ("thoughts", "Nothing really"),
+    ],
+)
+def test_cue_fallback_a_calm_or_empty_answer_leaves_the_map_empty(
+    extractor: CueExtractor, template: Template, question_id: str, answer: str
+) -> None:
+    assert cues(extractor, template, question_id, answer) == set()
+
+
+def test_cue_fallback_a_thought_keeps_its_own_negation(
+    extractor: CueExtractor, template: Template
+) -> None:
+    [(category, text)] = cues(extractor, template, "thoughts", "I'll never be able to stop anyway")
+    assert category == "thought" and "never be able to stop" in text
+
+
+def test_cue_time_the_first_thing_he_thinks_is_not_the_morning(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "I get home and the first thing I think is I've earned a can"
+    assert cues(extractor, template, "before_craving", said) == {
+        ("place", "home"),
+        ("thought", "I deserve it"),
+    }
+    assert cues(extractor, template, "routine", "First thing in the morning before work") == {
+        ("time", "morning before work")
+    }
+
+
+def test_cue_urges_are_the_craving_itself_not_a_body_cue(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(extractor, template, "before_craving", "Pt reports urges peak on Sunday evening")
+    assert found == {("time", "Sunday evening")}
+
+
+def test_cue_tags_every_cue_of_the_labelled_answers_has_an_idts_tag_or_none_fits(
+    extractor: CueExtractor, template: Template
+) -> None:
+    known = template.situation_ids() | {NONE_FITS}
+    seen = 0
+    for item in load_cue_set(template):
+        question = template.question(item.question_id)
+        assert question is not None
+        for cue in extractor.extract(item.answer, question, episode=1):
+            seen += 1
+            assert cue.situation_tags and set(cue.situation_tags) <= known, cue
+    assert seen > 300
+
+
+@pytest.mark.model
+def test_cue_fallback_the_model_names_no_bare_walking(template: Template) -> None:
+    extractor = CueExtractor(
+        load_lexicon(PROMPTS, template.situation_ids()), SentenceTransformerEmbedder()
+    )
+    said = "Friday after work, walking through town with cash in his pocket"
+    found = cues(extractor, template, "before_craving", said)
+    assert found == {
+        ("time", "Friday after work"),
+        ("place", "town"),
+        ("sensory", "cash in pocket"),
+    }
