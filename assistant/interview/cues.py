@@ -29,13 +29,14 @@ import numpy as np
 
 from assistant.interview.lexicon import NOT_A_CUE, TOKEN, Lexicon, Match, Matcher, normalise
 from assistant.interview.models import CATEGORY_KINDS, NONE_FITS, Cue, CueSource
+from assistant.interview.polarity import is_positive
 from assistant.interview.template import Question
 from assistant.privacy.recogniser import Token
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.vector_cache import embed_once
 
 EXTRACTOR = "3"  # bumped when extraction changes meaning; stored with every cue
-CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n]+")
+CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n\u2013\u2014]+|\s-\s")
 NOT_WORDS = re.compile(
     r"\[[A-Z]{2,12}\](?:'s)?"  # placeholders the PHI guard leaves (and their 's)
     r"|<[^<>]*>"  # Slack tokens: <@U0BOB>, <!here>, <#C1|ward>, <https://x|label>
@@ -49,6 +50,7 @@ NOUNS_ONLY = ("place", "people")  # their words as verbs are no cues: "she works
 CONTENT = ("NN", "JJ", "CD")  # Penn tags of a word that names something
 THOUGHT_CONTENT = (*CONTENT, "VB")
 NO_ONE = frozenset({"nobody", "no one", "noone", "no-one"})
+THOUGHT_LENGTH = 3  # a thought may run to three times a cue phrase's words
 DENIALS = frozenset({"no", "not", "nothing", "none", "nah", "nope"})
 Tagger = Callable[[str], list[Token]]
 CACHED_ANSWERS = 2048
@@ -160,10 +162,14 @@ class CueExtractor:
         ]
         leftovers = self.leftovers(text, matches)
         found += self._by_similarity(text, leftovers, categories, tags)
+        if answer_is == "thought":
+            # What the patient thought is one sentence, negations, places and people and all:
+            # "everyone at the party would think I'm boring" is a thought, not a party.
+            found = [f for f in found if f.category == "thought"]
+            longest = self.lexicon.fallback.max_words * THOUGHT_LENGTH
+            thoughts = [m for m in matches if m.category == "thought"]
+            leftovers = self.leftovers(text, thoughts, negations=False, longest=longest)
         if answer_is and not any(f.category == answer_is for f in found):
-            if answer_is == "thought":  # a thought is the patient's sentence, negations and all
-                longest = self.lexicon.fallback.max_words * 2
-                leftovers = self.leftovers(text, matches, negations=False, longest=longest)
             states = any(m.category == NOT_A_CUE and not m.negated for m in matches)
             if not states:  # "pretty chilled actually": a neutral state answered it
                 found += self._whole_answer(text, leftovers, answer_is, tags)
@@ -218,6 +224,8 @@ class CueExtractor:
         found = []
         for leftover, row in zip(phrases, sims, strict=True):
             best = int(np.argmax(row))
+            if protos.categories[best] == "body" and is_positive(leftover.phrase):
+                continue  # "full of energy" may sit near "no energy"; a good state is no cue
             if row[best] >= self.lexicon.fallback.min_similarity:
                 span = (leftover.start, leftover.end)
                 found.append(
@@ -238,22 +246,26 @@ class CueExtractor:
         """The first clause of a short answer to a question that says what its answer is,
         when it names something (a noun, an adjective, a number, a verb for a thought): never
         a bare "actually" or "I'll", nor a denial ("no thoughts, just did it")."""
-        if (
-            not leftovers
-            or len(TOKEN.findall(normalise(text))) > self.lexicon.fallback.max_words * 2
-        ):
+        longest = self.lexicon.fallback.max_words * (THOUGHT_LENGTH if category == "thought" else 2)
+        if not leftovers or len(TOKEN.findall(normalise(text))) > longest:
             return []
         first = leftovers[0]
         content = THOUGHT_CONTENT if category == "thought" else CONTENT
         if not tags.has(first.start, first.end, content) or first.phrase.split()[0] in DENIALS:
             return []
+        positive = category in ("body", "emotion") and is_positive(first.phrase)
+        if positive and category == "body":
+            return []  # "energetic", "full of life": a good state, not a cue
         lexicon = self.lexicon.categories.get(category)  # type: ignore[call-overload]
+        situations = lexicon.situations if lexicon else []
+        if positive:  # "hopeful", "chuffed": a pleasant emotion
+            situations = self.lexicon.fallback.pleasant
         wording = text[first.start : first.end]
         return [
             Found(
                 category,
                 first.phrase,
-                tuple(lexicon.situations if lexicon else ()),
+                tuple(situations),
                 "answer",
                 wording,
                 (first.start, first.end),
@@ -305,9 +317,12 @@ class _Tags:
         if match.category not in NOUNS_ONLY:
             return False
         wording = normalise(self._text[match.start : match.end])
-        if wording in NO_ONE:
-            after = next((t for t in self.tokens if t.start >= match.end), None)
-            return after is not None and after.tag.startswith(("VB", "MD"))
+        if wording in NO_ONE:  # "nobody cares", "no one she knew": a pronoun, not company
+            after = [t.tag for t in self.tokens if t.start >= match.end][:2]
+            return bool(after) and (
+                after[0].startswith(("VB", "MD"))
+                or (after[0] == "PRP" and len(after) > 1 and after[1].startswith(("VB", "MD")))
+            )
         first = next((t for t in self.tokens if t.start == match.start), None)
         return " " not in wording and first is not None and first.tag.startswith("VB")
 
@@ -333,8 +348,17 @@ def concept(category: str, text: str) -> tuple[str, str]:
 
 
 def _one_per_concept(found: list[Found]) -> list[Found]:
-    """One cue per concept, where it was first found, in the answer's order."""
+    """One cue per concept, where it was first found, in the answer's order; and of two cues
+    of a category where one says more ("Friday evening after work", "Friday"), the one that
+    says more."""
     first: dict[tuple[str, str], Found] = {}
     for f in found:
         first.setdefault(concept(f.category, f.text), f)
-    return sorted(first.values(), key=lambda f: f.span[0] if f.span else 0)
+    kept = [
+        f
+        for key, f in first.items()
+        if not any(
+            other[0] == key[0] and set(key[1].split()) < set(other[1].split()) for other in first
+        )
+    ]
+    return sorted(kept, key=lambda f: f.span[0] if f.span else 0)

@@ -15,7 +15,7 @@ from assistant.prompt_files import load_prompt_file
 
 LEXICON_FILE = "cue_lexicon.yaml"
 TOKEN = re.compile(r"[a-z0-9&]+(?:['-][a-z0-9]+)*")
-CLAUSE_PUNCTUATION = re.compile(r"[,.;:!?()\n]")
+CLAUSE_PUNCTUATION = re.compile(r"[,.;:!?()\n\u2013\u2014]|\s-\s")  # and a spaced dash
 STREET_NAME = re.compile(
     r"\s+(?:road|rd|street|st|lane|avenue|ave|way|drive|close|crescent|terrace|parade)\b"
 )
@@ -70,6 +70,9 @@ class CategoryLexicon(Strict):
 class Fallback(Strict):
     min_similarity: float = Field(default=0.7, gt=0, le=1)
     max_words: int = Field(default=6, ge=1)
+    pleasant: list[str] = Field(
+        default=[], description="IDTS tags of a feeling the lexicon misses that reads positive"
+    )
 
 
 class Actions(Strict):
@@ -85,6 +88,9 @@ class Lexicon(Strict):
     negations: list[str] = []
     negation_ends: list[str] = Field(
         default=[], description="conjunctions that end a negation's clause ('but', 'and')"
+    )
+    avoidance: list[str] = Field(
+        default=[], description="'stayed away from the bookies': negations of a place or person"
     )
     use_words: list[str] = Field(
         default=[], description="'didn't use at the pub': the use is negated, not the pub"
@@ -111,7 +117,11 @@ class Lexicon(Strict):
     categories: dict[CueCategory, CategoryLexicon]
 
     def unknown_situations(self, known: set[str]) -> list[str]:
-        problems = []
+        problems = [
+            f"fallback.pleasant: unknown situation {tag!r}"
+            for tag in self.fallback.pleasant
+            if tag not in known
+        ]
         for category, lexicon in self.categories.items():
             problems += [
                 f"categories.{category}.situations: unknown situation {tag!r}"
@@ -196,6 +206,7 @@ class Matcher:
         self._ends = {normalise(word) for word in lexicon.negation_ends}
         self._use = {normalise(word) for word in lexicon.use_words}
         self._not_negations = [phrase_regex(p) for p in lexicon.not_negations]
+        self._avoidance = [phrase_regex(p) for p in lexicon.avoidance]
         self._worry = [phrase_regex(p) for p in lexicon.worry_about]
         self._mourned_before = _word_sequence(lexicon.mourned_before, ending=True)
         self._mourned_after = _word_sequence(lexicon.mourned_after, ending=False)
@@ -232,6 +243,7 @@ class Matcher:
         """Where in the answer negations reach: from each to the end of its clause."""
         spans = []
         exempt = [(m.start(), m.end()) for r in self._not_negations for m in r.finditer(lowered)]
+        avoided = {m.start() for r in self._avoidance for m in r.finditer(lowered)}
         for clause in _clauses(lowered):
             tokens = list(TOKEN.finditer(lowered, clause[0], clause[1]))
             scope: int | None = None
@@ -241,7 +253,8 @@ class Matcher:
                     spans.append((scope, token.start()))
                     scope = None
                 exempted = any(a <= token.start() < b for a, b in exempt)
-                if scope is None and self.is_negation(word) and not exempted:
+                negation = self.is_negation(word) or token.start() in avoided
+                if scope is None and negation and not exempted:
                     following = [t.group(0) for t in tokens[n + 1 : n + 3]]
                     if any(w in self._use for w in following):
                         # the use is negated, not its setting; "no one" is a cue of its own

@@ -156,3 +156,63 @@ def test_cue_fallback_the_model_names_no_bare_walking(template: Template) -> Non
         ("place", "town"),
         ("sensory", "cash in pocket"),
     }
+
+
+def test_cue_negation_staying_away_from_the_bookies_is_no_bookies(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "Stayed away from the bookies all week; it hit on Saturday at his brother's"
+    found = cues(extractor, template, "before_craving", said)
+    assert ("place", "betting shop") not in found
+    assert ("time", "Saturday") in found
+    avoided = cues(extractor, template, "before_craving", "Avoided his old mates, went to the gym")
+    assert avoided == {("place", "gym")}
+
+
+def test_cue_negation_ends_at_a_dash_in_a_typed_note(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(extractor, template, "where", "Not at home - at the casino")
+    assert found == {("place", "casino")}
+
+
+def test_cue_polarity_feeling_energetic_is_a_good_state_not_a_body_cue(
+    extractor: CueExtractor, template: Template
+) -> None:
+    assert cues(extractor, template, "body", "Energetic, sleeping through the night") == set()
+    question = template.question("feeling")
+    assert question is not None
+    [hopeful] = extractor.extract("Hopeful for once", question, episode=1)
+    assert hopeful.situation_tags == ["pleasant_emotions"]
+
+
+def test_cue_specific_friday_after_work_replaces_a_bare_friday(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "Friday evening after work, and again the Friday after"
+    assert cues(extractor, template, "before_craving", said) == {
+        ("time", "Friday evening after work")
+    }
+
+
+def test_cue_compounds_his_brothers_mates_are_the_mates(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = wordings(extractor, template, "who", "His brother's mates")
+    assert found == {"friends": "brother's mates"}
+    assert cues(extractor, template, "who", "Mum and dad") == {("people", "mum"), ("people", "dad")}
+
+
+def test_cue_thoughts_the_party_he_imagines_is_part_of_the_thought(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "Everyone at the party would think he was boring if he didn't drink"
+    [(category, text)] = cues(extractor, template, "thoughts", said)
+    assert category == "thought" and "boring" in text
+
+
+def test_cue_worry_stressing_over_work_on_sunday_is_the_worry_not_the_place(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(extractor, template, "before_craving", "Stressing over work stuff all Sunday")
+    assert found == {("emotion", "stressed")}
