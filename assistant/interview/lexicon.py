@@ -211,6 +211,7 @@ class Matcher:
         self._mourned_before = _word_sequence(lexicon.mourned_before, ending=True)
         self._mourned_after = _word_sequence(lexicon.mourned_after, ending=False)
         self._rules = [rule for cat, lex in lexicon.categories.items() for rule in _rules(cat, lex)]
+        self._thoughts = [rule.regex for rule in self._rules if rule.category == "thought"]
         self._rules += [
             _Rule(phrase_regex(p), NOT_A_CUE, normalise(p), ()) for p in lexicon.not_cues
         ]
@@ -242,7 +243,10 @@ class Matcher:
     def negated_spans(self, lowered: str) -> list[tuple[int, int]]:
         """Where in the answer negations reach: from each to the end of its clause."""
         spans = []
-        exempt = [(m.start(), m.end()) for r in self._not_negations for m in r.finditer(lowered)]
+        # "can't stop thinking", and a thought's own negation: "one drink won't hurt after a
+        # good day at work" negates nothing after the thought
+        owners = self._not_negations + self._thoughts
+        exempt = [(m.start(), m.end()) for r in owners for m in r.finditer(lowered)]
         avoided = {m.start() for r in self._avoidance for m in r.finditer(lowered)}
         for clause in _clauses(lowered):
             tokens = list(TOKEN.finditer(lowered, clause[0], clause[1]))

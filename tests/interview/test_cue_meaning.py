@@ -216,3 +216,13 @@ def test_cue_worry_stressing_over_work_on_sunday_is_the_worry_not_the_place(
 ) -> None:
     found = cues(extractor, template, "before_craving", "Stressing over work stuff all Sunday")
     assert found == {("emotion", "stressed")}
+
+
+def test_cue_negation_a_thoughts_own_wont_leaves_the_good_day_a_cue(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "He tells himself one drink won't hurt after a good day at work"
+    assert cues(extractor, template, "before_craving", said) == {
+        ("thought", "just one won't hurt"),
+        ("event", "good news"),
+    }
