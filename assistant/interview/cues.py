@@ -324,7 +324,9 @@ class _Tags:
                 or (after[0] == "PRP" and len(after) > 1 and after[1].startswith(("VB", "MD")))
             )
         first = next((t for t in self.tokens if t.start == match.start), None)
-        return " " not in wording and first is not None and first.tag.startswith("VB")
+        if " " in wording or first is None:
+            return False
+        return first.tag.startswith("VB")  # "she works", "trains at the gym"
 
 
 def _spacy_tags(text: str) -> list[Token]:

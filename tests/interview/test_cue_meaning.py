@@ -226,3 +226,19 @@ def test_cue_negation_a_thoughts_own_wont_leaves_the_good_day_a_cue(
         ("thought", "just one won't hurt"),
         ("event", "good news"),
     }
+
+
+@pytest.mark.parametrize(
+    ("answer", "wrong"),
+    [
+        ("Watching the cricket with a cold lager", ("body", "illness")),
+        ("Boxing Day at his sister's with the whisky out", ("event", "watching sport")),
+        ("Visits to her dad in the care home upset her", ("place", "home")),
+        ("Feels flat and empty, no motivation", ("place", "home")),
+        ("Poor sleep, lying awake at 3am with racing thoughts", ("event", "watching sport")),
+    ],
+)
+def test_cue_lexicon_a_word_inside_a_longer_phrase_keeps_the_phrases_meaning(
+    extractor: CueExtractor, template: Template, answer: str, wrong: tuple[str, str]
+) -> None:
+    assert wrong not in cues(extractor, template, "before_craving", answer)
