@@ -6,12 +6,14 @@ from __future__ import annotations
 import pytest
 
 from assistant.evaluation.cue_labels import load_cue_set
+from assistant.interview import InterviewService
 from assistant.interview.cues import CueExtractor
 from assistant.interview.lexicon import load_lexicon
 from assistant.interview.models import NONE_FITS
 from assistant.interview.template import Template, load_template
 from assistant.retrieval.embedder import SentenceTransformerEmbedder
 from assistant.settings import PROJECT_ROOT
+from tests.interview.conftest import ALICE
 
 PROMPTS = PROJECT_ROOT / "prompts"
 
@@ -242,3 +244,17 @@ def test_cue_lexicon_a_word_inside_a_longer_phrase_keeps_the_phrases_meaning(
     extractor: CueExtractor, template: Template, answer: str, wrong: tuple[str, str]
 ) -> None:
     assert wrong not in cues(extractor, template, "before_craving", answer)
+
+
+def test_cue_review_a_recategorised_cue_takes_its_new_categorys_idts_tags(
+    interviews: InterviewService,
+) -> None:
+    sid = interviews.start(ALICE, "Pt-A").session_id
+    interviews.answer(ALICE, sid, "before_craving", "lonely at the bookies")
+    [shop] = [c for c in interviews.cue_review(ALICE, sid, 1).cues if c.category == "place"]
+    assert shop.situation_tags == [NONE_FITS] and shop.id is not None
+
+    review = interviews.recategorise_cue(ALICE, sid, shop.id, "emotion")
+
+    [moved] = [c for c in review.cues if c.id == shop.id]
+    assert (moved.category, moved.situation_tags) == ("emotion", ["unpleasant_emotions"])
