@@ -258,3 +258,20 @@ def test_cue_review_a_recategorised_cue_takes_its_new_categorys_idts_tags(
 
     [moved] = [c for c in review.cues if c.id == shop.id]
     assert (moved.category, moved.situation_tags) == ("emotion", ["unpleasant_emotions"])
+
+
+def test_cue_negation_calling_her_sponsor_instead_of_going_to_the_offy(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "Called her sponsor instead of going to the off-licence, after the eviction notice"
+    assert cues(extractor, template, "before_craving", said) == {("event", "bad news")}
+    went = cues(extractor, template, "before_craving", "Went to the pub instead of going home")
+    assert went == {("place", "pub")}
+
+
+def test_cue_lexicon_round_mine_is_home_and_back_at_theirs_someone_elses(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "The lads round mine, and later back at theirs"
+    found = cues(extractor, template, "before_craving", said)
+    assert {("place", "home"), ("place", "friend's place")} <= found
