@@ -184,6 +184,13 @@ def phrase_regex(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])" + r"\s+".join(words) + plural + possessive + r"(?![\w'])")
 
 
+INTERNAL_STATES = ("emotion", "body")
+SUBJECTS = ("people", "place")
+# between a person or place and a state: "his wife was (really) furious", "the house felt empty"
+SAID_OF = re.compile(
+    r"\s+(?:was|were|is|are|seemed|seems|looked|looks|got|gets|felt|feels|went|being)"
+    r"(?:\s+(?:so|really|very|quite|a bit|all|totally|completely|just))?\s+"
+)
 MOURNING_REACH = 40  # characters either side of a person that may say they are gone
 NOT_A_CUE = "_not_a_cue"  # the category of a positive or neutral state's match
 CONTRACTED = re.compile(
@@ -226,14 +233,16 @@ class Matcher:
         ]
         negated = self.negated_spans(lowered)
         worries = self.worry_spans(lowered)
+        found = _longest_without_overlap(candidates)
         kept = [
             replace(
                 m,
                 negated=_inside(m.start, negated)
                 or self._a_worry(m, worries, lowered)
-                or self._mourned(m, lowered),
+                or self._mourned(m, lowered)
+                or _someone_elses(m, found, lowered),
             )
-            for m in _longest_without_overlap(candidates)
+            for m in found
         ]
         return self._merge_adjacent(lowered, kept)
 
@@ -338,6 +347,17 @@ def _rules(category: str, lexicon: CategoryLexicon) -> list[_Rule]:
             for pattern in entry.patterns
         ]
     return rules
+
+
+def _someone_elses(match: Match, found: list[Match], lowered: str) -> bool:
+    """A feeling or body state said of someone or something else ("his wife was furious",
+    "the house was empty", "the kids were ill") is not the patient's own cue."""
+    if match.category not in INTERNAL_STATES:
+        return False
+    subject = next(
+        (m for m in reversed(found) if m.end <= match.start and m.category in SUBJECTS), None
+    )
+    return subject is not None and bool(SAID_OF.fullmatch(lowered, subject.end, match.start))
 
 
 def _word_sequence(phrases: list[str], ending: bool) -> re.Pattern[str]:

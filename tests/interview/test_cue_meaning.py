@@ -260,3 +260,14 @@ def test_cue_lexicon_round_mine_is_home_and_back_at_theirs_someone_elses(
     said = "The lads round mine, and later back at theirs"
     found = cues(extractor, template, "before_craving", said)
     assert {("place", "home"), ("place", "friend's place")} <= found
+
+
+def test_cue_someone_elses_his_wifes_fury_is_not_his_feeling(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "His wife was furious, the house was empty, and he felt ashamed"
+    found = cues(extractor, template, "before_craving", said)
+    assert ("emotion", "ashamed") in found
+    assert not {("emotion", "angry"), ("emotion", "empty")} & found
+    ill = cues(extractor, template, "before_craving", "The kids were ill and he was exhausted")
+    assert ill == {("people", "kids"), ("body", "tired")}
