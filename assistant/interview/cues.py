@@ -49,6 +49,8 @@ POSSESSIVE = re.compile(r"'s?$")
 NOUNS_ONLY = ("place", "people")  # their words as verbs are no cues: "she works", "he trains"
 CONTENT = ("NN", "JJ", "CD")  # Penn tags of a word that names something
 THOUGHT_CONTENT = (*CONTENT, "VB")
+TEMPTATION = "urges_and_temptations"  # the IDTS type of a dealer: their things are cues too
+OWNED_WITH = ("event", "people")  # "his brother's barbecue", "his brother's mates": there
 NO_ONE = frozenset({"nobody", "no one", "noone", "no-one"})
 THOUGHT_LENGTH = 3  # a thought may run to three times a cue phrase's words
 DENIALS = frozenset({"no", "not", "nothing", "none", "nah", "nope"})
@@ -158,7 +160,7 @@ class CueExtractor:
                 m.category, m.text, m.situations, "lexicon", text[m.start : m.end], (m.start, m.end)
             )
             for m in _addresses_dropped(matches)
-            if not m.negated and m.category != NOT_A_CUE
+            if not m.negated and m.category != NOT_A_CUE and not tags.only_an_owner(m, matches)
         ]
         leftovers = self.leftovers(text, matches)
         found += self._by_similarity(text, leftovers, categories, tags)
@@ -327,6 +329,21 @@ class _Tags:
         if " " in wording or first is None:
             return False
         return first.tag.startswith("VB")  # "she works", "trains at the gym"
+
+    def only_an_owner(self, match: Match, matches: list[Match]) -> bool:
+        """Someone named only as the owner of a place or thing ("her sister's caravan", "his
+        mum's cupboard") need not have been there; the owner of an event ("his brother's
+        barbecue", "her partner's birthday") was, and a dealer's car or flat is the dealer's
+        signal (an urge or temptation) whoever is in it."""
+        wording = normalise(self._text[match.start : match.end])
+        if match.category != "people" or not wording.endswith(("'s", "s'")):
+            return False
+        if TEMPTATION in match.situations:
+            return False
+        after = next((t for t in self.tokens if t.start >= match.end), None)
+        if after is None or not after.tag.startswith("NN"):
+            return False
+        return not any(m.start == after.start and m.category in OWNED_WITH for m in matches)
 
 
 def _spacy_tags(text: str) -> list[Token]:

@@ -271,3 +271,15 @@ def test_cue_someone_elses_his_wifes_fury_is_not_his_feeling(
     assert not {("emotion", "angry"), ("emotion", "empty")} & found
     ill = cues(extractor, template, "before_craving", "The kids were ill and he was exhausted")
     assert ill == {("people", "kids"), ("body", "tired")}
+
+
+def test_cue_owner_her_sisters_caravan_is_a_place_not_her_sister(
+    extractor: CueExtractor, template: Template
+) -> None:
+    assert cues(extractor, template, "before_craving", "Pills from his mum's cupboard") == {
+        ("sensory", "paraphernalia")
+    }
+    party = cues(extractor, template, "before_craving", "Her partner's birthday party")
+    assert ("people", "partner") in party  # the owner of an event was there
+    car = cues(extractor, template, "before_craving", "Saw the dealer's car on the estate")
+    assert ("people", "dealer") in car  # a dealer's things are the dealer's signal
