@@ -39,8 +39,18 @@ def evaluate(
             "to check it does not crowd out the labelled answers."
         ),
     ] = None,
+    cues_only: Annotated[
+        bool,
+        typer.Option(
+            "--cues",
+            help="Only the cue extraction, dev and test splits (no index is built; ~20 s).",
+        ),
+    ] = False,
 ) -> None:
     """Score CueMap and the baselines a user would reach for on the labelled questions."""
+    if cues_only:
+        _cues_only(as_json)
+        return
     from assistant.corpus.loader import load_corpus
     from assistant.evaluation.cue_eval import evaluate_cues
     from assistant.evaluation.handout_eval import evaluate_handouts
@@ -106,6 +116,40 @@ def _print_handouts(results: dict[str, AnswerSummary] | None, extra: LoadedCorpu
         "threads; report the test split\n"
     )
     print(markdown_table(HANDOUT_COLUMNS, handout_rows(results, extra)))
+
+
+def _cues_only(as_json: bool) -> None:
+    """Cue extraction on both splits, as the interview runs it and with the lexicon alone."""
+    from assistant.evaluation.cue_eval import evaluate_cues
+    from assistant.evaluation.report import CUE_COLUMNS, cue_json, cue_rows, markdown_table
+    from assistant.retrieval.embedder import make_embedder
+
+    settings = runtime.settings()
+    embedder = make_embedder(settings)
+    report: dict[str, dict] = {}
+    with runtime.err.status("Extracting cues from the labelled answers…"):
+        for split in ("dev", "test"):
+            full, lexical = (
+                evaluate_cues(settings, embedder, split),
+                evaluate_cues(settings, None, split),
+            )
+            report[split] = {"full": full, "lexicon": lexical}
+    if as_json:
+        data = {
+            split: {
+                "lexicon_and_model": cue_json(r["full"]),
+                "lexicon_only": cue_json(r["lexicon"]),
+            }
+            for split, r in report.items()
+        }
+        print(json.dumps({"cue_extraction": data}, indent=2))
+        return
+    for split, r in report.items():
+        runtime.out.print(
+            f"\nCue extraction, [bold]{split} split[/bold] of eval/cue_extraction.yaml "
+            "(lexicon + model, then the lexicon alone)\n"
+        )
+        print(markdown_table(CUE_COLUMNS, cue_rows(r["full"], r["lexicon"])))
 
 
 def _phi_scores() -> list[PhiScores]:

@@ -22,18 +22,21 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.interview.lexicon import NOT_A_CUE, TOKEN, Lexicon, Match, Matcher, normalise
 from assistant.interview.models import CATEGORY_KINDS, NONE_FITS, Cue, CueSource
+from assistant.interview.polarity import is_positive
 from assistant.interview.template import Question
+from assistant.privacy.recogniser import Token
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.vector_cache import embed_once
 
-EXTRACTOR = "2"  # bumped when extraction changes meaning; stored with every cue
-CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n]+")
+EXTRACTOR = "3"  # bumped when extraction changes meaning; stored with every cue
+CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n\u2013\u2014]+|\s-\s")
 NOT_WORDS = re.compile(
     r"\[[A-Z]{2,12}\](?:'s)?"  # placeholders the PHI guard leaves (and their 's)
     r"|<[^<>]*>"  # Slack tokens: <@U0BOB>, <!here>, <#C1|ward>, <https://x|label>
@@ -43,6 +46,15 @@ NOT_WORDS = re.compile(
     re.IGNORECASE,
 )
 POSSESSIVE = re.compile(r"'s?$")
+NOUNS_ONLY = ("place", "people")  # their words as verbs are no cues: "she works", "he trains"
+CONTENT = ("NN", "JJ", "CD")  # Penn tags of a word that names something
+THOUGHT_CONTENT = (*CONTENT, "VB")
+TEMPTATION = "urges_and_temptations"  # the IDTS type of a dealer: their things are cues too
+OWNED_WITH = ("event", "people")  # "his brother's barbecue", "his brother's mates": there
+NO_ONE = frozenset({"nobody", "no one", "noone", "no-one"})
+THOUGHT_LENGTH = 3  # a thought may run to three times a cue phrase's words
+DENIALS = frozenset({"no", "not", "nothing", "none", "nah", "nope"})
+Tagger = Callable[[str], list[Token]]
 CACHED_ANSWERS = 2048
 
 
@@ -74,10 +86,13 @@ class Leftover:
 
 
 class CueExtractor:
-    def __init__(self, lexicon: Lexicon, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon, embedder: Embedder | None = None, tagger: Tagger | None = None
+    ) -> None:
         self.lexicon = lexicon
         self.matcher = Matcher(lexicon)
         self._embedder = embedder
+        self._tagger = tagger or _spacy_tags
         self._filler = {normalise(w) for w in lexicon.filler}
         self._breaks = {normalise(w) for w in lexicon.clause_breaks}
         self._non_answers = {normalise(w) for w in lexicon.non_answers}
@@ -138,27 +153,40 @@ class CueExtractor:
         if normalise(text).strip(" .!") in self._non_answers:
             return []
         matches = self.matcher.find(text)
+        tags = _Tags(text, self._tagger)
+        matches = [m for m in matches if not tags.not_a_noun_here(m)]  # "she works": other words
         found = [
             Found(
                 m.category, m.text, m.situations, "lexicon", text[m.start : m.end], (m.start, m.end)
             )
             for m in _addresses_dropped(matches)
-            if not m.negated and m.category != NOT_A_CUE
+            if not m.negated and m.category != NOT_A_CUE and not tags.only_an_owner(m, matches)
         ]
         leftovers = self.leftovers(text, matches)
-        found += self._by_similarity(text, leftovers, categories)
+        found += self._by_similarity(text, leftovers, categories, tags)
+        if answer_is == "thought":
+            # What the patient thought is one sentence, negations, places and people and all:
+            # "everyone at the party would think I'm boring" is a thought, not a party.
+            found = [f for f in found if f.category == "thought"]
+            longest = self.lexicon.fallback.max_words * THOUGHT_LENGTH
+            thoughts = [m for m in matches if m.category == "thought"]
+            leftovers = self.leftovers(text, thoughts, negations=False, longest=longest)
         if answer_is and not any(f.category == answer_is for f in found):
-            found += self._whole_answer(text, leftovers, answer_is)
+            states = any(m.category == NOT_A_CUE and not m.negated for m in matches)
+            if not states:  # "pretty chilled actually": a neutral state answered it
+                found += self._whole_answer(text, leftovers, answer_is, tags)
         return _one_per_concept(found)
 
-    def leftovers(self, text: str, matches: list[Match]) -> list[Leftover]:
-        """Short clauses of the answer that no lexicon phrase covered, filler trimmed;
-        nothing a negation reaches."""
+    def leftovers(
+        self, text: str, matches: list[Match], negations: bool = True, longest: int | None = None
+    ) -> list[Leftover]:
+        """Short clauses (`longest` words at most) of the answer that no lexicon phrase covered,
+        filler trimmed; nothing a negation reaches (unless `negations` is False)."""
         lowered = normalise(text)
         chars = list(lowered)
         for m in matches:
             chars[m.start : m.end] = "|" * (m.end - m.start)
-        for start, end in self.matcher.negated_spans(lowered):
+        for start, end in self.matcher.negated_spans(lowered) if negations else []:
             chars[start:end] = "|" * (end - start)
         masked = "".join(chars)
         pieces: list[list[re.Match[str]]] = [[]]
@@ -168,21 +196,25 @@ class CueExtractor:
                 pieces.append([])
             if token.group(0) not in self._breaks:
                 pieces[-1].append(token)
-        return [leftover for tokens in pieces if (leftover := self._phrase(tokens))]
+        longest = longest or self.lexicon.fallback.max_words
+        return [leftover for tokens in pieces if (leftover := self._phrase(tokens, longest))]
 
-    def _phrase(self, tokens: list[re.Match[str]]) -> Leftover | None:
+    def _phrase(self, tokens: list[re.Match[str]], longest: int) -> Leftover | None:
         while tokens and tokens[0].group(0) in self._filler:
             tokens = tokens[1:]
         while tokens and tokens[-1].group(0) in self._filler:
             tokens = tokens[:-1]
-        if not tokens or len(tokens) > self.lexicon.fallback.max_words:
+        if not tokens or len(tokens) > longest:
             return None
         return Leftover(" ".join(t.group(0) for t in tokens), tokens[0].start(), tokens[-1].end())
 
     def _by_similarity(
-        self, text: str, leftovers: list[Leftover], categories: tuple[str, ...]
+        self, text: str, leftovers: list[Leftover], categories: tuple[str, ...], tags: _Tags
     ) -> list[Found]:
-        phrases = [lo for lo in leftovers if " " in lo.phrase]  # never a lone word
+        # never a lone word, nor words that name nothing ("walking through", "drive past")
+        phrases = [
+            lo for lo in leftovers if " " in lo.phrase and tags.has(lo.start, lo.end, CONTENT)
+        ]
         if not phrases or self._embedder is None:
             return []
         protos = self.prototypes()
@@ -194,6 +226,8 @@ class CueExtractor:
         found = []
         for leftover, row in zip(phrases, sims, strict=True):
             best = int(np.argmax(row))
+            if protos.categories[best] == "body" and is_positive(leftover.phrase):
+                continue  # "full of energy" may sit near "no energy"; a good state is no cue
             if row[best] >= self.lexicon.fallback.min_similarity:
                 span = (leftover.start, leftover.end)
                 found.append(
@@ -208,21 +242,32 @@ class CueExtractor:
                 )
         return found
 
-    def _whole_answer(self, text: str, leftovers: list[Leftover], category: str) -> list[Found]:
-        """The first clause of a short answer to a question that says what its answer is."""
-        if (
-            not leftovers
-            or len(TOKEN.findall(normalise(text))) > self.lexicon.fallback.max_words * 2
-        ):
+    def _whole_answer(
+        self, text: str, leftovers: list[Leftover], category: str, tags: _Tags
+    ) -> list[Found]:
+        """The first clause of a short answer to a question that says what its answer is,
+        when it names something (a noun, an adjective, a number, a verb for a thought): never
+        a bare "actually" or "I'll", nor a denial ("no thoughts, just did it")."""
+        longest = self.lexicon.fallback.max_words * (THOUGHT_LENGTH if category == "thought" else 2)
+        if not leftovers or len(TOKEN.findall(normalise(text))) > longest:
             return []
         first = leftovers[0]
+        content = THOUGHT_CONTENT if category == "thought" else CONTENT
+        if not tags.has(first.start, first.end, content) or first.phrase.split()[0] in DENIALS:
+            return []
+        positive = category in ("body", "emotion") and is_positive(first.phrase)
+        if positive and category == "body":
+            return []  # "energetic", "full of life": a good state, not a cue
         lexicon = self.lexicon.categories.get(category)  # type: ignore[call-overload]
+        situations = lexicon.situations if lexicon else []
+        if positive:  # "hopeful", "chuffed": a pleasant emotion
+            situations = self.lexicon.fallback.pleasant
         wording = text[first.start : first.end]
         return [
             Found(
                 category,
                 first.phrase,
-                tuple(lexicon.situations if lexicon else ()),
+                tuple(situations),
                 "answer",
                 wording,
                 (first.start, first.end),
@@ -251,6 +296,62 @@ class CueExtractor:
             return self._prototypes
 
 
+class _Tags:
+    """The answer's part-of-speech tags (spaCy's small English tagger, run once, when asked)."""
+
+    def __init__(self, text: str, tagger: Tagger) -> None:
+        self._text = text
+        self._tagger = tagger
+        self._tokens: list[Token] | None = None
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = self._tagger(self._text)
+        return self._tokens
+
+    def has(self, start: int, end: int, prefixes: tuple[str, ...]) -> bool:
+        return any(start <= t.start < end and t.tag.startswith(prefixes) for t in self.tokens)
+
+    def not_a_noun_here(self, match: Match) -> bool:
+        """A place or person word used otherwise: a verb ("where she works", "trains at the
+        gym"), or "nobody" as the subject of a verb ("nobody cares": a thought, not alone)."""
+        if match.category not in NOUNS_ONLY:
+            return False
+        wording = normalise(self._text[match.start : match.end])
+        if wording in NO_ONE:  # "nobody cares", "no one she knew": a pronoun, not company
+            after = [t.tag for t in self.tokens if t.start >= match.end][:2]
+            return bool(after) and (
+                after[0].startswith(("VB", "MD"))
+                or (after[0] == "PRP" and len(after) > 1 and after[1].startswith(("VB", "MD")))
+            )
+        first = next((t for t in self.tokens if t.start == match.start), None)
+        if " " in wording or first is None:
+            return False
+        return first.tag.startswith("VB")  # "she works", "trains at the gym"
+
+    def only_an_owner(self, match: Match, matches: list[Match]) -> bool:
+        """Someone named only as the owner of a place or thing ("her sister's caravan", "his
+        mum's cupboard") need not have been there; the owner of an event ("his brother's
+        barbecue", "her partner's birthday") was, and a dealer's car or flat is the dealer's
+        signal (an urge or temptation) whoever is in it."""
+        wording = normalise(self._text[match.start : match.end])
+        if match.category != "people" or not wording.endswith(("'s", "s'")):
+            return False
+        if TEMPTATION in match.situations:
+            return False
+        after = next((t for t in self.tokens if t.start >= match.end), None)
+        if after is None or not after.tag.startswith("NN"):
+            return False
+        return not any(m.start == after.start and m.category in OWNED_WITH for m in matches)
+
+
+def _spacy_tags(text: str) -> list[Token]:
+    from assistant.privacy.recogniser import analyse
+
+    return analyse(text)
+
+
 def _addresses_dropped(matches: list[Match]) -> list[Match]:
     """'the bookies on the high street': the street says where the bookies is; not a cue."""
     places = [m for m in matches if m.category == "place" and not m.negated]
@@ -266,8 +367,17 @@ def concept(category: str, text: str) -> tuple[str, str]:
 
 
 def _one_per_concept(found: list[Found]) -> list[Found]:
-    """One cue per concept, where it was first found, in the answer's order."""
+    """One cue per concept, where it was first found, in the answer's order; and of two cues
+    of a category where one says more ("Friday evening after work", "Friday"), the one that
+    says more."""
     first: dict[tuple[str, str], Found] = {}
     for f in found:
         first.setdefault(concept(f.category, f.text), f)
-    return sorted(first.values(), key=lambda f: f.span[0] if f.span else 0)
+    kept = [
+        f
+        for key, f in first.items()
+        if not any(
+            other[0] == key[0] and set(key[1].split()) < set(other[1].split()) for other in first
+        )
+    ]
+    return sorted(kept, key=lambda f: f.span[0] if f.span else 0)

@@ -15,7 +15,7 @@ from assistant.prompt_files import load_prompt_file
 
 LEXICON_FILE = "cue_lexicon.yaml"
 TOKEN = re.compile(r"[a-z0-9&]+(?:['-][a-z0-9]+)*")
-CLAUSE_PUNCTUATION = re.compile(r"[,.;:!?()\n]")
+CLAUSE_PUNCTUATION = re.compile(r"[,.;:!?()\n\u2013\u2014]|\s-\s")  # and a spaced dash
 STREET_NAME = re.compile(
     r"\s+(?:road|rd|street|st|lane|avenue|ave|way|drive|close|crescent|terrace|parade)\b"
 )
@@ -49,7 +49,14 @@ class Entry(Strict):
 
 class CategoryLexicon(Strict):
     situations: list[str] = Field(default=[], description="IDTS tags for entries without their own")
-    merge_adjacent: bool = False
+    merge_adjacent: bool = Field(
+        default=False, description="adjacent phrases join into one cue: 'Friday' + 'night'"
+    )
+    compounds: bool = Field(
+        default=False,
+        description="adjacent phrases are one noun compound, named by its head (the last): "
+        "'hostel bathroom' is a bathroom, 'withdrawal shakes' are shakes",
+    )
     entries: list[Entry] = Field(min_length=1)
 
     @field_validator("entries", mode="before")
@@ -63,6 +70,9 @@ class CategoryLexicon(Strict):
 class Fallback(Strict):
     min_similarity: float = Field(default=0.7, gt=0, le=1)
     max_words: int = Field(default=6, ge=1)
+    pleasant: list[str] = Field(
+        default=[], description="IDTS tags of a feeling the lexicon misses that reads positive"
+    )
 
 
 class Actions(Strict):
@@ -79,6 +89,9 @@ class Lexicon(Strict):
     negation_ends: list[str] = Field(
         default=[], description="conjunctions that end a negation's clause ('but', 'and')"
     )
+    avoidance: list[str] = Field(
+        default=[], description="'stayed away from the bookies': negations of a place or person"
+    )
     use_words: list[str] = Field(
         default=[], description="'didn't use at the pub': the use is negated, not the pub"
     )
@@ -91,6 +104,12 @@ class Lexicon(Strict):
     worry_about: list[str] = Field(
         default=[], description="'worried about work': what follows is a worry, not a place"
     )
+    mourned_before: list[str] = Field(
+        default=[], description="'grieving his brother': the person named next is not there"
+    )
+    mourned_after: list[str] = Field(
+        default=[], description="'her dad's death', 'his wife, who died': nor is this person"
+    )
     clause_breaks: list[str] = []
     filler: list[str] = []
     non_answers: list[str] = []
@@ -98,7 +117,11 @@ class Lexicon(Strict):
     categories: dict[CueCategory, CategoryLexicon]
 
     def unknown_situations(self, known: set[str]) -> list[str]:
-        problems = []
+        problems = [
+            f"fallback.pleasant: unknown situation {tag!r}"
+            for tag in self.fallback.pleasant
+            if tag not in known
+        ]
         for category, lexicon in self.categories.items():
             problems += [
                 f"categories.{category}.situations: unknown situation {tag!r}"
@@ -148,12 +171,27 @@ def normalise(text: str) -> str:
     return text.lower().replace("\u2019", "'").replace("\u2018", "'")
 
 
+# English plurals: "-es" only after a sibilant or "o" ("buses", "matches", "tomatoes"), so "car"
+# never matches "cares", nor "bar" "bares".
+SIBILANT_END = re.compile(r"(?:s|x|z|ch|sh|o)$")
+PLURAL_ES, PLURAL_S = r"(?:e?s)?", r"s?"
+
+
 def phrase_regex(phrase: str) -> re.Pattern[str]:
     words = [re.escape(word) for word in normalise(phrase).split()]
     possessive = r"(?:'s|')?"  # "his brother's barbecue", "the in-laws'"
-    return re.compile(r"(?<![\w'])" + r"\s+".join(words) + r"(?:e?s)?" + possessive + r"(?![\w'])")
+    plural = PLURAL_ES if SIBILANT_END.search(normalise(phrase)) else PLURAL_S
+    return re.compile(r"(?<![\w'])" + r"\s+".join(words) + plural + possessive + r"(?![\w'])")
 
 
+INTERNAL_STATES = ("emotion", "body")
+SUBJECTS = ("people", "place")
+# between a person or place and a state: "his wife was (really) furious", "the house felt empty"
+SAID_OF = re.compile(
+    r"\s+(?:was|were|is|are|seemed|seems|looked|looks|got|gets|felt|feels|went|being)"
+    r"(?:\s+(?:so|really|very|quite|a bit|all|totally|completely|just))?\s+"
+)
+MOURNING_REACH = 40  # characters either side of a person that may say they are gone
 NOT_A_CUE = "_not_a_cue"  # the category of a positive or neutral state's match
 CONTRACTED = re.compile(
     r"^(?:did|was|were|has|have|had|is|are|does|do|could|would|wo|ca|should)nt$"
@@ -175,8 +213,12 @@ class Matcher:
         self._ends = {normalise(word) for word in lexicon.negation_ends}
         self._use = {normalise(word) for word in lexicon.use_words}
         self._not_negations = [phrase_regex(p) for p in lexicon.not_negations]
+        self._avoidance = [phrase_regex(p) for p in lexicon.avoidance]
         self._worry = [phrase_regex(p) for p in lexicon.worry_about]
+        self._mourned_before = _word_sequence(lexicon.mourned_before, ending=True)
+        self._mourned_after = _word_sequence(lexicon.mourned_after, ending=False)
         self._rules = [rule for cat, lex in lexicon.categories.items() for rule in _rules(cat, lex)]
+        self._thoughts = [rule.regex for rule in self._rules if rule.category == "thought"]
         self._rules += [
             _Rule(phrase_regex(p), NOT_A_CUE, normalise(p), ()) for p in lexicon.not_cues
         ]
@@ -191,9 +233,16 @@ class Matcher:
         ]
         negated = self.negated_spans(lowered)
         worries = self.worry_spans(lowered)
+        found = _longest_without_overlap(candidates)
         kept = [
-            replace(m, negated=_inside(m.start, negated) or self._a_worry(m, worries, lowered))
-            for m in _longest_without_overlap(candidates)
+            replace(
+                m,
+                negated=_inside(m.start, negated)
+                or self._a_worry(m, worries, lowered)
+                or self._mourned(m, lowered)
+                or _someone_elses(m, found, lowered),
+            )
+            for m in found
         ]
         return self._merge_adjacent(lowered, kept)
 
@@ -203,7 +252,11 @@ class Matcher:
     def negated_spans(self, lowered: str) -> list[tuple[int, int]]:
         """Where in the answer negations reach: from each to the end of its clause."""
         spans = []
-        exempt = [(m.start(), m.end()) for r in self._not_negations for m in r.finditer(lowered)]
+        # "can't stop thinking", and a thought's own negation: "one drink won't hurt after a
+        # good day at work" negates nothing after the thought
+        owners = self._not_negations + self._thoughts
+        exempt = [(m.start(), m.end()) for r in owners for m in r.finditer(lowered)]
+        avoided = {m.start() for r in self._avoidance for m in r.finditer(lowered)}
         for clause in _clauses(lowered):
             tokens = list(TOKEN.finditer(lowered, clause[0], clause[1]))
             scope: int | None = None
@@ -213,7 +266,8 @@ class Matcher:
                     spans.append((scope, token.start()))
                     scope = None
                 exempted = any(a <= token.start() < b for a, b in exempt)
-                if scope is None and self.is_negation(word) and not exempted:
+                negation = self.is_negation(word) or token.start() in avoided
+                if scope is None and negation and not exempted:
                     following = [t.group(0) for t in tokens[n + 1 : n + 3]]
                     if any(w in self._use for w in following):
                         # the use is negated, not its setting; "no one" is a cue of its own
@@ -241,19 +295,34 @@ class Matcher:
             return True  # "Station Road", "Park Lane": an address, not the place
         return _inside(match.start, worries)
 
+    def _mourned(self, match: Match, lowered: str) -> bool:
+        """Someone who died or is grieved for is not someone who was there: "grieving his
+        brother", "her dad's death", "his wife, who died" (a few words either side)."""
+        if match.category != "people":
+            return False
+        before = lowered[max(0, match.start - MOURNING_REACH) : match.start]
+        after = lowered[match.end : match.end + MOURNING_REACH]
+        return bool(self._mourned_before.search(before) or self._mourned_after.match(after))
+
     def _merge_adjacent(self, lowered: str, matches: list[Match]) -> list[Match]:
-        merging = {c for c, lex in self.lexicon.categories.items() if lex.merge_adjacent}
+        categories = self.lexicon.categories.items()
+        merging = {c for c, lex in categories if lex.merge_adjacent}
+        compounds = {c for c, lex in categories if lex.compounds}
         merged: list[Match] = []
         for match in matches:
             previous = merged[-1] if merged else None
             if (
-                previous is not None
-                and match.category == previous.category
-                and match.category in merging
-                and not match.negated
-                and not previous.negated
-                and not lowered[previous.end : match.start].strip()
+                previous is None
+                or match.category != previous.category
+                or match.category not in merging | compounds
+                or match.negated
+                or previous.negated
+                or lowered[previous.end : match.start].strip()
             ):
+                merged.append(match)
+            elif match.category in compounds:  # the head names it; the span covers both
+                merged[-1] = replace(match, start=previous.start)
+            else:
                 tags = tuple(dict.fromkeys(previous.situations + match.situations))
                 merged[-1] = Match(
                     match.category,
@@ -262,8 +331,6 @@ class Matcher:
                     match.end,
                     tags,
                 )
-            else:
-                merged.append(match)
         return merged
 
 
@@ -276,10 +343,34 @@ def _rules(category: str, lexicon: CategoryLexicon) -> list[_Rule]:
             for word in entry.words
         ]
         rules += [
-            _Rule(re.compile(pattern, re.IGNORECASE), category, None, tags)
+            _Rule(re.compile(pattern, re.IGNORECASE), category, entry.cue, tags)
             for pattern in entry.patterns
         ]
     return rules
+
+
+def _someone_elses(match: Match, found: list[Match], lowered: str) -> bool:
+    """A feeling or body state said of someone or something else ("his wife was furious",
+    "the house was empty", "the kids were ill") is not the patient's own cue."""
+    if match.category not in INTERNAL_STATES:
+        return False
+    subject = next(
+        (m for m in reversed(found) if m.end <= match.start and m.category in SUBJECTS), None
+    )
+    return subject is not None and bool(SAID_OF.fullmatch(lowered, subject.end, match.start))
+
+
+def _word_sequence(phrases: list[str], ending: bool) -> re.Pattern[str]:
+    """Any of the phrases, as whole words: ending the text before a cue (with up to two words
+    between: "grieving for his late brother") or opening the text after it."""
+    if not phrases:
+        return re.compile(r"(?!x)x")
+    alternatives = "|".join(
+        r"\s+".join(re.escape(w) for w in normalise(p).split()) for p in phrases
+    )
+    if ending:
+        return re.compile(rf"(?<![\w'])(?:{alternatives})(?:\s+[\w']+){{0,2}}\s+$")
+    return re.compile(rf"^(?:'s|')?[\s,]+(?:{alternatives})(?![\w'])")
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -267,12 +267,13 @@ class InterviewService:
         self, owner: Owner, session_id: str, cue_id: int, category: str
     ) -> CueReview:
         self._check_category(category)
-        return self._edit_cue(
-            owner,
-            session_id,
-            cue_id,
-            lambda c: replace(c, category=category, kind=CATEGORY_KINDS[category], status="kept"),
-        )
+
+        def moved(cue: Cue) -> Cue:  # its IDTS tags follow the new category
+            tags = self.extractor.tags_for(category, cue.wording or cue.text) or [NONE_FITS]
+            kind = CATEGORY_KINDS[category]
+            return replace(cue, category=category, kind=kind, situation_tags=tags, status="kept")
+
+        return self._edit_cue(owner, session_id, cue_id, moved)
 
     def add_cue(
         self, owner: Owner, session_id: str, episode: int, category: str, text: str

@@ -45,3 +45,13 @@ def test_eval_shows_each_split_and_each_question_style(cuemap) -> None:
     styles = set(by_style["mrr_by_style"]["CueMap hybrid"])
     assert styles and styles <= {"close", "paraphrase", "lay", "story", "shorthand"}
     assert set(by_style["first_sentence_by_style"]) == styles
+
+
+def test_eval_cues_scores_cue_extraction_on_dev_and_test_alone(cuemap) -> None:
+    report = json.loads(cuemap("eval", "--cues", "--json").stdout)["cue_extraction"]
+
+    assert set(report) == {"dev", "test"}
+    for split in report.values():
+        micro = split["lexicon_and_model"]["all (micro)"]
+        assert micro["tp"] > 100 and 0.0 < micro["precision"] <= 1.0
+        assert set(split["lexicon_only"]) >= {"place", "thought", "all (micro)"}

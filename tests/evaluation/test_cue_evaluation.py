@@ -16,9 +16,9 @@ from assistant.interview.models import CATEGORY_KINDS, NONE_FITS
 from assistant.interview.template import Template, load_template
 from assistant.settings import Settings
 
-# Lexicon alone, measured on the test split (96 answers written blind); the margin allows a
-# lexicon edit or two.
-MEASURED_LEXICON_F1 = 0.863
+# Lexicon alone, measured on the test split (168 answers written blind, `cuemap eval --cues`);
+# the margin allows a lexicon edit or two.
+MEASURED_LEXICON_F1 = 0.841
 MARGIN = 0.03
 
 

@@ -1,0 +1,285 @@
+"""Cues that respect what the clinician typed: words used otherwise, compounds, the absent,
+and answers to "what were you thinking / feeling" that say nothing to tag."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.interview import InterviewService
+from assistant.interview.cues import CueExtractor
+from assistant.interview.lexicon import load_lexicon
+from assistant.interview.models import NONE_FITS
+from assistant.interview.template import Template, load_template
+from assistant.retrieval.embedder import SentenceTransformerEmbedder
+from assistant.settings import PROJECT_ROOT
+from tests.interview.conftest import ALICE
+
+PROMPTS = PROJECT_ROOT / "prompts"
+
+
+@pytest.fixture(scope="module")
+def template() -> Template:
+    return load_template(PROMPTS)
+
+
+@pytest.fixture(scope="module")
+def extractor(template: Template) -> CueExtractor:
+    return CueExtractor(load_lexicon(PROMPTS, template.situation_ids()), embedder=None)
+
+
+def cues(extractor: CueExtractor, template: Template, question_id: str, text: str) -> set:
+    question = template.question(question_id)
+    assert question is not None
+    return {(c.category, c.text) for c in extractor.extract(text, question, episode=1)}
+
+
+def wordings(extractor: CueExtractor, template: Template, question_id: str, text: str) -> dict:
+    question = template.question(question_id)
+    assert question is not None
+    return {c.text: c.wording for c in extractor.extract(text, question, episode=1)}
+
+
+def test_cue_plurals_nobody_cares_puts_no_car_in_the_map(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(extractor, template, "before_craving", "Nobody cares, so he waits for the buses")
+    assert ("place", "car") not in found
+    assert ("place", "train or bus") in found  # a true plural still counts
+
+
+def test_cue_verbs_where_she_works_is_not_her_workplace(
+    extractor: CueExtractor, template: Template
+) -> None:
+    assert cues(extractor, template, "where", "Out the back of the takeaway where she works") == {
+        ("place", "takeaway")
+    }
+    assert ("place", "work") in cues(extractor, template, "before_craving", "Stuck at work late")
+
+
+def test_cue_no_one_as_the_subject_of_a_thought_is_not_being_alone(
+    extractor: CueExtractor, template: Template
+) -> None:
+    thought = cues(extractor, template, "thoughts", "Nobody cares what I do")
+    assert ("people", "alone") not in thought
+    assert {category for category, _ in thought} == {"thought"}
+    assert cues(extractor, template, "who", "Nobody, just me and the telly") == {
+        ("people", "alone")
+    }
+
+
+def test_cue_compounds_the_hospital_car_park_is_one_place_in_her_words(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "Sat in the hospital car park after visiting, withdrawal shakes starting"
+    found = wordings(extractor, template, "before_craving", said)
+    assert found["car park"] == "hospital car park"
+    assert found["shaky"] == "withdrawal shakes"
+    assert not {"hospital", "car", "withdrawal"} & set(found)
+
+
+def test_cue_mourning_the_brother_he_grieves_was_not_there(
+    extractor: CueExtractor, template: Template
+) -> None:
+    grief = cues(extractor, template, "vulnerability", "Grieving his brother, who died in March")
+    assert grief == {("emotion", "grief")}
+    sad = cues(extractor, template, "feeling", "Sad on the anniversary of her dad's death")
+    assert ("people", "dad") not in sad
+    said = "Argued with his brother at his mum's funeral"
+    wake = cues(extractor, template, "before_craving", said)
+    assert ("people", "brother") in wake and ("people", "mum") not in wake
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer"),
+    [
+        ("feeling", "Pretty chilled actually"),
+        ("feeling", "Relaxed, nothing was bothering him"),
+        ("thoughts", "No thoughts, just did it"),
+        ("thoughts", "Nothing really"),
+    ],
+)
+def test_cue_fallback_a_calm_or_empty_answer_leaves_the_map_empty(
+    extractor: CueExtractor, template: Template, question_id: str, answer: str
+) -> None:
+    assert cues(extractor, template, question_id, answer) == set()
+
+
+def test_cue_fallback_a_thought_keeps_its_own_negation(
+    extractor: CueExtractor, template: Template
+) -> None:
+    [(category, text)] = cues(extractor, template, "thoughts", "I'll never be able to stop anyway")
+    assert category == "thought" and "never be able to stop" in text
+
+
+def test_cue_time_the_first_thing_he_thinks_is_not_the_morning(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "I get home and the first thing I think is I've earned a can"
+    assert cues(extractor, template, "before_craving", said) == {
+        ("place", "home"),
+        ("thought", "I deserve it"),
+    }
+    assert cues(extractor, template, "routine", "First thing in the morning before work") == {
+        ("time", "morning before work")
+    }
+
+
+def test_cue_urges_are_the_craving_itself_not_a_body_cue(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(extractor, template, "before_craving", "Pt reports urges peak on Sunday evening")
+    assert found == {("time", "Sunday evening")}
+
+
+@pytest.mark.model
+def test_cue_fallback_the_model_names_no_bare_walking(template: Template) -> None:
+    extractor = CueExtractor(
+        load_lexicon(PROMPTS, template.situation_ids()), SentenceTransformerEmbedder()
+    )
+    said = "Friday after work, walking through town with cash in his pocket"
+    found = cues(extractor, template, "before_craving", said)
+    assert found == {
+        ("time", "Friday after work"),
+        ("place", "town"),
+        ("sensory", "cash in pocket"),
+    }
+
+
+def test_cue_negation_staying_away_from_the_bookies_is_no_bookies(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "Stayed away from the bookies all week; it hit on Saturday at his brother's"
+    found = cues(extractor, template, "before_craving", said)
+    assert ("place", "betting shop") not in found
+    assert ("time", "Saturday") in found
+    avoided = cues(extractor, template, "before_craving", "Avoided his old mates, went to the gym")
+    assert avoided == {("place", "gym")}
+
+
+def test_cue_negation_ends_at_a_dash_in_a_typed_note(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(extractor, template, "where", "Not at home - at the casino")
+    assert found == {("place", "casino")}
+
+
+def test_cue_polarity_feeling_energetic_is_a_good_state_not_a_body_cue(
+    extractor: CueExtractor, template: Template
+) -> None:
+    assert cues(extractor, template, "body", "Energetic, sleeping through the night") == set()
+    question = template.question("feeling")
+    assert question is not None
+    [hopeful] = extractor.extract("Hopeful for once", question, episode=1)
+    assert hopeful.situation_tags == ["pleasant_emotions"]
+
+
+def test_cue_specific_friday_after_work_replaces_a_bare_friday(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "Friday evening after work, and again the Friday after"
+    assert cues(extractor, template, "before_craving", said) == {
+        ("time", "Friday evening after work")
+    }
+
+
+def test_cue_compounds_his_brothers_mates_are_the_mates(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = wordings(extractor, template, "who", "His brother's mates")
+    assert found == {"friends": "brother's mates"}
+    assert cues(extractor, template, "who", "Mum and dad") == {("people", "mum"), ("people", "dad")}
+
+
+def test_cue_thoughts_the_party_he_imagines_is_part_of_the_thought(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "Everyone at the party would think he was boring if he didn't drink"
+    [(category, text)] = cues(extractor, template, "thoughts", said)
+    assert category == "thought" and "boring" in text
+
+
+def test_cue_worry_stressing_over_work_on_sunday_is_the_worry_not_the_place(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(extractor, template, "before_craving", "Stressing over work stuff all Sunday")
+    assert found == {("emotion", "stressed")}
+
+
+def test_cue_negation_a_thoughts_own_wont_leaves_the_good_day_a_cue(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "He tells himself one drink won't hurt after a good day at work"
+    assert cues(extractor, template, "before_craving", said) == {
+        ("thought", "just one won't hurt"),
+        ("event", "good news"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("answer", "wrong"),
+    [
+        ("Watching the cricket with a cold lager", ("body", "illness")),
+        ("Boxing Day at his sister's with the whisky out", ("event", "watching sport")),
+        ("Visits to her dad in the care home upset her", ("place", "home")),
+        ("Feels flat and empty, no motivation", ("place", "home")),
+        ("Poor sleep, lying awake at 3am with racing thoughts", ("event", "watching sport")),
+    ],
+)
+def test_cue_lexicon_a_word_inside_a_longer_phrase_keeps_the_phrases_meaning(
+    extractor: CueExtractor, template: Template, answer: str, wrong: tuple[str, str]
+) -> None:
+    assert wrong not in cues(extractor, template, "before_craving", answer)
+
+
+def test_cue_review_a_recategorised_cue_takes_its_new_categorys_idts_tags(
+    interviews: InterviewService,
+) -> None:
+    sid = interviews.start(ALICE, "Pt-A").session_id
+    interviews.answer(ALICE, sid, "before_craving", "lonely at the bookies")
+    [shop] = [c for c in interviews.cue_review(ALICE, sid, 1).cues if c.category == "place"]
+    assert shop.situation_tags == [NONE_FITS] and shop.id is not None
+
+    review = interviews.recategorise_cue(ALICE, sid, shop.id, "emotion")
+
+    [moved] = [c for c in review.cues if c.id == shop.id]
+    assert (moved.category, moved.situation_tags) == ("emotion", ["unpleasant_emotions"])
+
+
+def test_cue_negation_calling_her_sponsor_instead_of_going_to_the_offy(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "Called her sponsor instead of going to the off-licence, after the eviction notice"
+    assert cues(extractor, template, "before_craving", said) == {("event", "bad news")}
+    went = cues(extractor, template, "before_craving", "Went to the pub instead of going home")
+    assert went == {("place", "pub")}
+
+
+def test_cue_lexicon_round_mine_is_home_and_back_at_theirs_someone_elses(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "The lads round mine, and later back at theirs"
+    found = cues(extractor, template, "before_craving", said)
+    assert {("place", "home"), ("place", "friend's place")} <= found
+
+
+def test_cue_someone_elses_his_wifes_fury_is_not_his_feeling(
+    extractor: CueExtractor, template: Template
+) -> None:
+    said = "His wife was furious, the house was empty, and he felt ashamed"
+    found = cues(extractor, template, "before_craving", said)
+    assert ("emotion", "ashamed") in found
+    assert not {("emotion", "angry"), ("emotion", "empty")} & found
+    ill = cues(extractor, template, "before_craving", "The kids were ill and he was exhausted")
+    assert ill == {("people", "kids"), ("body", "tired")}
+
+
+def test_cue_owner_her_sisters_caravan_is_a_place_not_her_sister(
+    extractor: CueExtractor, template: Template
+) -> None:
+    assert cues(extractor, template, "before_craving", "Pills from his mum's cupboard") == {
+        ("sensory", "paraphernalia")
+    }
+    party = cues(extractor, template, "before_craving", "Her partner's birthday party")
+    assert ("people", "partner") in party  # the owner of an event was there
+    car = cues(extractor, template, "before_craving", "Saw the dealer's car on the estate")
+    assert ("people", "dealer") in car  # a dealer's things are the dealer's signal
