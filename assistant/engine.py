@@ -11,6 +11,7 @@ from assistant.answers.factory import make_composer
 from assistant.answers.service import Explainer
 from assistant.corpus.loader import CorpusProblem, load_corpus
 from assistant.interview.service import InterviewService
+from assistant.retrieval import drug_lexicon
 from assistant.retrieval.embedder import Embedder, make_embedder
 from assistant.retrieval.index import CorpusIndex, IngestReport, Progress
 from assistant.safety import SafetyGuard
@@ -65,7 +66,9 @@ class Engine:
     def ingest(self, progress: Progress | None = None) -> tuple[IngestReport, list[CorpusProblem]]:
         """Bring the index in line with the corpus folder; bad files are reported, not fatal."""
         corpus = load_corpus(self.settings.corpus_dir)
-        return self.index.ingest(corpus.chunks, progress), corpus.problems
+        report = self.index.ingest(corpus.chunks, progress)
+        drug_lexicon.ensure()  # coverage's drug names: derived once here, not per question
+        return report, corpus.problems
 
     def ensure_index(self) -> IngestReport | None:
         """Bring the index in line with corpus/; None when it already was.
