@@ -44,6 +44,7 @@ class Engine:
         client: ClientAPI | None = None,
     ) -> Engine:
         embedder = embedder or make_embedder(settings)
+        drug_lexicon.keep_in(settings.model_cache_path)  # coverage's drug names, made once
         index = CorpusIndex(
             client=client or partial(_open_chroma, settings),
             embedder=embedder,

@@ -5,8 +5,9 @@ Coverage asks of a question's rare words whether each is a drug and which generi
 by character trigrams for fuzzy matching when it is imported: about 2 s and 330 MB in every
 process that answers a question. Coverage only needs exact matches of one word or two, so the
 variants of one or two words (about 70,000) are written once, with the generic each resolves
-to, into a small SQLite table beside the index (at `cuemap ingest`, or on first use when
-missing), named by a hash of the package's dictionary file so an upgrade makes a new table. A
+to, into a small SQLite table in the model cache beside the index (at `cuemap ingest`, or on
+first use when missing), named by a hash of the package's dictionary file so an upgrade makes a
+new table. A
 question then looks up its own few words and word pairs: about a millisecond, no scipy, no
 pickle.
 
@@ -22,6 +23,7 @@ import hashlib
 import logging
 import os
 import pickle
+import shutil
 import sqlite3
 import tempfile
 import threading
@@ -40,11 +42,11 @@ Match = tuple[dict[str, str], int, int]
 
 _lock = threading.Lock()
 _folder: Path | None = None
-_in_memory: dict[str, str] | None = None
+_made: Path | None = None  # the table this process last wrote: copied for another folder
 
 
 def keep_in(folder: Path) -> None:
-    """Keep the table in this folder (the index's); until called, it is built in memory."""
+    """Keep the table in this folder (the model cache); until called, it is kept in memory."""
     global _folder
     _folder = folder
 
@@ -56,7 +58,7 @@ def ensure() -> Path | None:
         return path
     with _lock:
         if not path.exists():
-            _write(path, derive_table())
+            _write(path)
     return path if path.exists() else None
 
 
@@ -82,19 +84,18 @@ def lookup(variants: Iterable[str]) -> dict[str, str]:
     if not wanted:
         return {}
     path = ensure()
-    if path is None:
-        table = _memory_table()
-        return {v: table[v] for v in wanted if v in table}
-    try:
-        return _select(path, wanted)
-    except sqlite3.Error as exc:  # damaged: made again next time, answered from memory now
-        log.warning("The drug name table could not be read (%s); rebuilding it.", exc)
-        path.unlink(missing_ok=True)
-        table = _memory_table()
-        return {v: table[v] for v in wanted if v in table}
+    if path is not None:
+        try:
+            return _select(path, wanted)
+        except sqlite3.Error as exc:  # damaged: made again next time, answered from memory now
+            log.warning("The drug name table could not be read (%s); it is made again.", exc)
+            path.unlink(missing_ok=True)
+    table = derive_table()
+    return {v: table[v] for v in wanted if v in table}
 
 
-def derive_table() -> dict[str, str]:
+@cache
+def derive_table() -> Mapping[str, str]:
     """Variant of one or two words -> generic name, from the package's own dictionary file.
 
     As the package resolves a match: the canonical drug's data, updated with the variant's own,
@@ -133,14 +134,6 @@ def _dictionary_file() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / DICTIONARY
 
 
-def _memory_table() -> dict[str, str]:
-    global _in_memory
-    with _lock:
-        if _in_memory is None:
-            _in_memory = derive_table()
-        return _in_memory
-
-
 def _select(path: Path, wanted: list[str]) -> dict[str, str]:
     connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
     try:
@@ -153,26 +146,22 @@ def _select(path: Path, wanted: list[str]) -> dict[str, str]:
         connection.close()
 
 
-def _write(path: Path, table: dict[str, str]) -> None:
+def _write(path: Path) -> None:
     """Write atomically, and drop tables of other dictionaries; a read-only or full disk only
     leaves this process looking drugs up in memory."""
+    global _made
     temporary: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, name = tempfile.mkstemp(dir=path.parent, suffix=".sqlite.tmp")
         os.close(handle)
         temporary = Path(name)
-        connection = sqlite3.connect(temporary)
-        try:
-            with connection:
-                connection.execute(
-                    "CREATE TABLE drugs (variant TEXT PRIMARY KEY, generic TEXT NOT NULL)"
-                    " WITHOUT ROWID"
-                )
-                connection.executemany("INSERT INTO drugs VALUES (?, ?)", sorted(table.items()))
-        finally:
-            connection.close()
+        if _made is not None and _made.name == path.name and _made.exists():
+            shutil.copyfile(_made, temporary)  # made already for another data dir
+        else:
+            _fill(temporary, derive_table())
         os.replace(temporary, path)
+        _made = path
         for old in path.parent.glob("drug-names-*.sqlite"):
             if old != path:
                 old.unlink(missing_ok=True)
@@ -180,3 +169,15 @@ def _write(path: Path, table: dict[str, str]) -> None:
         log.warning("Could not keep the drug name table (%s); it is read from memory.", exc)
         if temporary is not None:
             temporary.unlink(missing_ok=True)
+
+
+def _fill(path: Path, table: Mapping[str, str]) -> None:
+    connection = sqlite3.connect(path)
+    try:
+        with connection:
+            connection.execute(
+                "CREATE TABLE drugs (variant TEXT PRIMARY KEY, generic TEXT NOT NULL) WITHOUT ROWID"
+            )
+            connection.executemany("INSERT INTO drugs VALUES (?, ?)", sorted(table.items()))
+    finally:
+        connection.close()

@@ -15,7 +15,6 @@ import numpy as np
 
 from assistant.corpus.models import Chunk
 from assistant.errors import IndexNotBuiltError, InvalidQuestionError
-from assistant.retrieval import drug_lexicon
 from assistant.retrieval.coverage import assess
 from assistant.retrieval.coverage import warm_up as warm_coverage
 from assistant.retrieval.embedder import Embedder
@@ -71,7 +70,6 @@ class CorpusIndex:
         self._embedder = embedder
         self._collection_name = collection
         self._lexical_dir = lexical_dir / collection
-        drug_lexicon.keep_in(lexical_dir)  # coverage's drug names, kept beside the BM25 index
         self.min_relevance = min_relevance
         self._lexical: LexicalIndex | None = None
         self._lock = threading.Lock()
