@@ -34,6 +34,7 @@ class CorpusVectors:
     def __init__(self, embedder: Embedder, path: Path) -> None:
         self._embedder = embedder
         self.path = path
+        self.dimension = embedder.dimension  # the ONNX embedder's is read at its load
 
     @classmethod
     def around(cls, embedder: Embedder, folder: Path) -> CorpusVectors | None:
@@ -44,10 +45,6 @@ class CorpusVectors:
             return None
         name = hashlib.sha256(model.encode()).hexdigest()[:16]
         return cls(embedder, folder / f"corpus-{name}.sqlite")
-
-    @property
-    def dimension(self) -> int:
-        return self._embedder.dimension
 
     @property
     def registered(self) -> bool:
@@ -70,9 +67,12 @@ class CorpusVectors:
         keys = [_key(text) for text in texts]
         kept = self._read(keys)
         missing = [i for i, key in enumerate(keys) if kept.get(key) is None]
+        if not keys:
+            return self._embedder.embed([])
         if not missing:
-            return np.vstack([kept[key] for key in keys]) if keys else self._embedder.embed([])
+            return np.vstack([v for v in (kept[key] for key in keys) if v is not None])
         fresh = np.asarray(self._embedder.embed([texts[i] for i in missing]), dtype=np.float32)
+        self.dimension = self._embedder.dimension
         vectors = np.empty((len(texts), fresh.shape[1]), dtype=np.float32)
         for i, key in enumerate(keys):
             if kept.get(key) is not None:
