@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
+from assistant.answers.extractive import split_units
 from assistant.answers.factory import make_composer
 from assistant.answers.service import Explainer
 from assistant.corpus.loader import CorpusProblem, load_corpus
+from assistant.corpus.models import Chunk
 from assistant.interview.service import InterviewService
+from assistant.retrieval import drug_lexicon
+from assistant.retrieval.corpus_vectors import CorpusVectors
 from assistant.retrieval.embedder import Embedder, make_embedder
 from assistant.retrieval.index import CorpusIndex, IngestReport, Progress
 from assistant.safety import SafetyGuard
@@ -34,6 +39,7 @@ class Engine:
     explainer: Explainer
     interviews: InterviewService
     safety: SafetyGuard  # crisis language in answers and questions, and the card to show
+    corpus_vectors: CorpusVectors | None = None  # the composer's: posts' vectors kept once
 
     @classmethod
     def from_settings(
@@ -43,6 +49,7 @@ class Engine:
         client: ClientAPI | None = None,
     ) -> Engine:
         embedder = embedder or make_embedder(settings)
+        drug_lexicon.keep_in(settings.model_cache_path)  # coverage's drug names, made once
         index = CorpusIndex(
             client=client or partial(_open_chroma, settings),
             embedder=embedder,
@@ -50,7 +57,9 @@ class Engine:
             lexical_dir=settings.data_dir / "lexical",
             min_relevance=settings.min_relevance,
         )
-        explainer = Explainer(index, make_composer(settings, embedder), k=settings.top_k)
+        corpus_vectors = CorpusVectors.around(embedder, settings.data_dir / "vectors")
+        composer = make_composer(settings, corpus_vectors or embedder)
+        explainer = Explainer(index, composer, k=settings.top_k)
         safety = SafetyGuard.from_settings(settings)
         interviews = InterviewService.from_settings(settings, explainer, embedder, safety)
         return cls(
@@ -60,12 +69,16 @@ class Engine:
             explainer=explainer,
             interviews=interviews,
             safety=safety,
+            corpus_vectors=corpus_vectors,
         )
 
     def ingest(self, progress: Progress | None = None) -> tuple[IngestReport, list[CorpusProblem]]:
         """Bring the index in line with the corpus folder; bad files are reported, not fatal."""
         corpus = load_corpus(self.settings.corpus_dir)
-        return self.index.ingest(corpus.chunks, progress), corpus.problems
+        report = self.index.ingest(corpus.chunks, progress)
+        drug_lexicon.ensure()  # coverage's drug names: derived once here, not per question
+        self._register(corpus.chunks)
+        return report, corpus.problems
 
     def ensure_index(self) -> IngestReport | None:
         """Bring the index in line with corpus/; None when it already was.
@@ -75,6 +88,8 @@ class Engine:
         changed are embedded.
         """
         corpus = load_corpus(self.settings.corpus_dir)
+        if self.corpus_vectors is not None and not self.corpus_vectors.registered:
+            self._register(corpus.chunks)  # an index built before the texts were registered
         if self.index.count() == 0:
             log.warning("The index is empty; building it from %s.", self.settings.corpus_dir)
         elif self.index.holds(corpus.chunks):
@@ -82,9 +97,23 @@ class Engine:
         else:
             log.warning("The index is out of date; updating it from %s.", self.settings.corpus_dir)
         report = self.index.ingest(corpus.chunks)
+        self._register(corpus.chunks)
         for problem in corpus.problems:
             log.warning("Skipped a corpus file: %s", problem.reason)
         return report
+
+    def _register(self, chunks: list[Chunk]) -> None:
+        if self.corpus_vectors is not None:
+            self.corpus_vectors.register(composer_texts(chunks))
+
+
+def composer_texts(chunks: list[Chunk]) -> Iterator[str]:
+    """What the extractive composer embeds of each passage: its posts, then their units."""
+    for chunk in chunks:
+        posts = chunk.posts()
+        yield from (post.embedding_text for post in posts)
+        for post in posts:
+            yield from split_units(post.text)
 
 
 def _open_chroma(settings: Settings) -> ClientAPI:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,18 +48,43 @@ def cold_start(data_dir: Path, corpus_dir: Path, question: str, **env: str) -> C
         text=True,
     )
     assert process.stdout is not None
+    peak = PeakWatch(process.pid)
     first_line = process.stdout.readline()
     seconds = time.perf_counter() - started
     rest = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
+    process.wait()
     if process.returncode != 0 or not first_line:
         raise RuntimeError(f"cuemap ask exited with {process.returncode}")
     return ColdStart(
         seconds=seconds,
-        peak_rss_mb=usage.ru_maxrss / 1024,
+        peak_rss_mb=peak.stop() / 1024,
         abstained='"abstained": true' in first_line + rest,
     )
+
+
+class PeakWatch(threading.Thread):
+    """The child's own peak resident set (VmHWM), read while it runs.
+
+    Not the rusage of the finished child: Linux carries the parent's high-water mark into a
+    child started from it (through exec), so a child of this process, which holds the model
+    and the index, would report the bench's own memory rather than its own.
+    """
+
+    def __init__(self, pid: int, every_s: float = 0.01) -> None:
+        super().__init__(daemon=True)
+        self._pid, self._every, self.peak_kb = pid, every_s, 0
+        self._done = threading.Event()
+        self.start()
+
+    def run(self) -> None:
+        while not self._done.is_set():
+            self.peak_kb = max(self.peak_kb, _vm_hwm_kb(self._pid))
+            self._done.wait(self._every)
+
+    def stop(self) -> int:
+        self._done.set()
+        self.join()
+        return self.peak_kb
 
 
 def reingest_process(data_dir: Path, corpus_dir: Path, **env: str) -> float:

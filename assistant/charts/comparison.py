@@ -19,7 +19,6 @@ from statistics import mean
 from typing import TYPE_CHECKING, Literal
 
 from assistant.errors import NothingToCompareError
-from assistant.interview.cues import concept
 from assistant.interview.models import CATEGORY_KINDS, Cue, CueMap, Owner
 
 if TYPE_CHECKING:
@@ -140,7 +139,7 @@ def compare(service: InterviewService, owner: Owner, label: str) -> Comparison:
 
 def _point(number: int, started_at: datetime, cue_map: CueMap, asked: set[str]) -> SessionPoint:
     confidence = {
-        concept("", entry.trigger)[1]: entry.confidence
+        _concept("", entry.trigger)[1]: entry.confidence
         for entry in cue_map.plan
         if entry.trigger and entry.confidence is not None
     }
@@ -157,9 +156,17 @@ def _point(number: int, started_at: datetime, cue_map: CueMap, asked: set[str]) 
     )
 
 
+def _concept(category: str, text: str) -> tuple[str, str]:
+    """The cue's concept (`interview.cues.concept`; imported here, as cue extraction loads
+    numpy and the lexicon, which the commands registering this module do not need)."""
+    from assistant.interview.cues import concept
+
+    return concept(category, text)
+
+
 def _keys(points: list[SessionPoint]) -> dict[tuple[str, str], tuple[str, str]]:
     """Each cue's concept; a time inside a longer one ("Friday" in "Friday night") is that."""
-    keys = {concept(c.category, c.text) for p in points for c in p.cues}
+    keys = {_concept(c.category, c.text) for p in points for c in p.cues}
     merged = {}
     for key in keys:
         words = set(key[1].split())
@@ -175,7 +182,7 @@ def _triggers(points: list[SessionPoint]) -> list[TriggerChange]:
     asked_from: dict[tuple[str, str], set[str]] = {}
     for point in points:
         for cue in point.cues:
-            key = keys[concept(cue.category, cue.text)]
+            key = keys[_concept(cue.category, cue.text)]
             first.setdefault(key, cue)
             if point.number not in seen.setdefault(key, []):
                 seen[key].append(point.number)

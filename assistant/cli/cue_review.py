@@ -8,13 +8,16 @@ a body headache   add a cue        Enter         keep them (confirm)
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 
 from assistant.errors import CueMapError, InvalidAnswerError
-from assistant.interview import InterviewService, Owner
-from assistant.interview.models import CATEGORY_KINDS, NONE_FITS, Cue, CueReview
+from assistant.interview.models import CATEGORY_KINDS, NONE_FITS, Cue, CueReview, Owner
+
+if TYPE_CHECKING:  # the service (its store, its models) loads with the command that uses it
+    from assistant.interview.service import InterviewService
 
 HELP = (
     "Enter keeps these cues. [bold]r N[/bold] removes cue N, [bold]c N CATEGORY[/bold] "

@@ -246,13 +246,12 @@ def delete(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Erase a session and all its answers."""
-    engine = runtime.engine()
-    owner = console_owner(engine.settings)
-    view = engine.interviews.view(owner, session_id)
+    owner, service = console_owner(runtime.settings()), runtime.interviews()  # no engine, no model
+    view = service.view(owner, session_id)
     if not yes and not typer.confirm(f"Erase {view.label} ({session_id}) and all its answers?"):
         runtime.out.print("Not deleted.")
         return
-    engine.interviews.delete(owner, session_id)
+    service.delete(owner, session_id)
     runtime.out.print(f"Deleted {escape(view.label)} ({session_id}).")
 
 

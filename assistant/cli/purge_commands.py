@@ -30,14 +30,14 @@ def purge(
     ] = None,
 ) -> None:
     """Erase expired interview sessions and their answers (rows deleted, freed pages wiped)."""
-    engine = runtime.engine()
+    interviews = runtime.interviews()  # the sessions only: no engine, no model
     if session is not None:
-        if not engine.interviews.erase(session):
+        if not interviews.erase(session):
             raise SessionNotFoundError("No such interview session.")
         runtime.out.print(f"Erased session {escape(session)} and all its answers.")
         return
-    erased = engine.interviews.purge_expired()
-    days = engine.settings.retention_days
+    erased = interviews.purge_expired()
+    days = runtime.settings().retention_days
     runtime.out.print(f"Erased {_sessions(len(erased))} untouched for {days} days or more.")
 
 

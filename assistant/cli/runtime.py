@@ -12,11 +12,11 @@ from rich.console import Console
 from rich.markup import escape
 
 from assistant.errors import CueMapError
-from assistant.interview.service import InterviewService
 from assistant.settings import Settings
 
 if TYPE_CHECKING:  # the engine's modules load when a command needs it, not for `--help`
     from assistant.engine import Engine
+    from assistant.interview.service import InterviewService
 
 out = Console()
 err = Console(stderr=True, soft_wrap=True)
@@ -38,6 +38,8 @@ def engine() -> Engine:
 def interviews() -> InterviewService:
     """Saved sessions without the engine: show, export and list read stored cues and stored
     explanations, so no embedding model or index is loaded (about a second)."""
+    from assistant.interview.service import InterviewService
+
     return InterviewService.from_settings(settings())
 
 

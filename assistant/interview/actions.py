@@ -10,6 +10,8 @@ coping if they did not); an answer that says neither is neutral.
 
 from __future__ import annotations
 
+import re
+from functools import cached_property
 from typing import Literal
 
 from assistant.interview.lexicon import Lexicon, Matcher, normalise, phrase_regex
@@ -21,12 +23,15 @@ DID_NOT_USE = "did not use"
 class ActionReader:
     def __init__(self, lexicon: Lexicon) -> None:
         self._matcher = Matcher(lexicon)
-        self._rules = [
+        self._lexicon = lexicon
+
+    @cached_property
+    def _rules(self) -> list[tuple[re.Pattern[str], str]]:
+        """Compiled on the first answer read, not when a process starts."""
+        actions = self._lexicon.actions
+        return [
             (phrase_regex(p), kind)
-            for kind, phrases in (
-                ("seeking", lexicon.actions.seeking),
-                ("coping", lexicon.actions.coping),
-            )
+            for kind, phrases in (("seeking", actions.seeking), ("coping", actions.coping))
             for p in phrases
         ]
 

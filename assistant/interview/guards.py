@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Literal
 
@@ -46,8 +46,14 @@ def private_text(text: str, policy: PhiPolicy, what: str = "This answer") -> str
 class SafetyCheck:
     """Crisis language in answers, as flags to store and the card still to confirm."""
 
-    def __init__(self, guard: SafetyGuard | None) -> None:
-        self.guard = guard
+    def __init__(self, guard: SafetyGuard | Callable[[], SafetyGuard] | None) -> None:
+        self._guard = guard  # a loader: read on the first check (listing sessions needs none)
+
+    @property
+    def guard(self) -> SafetyGuard | None:
+        if self._guard is not None and not isinstance(self._guard, SafetyGuard):
+            self._guard = self._guard()
+        return self._guard
 
     def flags(self, text: str, slot: Slot, at: datetime) -> list[SafetyFlag]:
         if self.guard is None:

@@ -87,7 +87,7 @@ class InterviewService:
         extractor: CueExtractor,
         explainer: Explainer | None = None,
         clock: Callable[[], datetime] = utc_now,
-        safety: SafetyGuard | None = None,
+        safety: SafetyGuard | Callable[[], SafetyGuard] | None = None,
         retention: timedelta = timedelta(days=30),
         files: SavedFiles | None = None,
     ) -> None:
@@ -117,7 +117,7 @@ class InterviewService:
             template,
             CueExtractor(lexicon, embedder),
             explainer,
-            safety=safety or SafetyGuard.from_settings(settings),
+            safety=safety or partial(SafetyGuard.from_settings, settings),
             retention=timedelta(days=settings.retention_days),
             files=SavedFiles(settings.data_dir / "exports"),
         )

@@ -231,14 +231,14 @@ def _zipf(word: str) -> float:
 
 
 def _drug_names(query: str) -> dict[str, str]:
-    """Lower-cased drug words of the query -> the drug's generic name (lazy: 2 s to load)."""
+    """Lower-cased drug words of the query -> the drug's generic name (see drug_lexicon)."""
     words = [w.strip("-/,.?!;:") for w in query.split()]
     candidates = [w for w in words if w and _zipf(w.lower()) < 4.0]
     if not candidates:
         return {}
-    from drug_named_entity_recognition import find_drugs
+    from assistant.retrieval.drug_lexicon import find_drugs
 
-    found = find_drugs(words, is_ignore_case=True)
+    found = find_drugs(words)
     names: dict[str, str] = {}
     rare = {w.lower() for w in candidates}
     for drug, start, end in found:
@@ -250,10 +250,10 @@ def _drug_names(query: str) -> dict[str, str]:
 
 
 def warm_up() -> None:
-    """Load the drug dictionary now rather than on the first question naming a rare word."""
-    from drug_named_entity_recognition import find_drugs
+    """Make the drug name table now rather than on the first question naming a rare word."""
+    from assistant.retrieval.drug_lexicon import ensure
 
-    find_drugs(["warm"], is_ignore_case=True)
+    ensure()
 
 
 def _listed(terms: tuple[str, ...]) -> str:

@@ -37,6 +37,9 @@ class OnnxSession:
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3  # warnings about unused initialisers are not news
         options.enable_cpu_mem_arena = False  # memory of a large batch goes back after it
+        # Threads wait without spinning: on two cores shared with other processes (bot workers,
+        # an ingest) spinning burnt 15-25% more CPU for the same vectors, no faster.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(
             str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
         )

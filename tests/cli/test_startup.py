@@ -85,3 +85,40 @@ def test_startup_version_names_the_release(tmp_path: Path) -> None:
     _loaded, done = imported_by(["--version"], tmp_path / "data")
 
     assert done.stdout.strip() == f"cuemap {__version__}"
+
+
+NOT_FOR_A_QUESTION = (
+    "torch",
+    "sentence_transformers",
+    "transformers",
+    "pandas",
+    "drug_named_entity_recognition",
+    "spacy",
+    "matplotlib",
+    "langchain",
+)
+
+
+@pytest.mark.model
+def test_startup_cold_ask_on_onnx_loads_no_torch_drug_dictionary_or_name_model(
+    tmp_path: Path, shared_model_cache: Path
+) -> None:
+    """A clinician's plain question in a new process: ONNX embeds it, coverage looks its words
+    up in the drug table made at ingest, and no word could be a name, so spaCy stays unloaded."""
+    data_dir = tmp_path / "data"
+    ingest, _ = imported_by(["ingest"], data_dir)
+    assert "torch" not in ingest  # the export, made once, runs in a child process
+
+    probe = PROBE.format(heavy=NOT_FOR_A_QUESTION)
+    env = {**os.environ, "CUEMAP_DATA_DIR": str(data_dir), "CUEMAP_CORPUS_DIR": str(CORPUS)}
+    done = subprocess.run(
+        [sys.executable, "-c", probe, "ask", "why does the cue take over from the drug?"],
+        capture_output=True,
+        text=True,
+        env={**env, "CUEMAP_EMBEDDING_BACKEND": "onnx"},
+        cwd=PROJECT_ROOT,
+        timeout=120,
+    )
+
+    assert "Sources" in done.stdout
+    assert json.loads(done.stderr.strip().splitlines()[-1]) == []
