@@ -19,7 +19,8 @@ from assistant.cli.chart_files import saved_files, write_chart
 from assistant.cli.interview_commands import console_owner
 
 if TYPE_CHECKING:
-    from assistant.engine import Engine
+    from assistant.interview.service import InterviewService
+    from assistant.settings import Settings
 
 
 def compare_command(
@@ -31,21 +32,28 @@ def compare_command(
     ] = None,
 ) -> None:
     """Compare your finished sessions under LABEL: new, persisting and resolved triggers."""
-    show_comparison(runtime.engine(), runtime.out, label, _format(fmt), out)
+    # the sessions only: stored, confirmed cues are compared, so no engine, model or index
+    interviews = runtime.interviews()
+    show_comparison(runtime.settings(), interviews, runtime.out, label, _format(fmt), out)
 
 
 def show_comparison(
-    engine: Engine, console: Console, label: str, fmt: ChartFormat = "png", out: Path | None = None
+    settings: Settings,
+    interviews: InterviewService,
+    console: Console,
+    label: str,
+    fmt: ChartFormat = "png",
+    out: Path | None = None,
 ) -> Path:
     """Print the comparison table, save the chart, print its path; the path."""
-    owner = console_owner(engine.settings)
-    comparison = compare(engine.interviews, owner, label)
+    owner = console_owner(settings)
+    comparison = compare(interviews, owner, label)
     console.print(Markdown(comparison_markdown(comparison)))
     from assistant.charts.comparison_chart import comparison_chart  # matplotlib: only here
 
     chart = comparison_chart(comparison, fmt)
     shown = [point.session_id for point in comparison.sessions]  # erased with any of them
-    files = saved_files(engine.interviews)
+    files = saved_files(interviews)
     path = write_chart(chart, out, files, shown)
     # every row, also those the chart and terminal leave out
     rows = comparison_markdown(comparison, max_rows=None).encode()
@@ -61,7 +69,8 @@ def console_compare(session: console_module.ConsoleSession, rest: str) -> None:
     if not rest.strip():
         session.console.print("Usage: compare LABEL (a pseudonymous label, e.g. Pt-A)")
         return
-    show_comparison(session.engine, session.console, rest.strip())
+    engine = session.engine
+    show_comparison(engine.settings, engine.interviews, session.console, rest.strip())
 
 
 def _format(fmt: str) -> ChartFormat:

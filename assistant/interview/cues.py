@@ -24,8 +24,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from assistant.interview.lexicon import NOT_A_CUE, TOKEN, Lexicon, Match, Matcher, normalise
 from assistant.interview.models import CATEGORY_KINDS, NONE_FITS, Cue, CueSource
@@ -34,6 +33,9 @@ from assistant.interview.template import Question
 from assistant.privacy.recogniser import Token
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.vector_cache import embed_once
+
+if TYPE_CHECKING:  # numpy: only when the model fallback runs, not to show a saved session
+    import numpy as np
 
 EXTRACTOR = "3"  # bumped when extraction changes meaning; stored with every cue
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n\u2013\u2014]+|\s-\s")
@@ -218,6 +220,8 @@ class CueExtractor:
         if not phrases or self._embedder is None:
             return []
         protos = self.prototypes()
+        import numpy as np
+
         allowed = np.array([c in categories for c in protos.categories])
         if not allowed.any():
             return []

