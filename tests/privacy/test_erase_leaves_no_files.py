@@ -25,7 +25,7 @@ from assistant.cli.chart_files import announce_saved, saved_files, write_chart
 from assistant.cli.interview_loop import InterviewLoop
 from assistant.engine import Engine
 from assistant.interview import InterviewService, Owner
-from assistant.retrieval import drug_lexicon
+from assistant.retrieval import drug_lexicon, medical_terms
 from assistant.settings import Settings
 from tests.privacy.test_logs_hold_no_patient_text import ANSWERS
 
@@ -64,6 +64,9 @@ def found_in_data_dir(settings: Settings, *texts: str) -> dict[str, list[str]]:
     for path in sorted(p for p in settings.data_dir.rglob("*") if p.is_file()):
         if path.match("drug-names-*.sqlite"):
             assert_only_drug_names(path)  # dictionary words ("zebrafish proteins") may match
+            continue
+        if path.match("icd10-words-*.txt"):  # ICD-10 title words ("funeral" could match)
+            assert frozenset(path.read_text().split()) == medical_terms._derive()
             continue
         raw = path.read_bytes()
         hits = [f.decode() for f in fragments(*texts) if f in raw]
