@@ -52,6 +52,11 @@ CONDITION_ZIPF = 4.4  # an ICD-10 title word below this names a condition, not a
 LOWEST_RELEVANCE = 0.10  # below: unrelated, whatever words the passages share
 LEXICAL_RELEVANCE = 0.20  # weighted share of the question's words the best passage holds
 FAMILY_STEM = 5  # a stem this long also matches the longer stems it begins
+# A named method is an uncommon modifier and one of these heads ("motivational interviewing",
+# "contingency management", "cognitive remediation", "exposure therapy"): stems, matched
+# within a corpus word too ("psychotherapy" holds "therapy").
+METHOD_HEADS = ("therapi", "interview", "manag", "remedi", "train", "stimul", "counsel")
+METHOD_MODIFIER_ZIPF = 4.5  # "best approach", "talking therapy": too common to name a method
 Level = Literal["full", "partial", "none"]
 
 WORD = re.compile(r"\[[A-Z_ ]+\]|[^\W_][\w'’/-]*")
@@ -165,6 +170,7 @@ def uncovered_terms(
             people.update(name.split())
         elif not all(_in(stem, vocabulary) for stem in stems(name)):
             missing.append(name)  # a named scale, guideline or therapy: "Brief Psychiatric ..."
+    missing += _methods(query, vocabulary, stems)
     inside_names = people | {word for name in missing for word in name.split()}
     drugs = _drug_names(query.replace("-", " "))
 
@@ -193,6 +199,28 @@ def uncovered_terms(
         if word not in inside_names:
             judge(word)
     return tuple(missing), tuple(covered)
+
+
+def _methods(query: str, vocabulary: Collection[str], stems: Stems) -> list[str]:
+    """Named methods of the question ("motivational interviewing") the corpus never uses: no
+    corpus word pair joins the modifier to the head or a word holding it."""
+    found = []
+    words = WORD.findall(query)
+    for modifier, head in zip(words, words[1:], strict=False):
+        head_stems, modifier_stems = stems(head), stems(modifier)
+        if len(head_stems) != 1 or head_stems[0] not in METHOD_HEADS or not modifier_stems:
+            continue
+        if modifier[:1].isupper() or _zipf(modifier.lower()) >= METHOD_MODIFIER_ZIPF:
+            continue  # a capitalised name is judged whole above; "best", "talking" name nothing
+        head_stem, modifier_stem = head_stems[0], modifier_stems[-1]
+        joined = (
+            pair.split(" ", 1)[1]
+            for pair in vocabulary
+            if " " in pair and pair.startswith(modifier_stem + " ")
+        )
+        if not any(head_stem in word for word in joined):
+            found.append(f"{modifier} {head}")
+    return found
 
 
 def _in(stem: str, vocabulary: Collection[str]) -> bool:

@@ -27,21 +27,36 @@ def tokenize(texts: list[str]) -> list[list[str]]:
 
 
 class LexicalIndex:
-    """BM25 over chunk texts; `fingerprint` names the set of chunks it was built from."""
+    """BM25 over chunk texts; `fingerprint` names the set of chunks it was built from.
 
-    def __init__(self, ids: list[str], retriever: bm25s.BM25 | None, fingerprint: str) -> None:
+    It also keeps the texts' adjacent word pairs ("motiv interview"), stop words left out, so
+    coverage can tell a named method the corpus uses from one it never does.
+    """
+
+    def __init__(
+        self,
+        ids: list[str],
+        retriever: bm25s.BM25 | None,
+        fingerprint: str,
+        pairs: frozenset[str] = frozenset(),
+    ) -> None:
         self.ids = ids
         self.fingerprint = fingerprint
         self._retriever = retriever
+        self._pairs = pairs
         self._vocabulary: frozenset[str] | None = None
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str], fingerprint: str) -> LexicalIndex:
         if not ids:
             return cls([], None, fingerprint)
+        tokens = tokenize(texts)
         retriever = bm25s.BM25()
-        retriever.index(tokenize(texts), show_progress=False)
-        return cls(ids, retriever, fingerprint)
+        retriever.index(tokens, show_progress=False)
+        pairs = frozenset(
+            f"{a} {b}" for words in tokens for a, b in zip(words, words[1:], strict=False)
+        )
+        return cls(ids, retriever, fingerprint, pairs)
 
     def rank(self, query: str, limit: int) -> list[str]:
         """Ids of chunks sharing at least one word with the query, best first."""
@@ -60,10 +75,11 @@ class LexicalIndex:
         return [(self.ids[i], float(s)) for i, s in zip(found[0], scores[0], strict=True) if s > 0]
 
     def vocabulary(self) -> frozenset[str]:
-        """The stemmed words of the indexed texts (stop words left out)."""
+        """The stemmed words of the indexed texts (stop words left out), and their adjacent
+        pairs as "stem stem"."""
         if self._vocabulary is None:
             vocab = self._retriever.vocab_dict if self._retriever is not None else {}
-            self._vocabulary = frozenset(str(word) for word in vocab)
+            self._vocabulary = frozenset(str(word) for word in vocab) | self._pairs
         return self._vocabulary
 
     def save(self, folder: Path) -> None:
@@ -73,7 +89,9 @@ class LexicalIndex:
         if self._retriever is not None:
             self._retriever.save(str(tmp / "bm25"))
         (tmp / "ids.json").write_text(
-            json.dumps({"fingerprint": self.fingerprint, "ids": self.ids})
+            json.dumps(
+                {"fingerprint": self.fingerprint, "ids": self.ids, "pairs": sorted(self._pairs)}
+            )
         )
         shutil.rmtree(folder, ignore_errors=True)
         tmp.rename(folder)
@@ -84,6 +102,7 @@ class LexicalIndex:
         try:
             saved = json.loads((folder / "ids.json").read_text())
             retriever = bm25s.BM25.load(str(folder / "bm25")) if saved["ids"] else None
+            pairs = frozenset(saved["pairs"])  # an index saved before pairs: rebuilt
         except (OSError, ValueError, KeyError):
             return None
-        return cls(saved["ids"], retriever, saved["fingerprint"])
+        return cls(saved["ids"], retriever, saved["fingerprint"], pairs)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from assistant.corpus.models import Chunk
 from assistant.retrieval.coverage import assess, uncovered_terms
-from assistant.retrieval.lexical import stems
+from assistant.retrieval.lexical import LexicalIndex, stems
 from assistant.retrieval.models import Hit
 
 CORPUS_TEXT = (
@@ -84,7 +87,7 @@ def test_coverage_names_a_condition_the_library_never_mentions() -> None:
 
 def test_coverage_reads_a_drug_inside_a_hyphenated_word() -> None:
     missing, covered = uncovered_terms(
-        "Can psilocybin-assisted therapy ease craving?", VOCABULARY, stems
+        "Can psilocybin-assisted sessions ease craving?", VOCABULARY, stems
     )
     assert missing == ("psilocybin",) and "craving" in covered
 
@@ -112,3 +115,40 @@ def test_an_unrelated_question_far_in_meaning_is_declined_whatever_the_words() -
 
     assert assess(unrelated, _passage(passage, 0.15), 0.28, VOCABULARY, stems).level == "none"
     assert assess(unrelated, _passage(passage, 0.05), 0.28, VOCABULARY, stems).level == "none"
+
+
+def _with_pairs(text: str) -> frozenset[str]:
+    """A vocabulary as the lexical index gives it: stems and adjacent stem pairs."""
+    index = LexicalIndex.build(["c1"], [text], "f")
+    return index.vocabulary()
+
+
+def test_coverage_names_a_method_the_corpus_never_uses_even_in_common_words() -> None:
+    vocabulary = _with_pairs(
+        "Motivation and craving: the interview maps cues. Psychodynamic psychotherapy is "
+        "built on attachment. Cognitive control weakens; treatment moves upstream."
+    )
+    for question, method in [
+        ("What is motivational interviewing?", "motivational interviewing"),
+        ("How does cognitive remediation help in schizophrenia?", "cognitive remediation"),
+    ]:
+        missing, _ = uncovered_terms(question, vocabulary, stems)
+        assert method in missing
+
+    used, _ = uncovered_terms("What does psychodynamic therapy rest on?", vocabulary, stems)
+    plain, _ = uncovered_terms("What is the best therapy for craving?", vocabulary, stems)
+    assert used == () and plain == ()  # "psychotherapy" holds "therapy"; "best" names nothing
+
+
+def test_lexical_index_keeps_its_word_pairs_and_rebuilds_an_index_saved_without_them(
+    tmp_path: Path,
+) -> None:
+    built = LexicalIndex.build(["c1"], ["motivational interviewing works"], "f")
+    built.save(tmp_path / "lexical")
+
+    loaded = LexicalIndex.load(tmp_path / "lexical")
+    assert loaded is not None and "motiv interview" in loaded.vocabulary()
+
+    saved = tmp_path / "lexical" / "ids.json"
+    saved.write_text(json.dumps({"fingerprint": "f", "ids": ["c1"]}))  # as 0.3.0 saved it
+    assert LexicalIndex.load(tmp_path / "lexical") is None
