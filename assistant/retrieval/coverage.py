@@ -31,6 +31,12 @@ stories about cues rarely need. On the dev questions the in-scope words between 
 were names ("Lyrica", "SSRIs", "postpartum", "vagus", "nalmefene"), which the near-misses are
 made of. A question word counts as in the corpus when its stem, or a longer stem of its
 family ("impulse" for "impulsivity"), is.
+
+A named method in ordinary words is specific too: an uncommon modifier before a method's head
+(`METHOD_HEADS`: "motivational interviewing", "contingency management") when no adjacent word
+pair of the corpus joins the modifier to the head or to a word holding it ("psychodynamic
+psychotherapy" covers "psychodynamic therapy"). On dev it held both therapy near-misses and
+made no in-scope question partial.
 """
 
 from __future__ import annotations
