@@ -23,7 +23,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.interview.lexicon import NOT_A_CUE, TOKEN, Lexicon, Match, Matcher, normalise
@@ -37,7 +37,7 @@ from assistant.retrieval.vector_cache import embed_once
 if TYPE_CHECKING:  # numpy: only when the model fallback runs, not to show a saved session
     import numpy as np
 
-EXTRACTOR = "3"  # bumped when extraction changes meaning; stored with every cue
+EXTRACTOR = "4"  # bumped when extraction changes meaning; stored with every cue
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n\u2013\u2014]+|\s-\s")
 NOT_WORDS = re.compile(
     r"\[[A-Z]{2,12}\](?:'s)?"  # placeholders the PHI guard leaves (and their 's)
@@ -48,6 +48,13 @@ NOT_WORDS = re.compile(
     re.IGNORECASE,
 )
 POSSESSIVE = re.compile(r"'s?$")
+# A person the PHI guard named "[NAME]" is someone who was there ("on the phone to [NAME]"),
+# not when the name owns a thing ("[NAME]'s flat") or is the one reporting ("[NAME] says").
+NAMED_PERSON = re.compile(
+    r"\[NAME\](?!'s?\b|\s+(?:says|said|reports|reported|states|stated|told|tells|denies|"
+    r"describes|described)\b)"
+)
+NAMED = "[NAME]"  # the cue's text: the clinician knows who, the record never does
 NOUNS_ONLY = ("place", "people")  # their words as verbs are no cues: "she works", "he trains"
 CONTENT = ("NN", "JJ", "CD")  # Penn tags of a word that names something
 THOUGHT_CONTENT = (*CONTENT, "VB")
@@ -138,20 +145,38 @@ class CueExtractor:
     def find(
         self, text: str, categories: tuple[str, ...], answer_is: str | None = None
     ) -> list[Found]:
-        text = NOT_WORDS.sub(lambda m: "," * len(m.group(0)), text)  # spans stay valid
         key = (text, categories, answer_is)
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        found = self._find(text, categories, answer_is)
+        named = self._named_people(text)
+        words = NOT_WORDS.sub(lambda m: "," * len(m.group(0)), text)  # spans stay valid
+        found = _one_per_concept(
+            _named_after_relation(self._find(words, categories, answer_is, named), named, text)
+        )
         with self._lock:
             self._cache[key] = found
             if len(self._cache) > CACHED_ANSWERS:
                 self._cache.popitem(last=False)
         return found
 
-    def _find(self, text: str, categories: tuple[str, ...], answer_is: str | None) -> list[Found]:
+    def _named_people(self, text: str) -> list[Found]:
+        """Someone the PHI guard redacted, as a person who was there (see NAMED_PERSON), unless
+        a negation reaches them ("wasn't with [NAME]")."""
+        people = self.lexicon.categories.get("people")
+        situations = tuple(people.situations) if people else ()
+        as_words = normalise(text.replace(NAMED, "person"))  # same length: spans stay valid
+        negated = self.matcher.negated_spans(as_words)
+        return [
+            Found("people", NAMED, situations, "lexicon", NAMED, (m.start(), m.end()))
+            for m in NAMED_PERSON.finditer(text)
+            if not any(start <= m.start() < end for start, end in negated)
+        ]
+
+    def _find(
+        self, text: str, categories: tuple[str, ...], answer_is: str | None, named: list[Found]
+    ) -> list[Found]:
         if normalise(text).strip(" .!") in self._non_answers:
             return []
         matches = self.matcher.find(text)
@@ -173,7 +198,7 @@ class CueExtractor:
             longest = self.lexicon.fallback.max_words * THOUGHT_LENGTH
             thoughts = [m for m in matches if m.category == "thought"]
             leftovers = self.leftovers(text, thoughts, negations=False, longest=longest)
-        if answer_is and not any(f.category == answer_is for f in found):
+        if answer_is and not any(f.category == answer_is for f in [*found, *named]):
             states = any(m.category == NOT_A_CUE and not m.negated for m in matches)
             if not states:  # "pretty chilled actually": a neutral state answered it
                 found += self._whole_answer(text, leftovers, answer_is, tags)
@@ -348,6 +373,30 @@ class _Tags:
         if after is None or not after.tag.startswith("NN"):
             return False
         return not any(m.start == after.start and m.category in OWNED_WITH for m in matches)
+
+
+def _named_after_relation(found: list[Found], named: list[Found], text: str) -> list[Found]:
+    """ "her cousin [NAME]", "my ex, [NAME]": one person, the relation's cue, worded with the
+    name; a name on its own is a cue of its own."""
+    merged = list(found)
+    for name in named:
+        assert name.span is not None
+        at = next(
+            (
+                i
+                for i, f in enumerate(merged)
+                if f.category == "people" and f.span and 0 <= name.span[0] - f.span[1] <= 2
+            ),
+            None,
+        )
+        if at is None:
+            merged.append(name)
+            continue
+        relation = merged[at]
+        assert relation.span is not None
+        span = (relation.span[0], name.span[1])
+        merged[at] = replace(relation, wording=text[span[0] : span[1]], span=span)
+    return merged
 
 
 def _spacy_tags(text: str) -> list[Token]:

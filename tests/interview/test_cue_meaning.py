@@ -283,3 +283,19 @@ def test_cue_owner_her_sisters_caravan_is_a_place_not_her_sister(
     assert ("people", "partner") in party  # the owner of an event was there
     car = cues(extractor, template, "before_craving", "Saw the dealer's car on the estate")
     assert ("people", "dealer") in car  # a dealer's things are the dealer's signal
+
+
+def test_cue_named_person_the_redacted_name_is_someone_who_was_there(
+    extractor: CueExtractor, template: Template
+) -> None:
+    # The guard stored "On the phone to Tomasz..." as "[NAME]": the clinician knows who.
+    assert ("people", "[NAME]") in cues(
+        extractor, template, "before_craving", "On the phone to [NAME], who'd just been paid"
+    )
+    # a relation already names them: one person, worded with the name
+    assert wordings(extractor, template, "who", "my ex, [NAME], turned up at 2am")["ex"] == (
+        "ex, [NAME]"
+    )
+    # absent, the owner of a place, or the one reporting: not company
+    for text in ("wasn't with [NAME] this time", "round at [NAME]'s flat", "[NAME] says the pub"):
+        assert ("people", "[NAME]") not in cues(extractor, template, "before_craving", text)

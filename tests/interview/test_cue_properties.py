@@ -87,7 +87,7 @@ def test_cue_properties_any_answer_gives_well_formed_cues(
     st.lists(st.one_of(WORDS, NOT_WORDS), min_size=1, max_size=12),
     st.sampled_from(CUE_QUESTIONS),
 )
-def test_cue_properties_placeholders_slack_tokens_and_links_are_never_cues(
+def test_cue_properties_placeholders_slack_tokens_and_links_are_never_cues_but_a_named_person(
     parts: list[str], question: Question
 ) -> None:
     text = " ".join(parts)
@@ -97,5 +97,8 @@ def test_cue_properties_placeholders_slack_tokens_and_links_are_never_cues(
     cues = extractor().extract(text, question, 1)
 
     for cue in cues:
+        if cue.text == "[NAME]":  # someone the guard redacted: a person, known to the clinician
+            assert cue.category == "people" and "[NAME]" in text
+            continue
         assert not _words(cue.text) & unwanted, (text, cue.text)
         assert "u0" not in cue.text.lower() and "[" not in cue.text
