@@ -61,7 +61,7 @@ class Engine:
         corpus_vectors = CorpusVectors.around(embedder, settings.data_dir / "vectors")
         composer = make_composer(settings, corpus_vectors or embedder)
         explainer = Explainer(index, composer, k=settings.top_k)
-        safety = SafetyGuard.from_settings(settings)
+        safety = SafetyGuard.from_settings(settings, embedder)
         interviews = InterviewService.from_settings(settings, explainer, embedder, safety)
         return cls(
             settings=settings,

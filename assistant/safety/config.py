@@ -10,7 +10,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 
 from assistant.errors import PromptFileError
 from assistant.prompt_files import load_prompt_file
-from assistant.safety.models import CrisisResource, Status
+from assistant.safety.models import CrisisResource, Kind, Status
 
 SAFETY_FILE = "safety.yaml"
 RESOURCES_FILE = "crisis_resources.yaml"
@@ -105,12 +105,23 @@ class CardWording(_Strict):
         return self
 
 
+class Semantic(_Strict):
+    """Statements by meaning (semantic.py): each sentence against examples of each kind and
+    of what is not a crisis, by the engine's embedding model."""
+
+    min_similarity: float = Field(gt=0, le=1)
+    margin: float = Field(ge=0, le=1, description="over the closest not-a-crisis example")
+    examples: dict[Kind, list[str]]
+    not_crisis: list[str] = Field(min_length=1)
+
+
 class SafetyConfig(_Strict):
     """The lexicon with fragments already expanded, so every pattern is ready to compile."""
 
     fragments: dict[str, str] = Field(default_factory=dict)
     lexicon: Lexicon
     lookalikes: list[Pattern] = Field(default_factory=list)
+    semantic: Semantic | None = None
     context: Context
     card: CardWording
 

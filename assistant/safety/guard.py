@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from assistant.retrieval.embedder import make_embedder
 from assistant.safety.config import (
     RESOURCES_FILE,
     Region,
@@ -17,24 +19,39 @@ from assistant.safety.detector import CrisisDetector
 from assistant.safety.models import KINDS, SafetyCard, SafetyHit, Status, Subject, most_urgent
 from assistant.settings import PROJECT_ROOT, Settings
 
+if TYPE_CHECKING:
+    from assistant.retrieval.embedder import Embedder
+
 
 class SafetyGuard:
-    def __init__(self, config: SafetyConfig, region_code: str, region: Region) -> None:
+    def __init__(
+        self,
+        config: SafetyConfig,
+        region_code: str,
+        region: Region,
+        embedder: Embedder | None = None,
+    ) -> None:
         self._config = config
-        self._detector = CrisisDetector(config)
+        self._detector = CrisisDetector(config, embedder)  # with a model: statements by meaning
         self.region_code = region_code
         self.region = region
 
     @classmethod
-    def load(cls, prompts_dir: Path, region: str = "US") -> SafetyGuard:
+    def load(
+        cls, prompts_dir: Path, region: str = "US", embedder: Embedder | None = None
+    ) -> SafetyGuard:
         """Read and validate both prompt files; raises PromptFileError naming file and field."""
         config = load_safety_config(prompts_dir)
         resources = load_crisis_resources(prompts_dir)
-        return cls(config, region, resources.region(region, prompts_dir / RESOURCES_FILE))
+        return cls(config, region, resources.region(region, prompts_dir / RESOURCES_FILE), embedder)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> SafetyGuard:
-        return cls.load(settings.prompts_dir, settings.crisis_region)
+    def from_settings(cls, settings: Settings, embedder: Embedder | None = None) -> SafetyGuard:
+        """The guard for the settings, reading meaning with `embedder` (the settings' model
+        when none is given; it loads on the first check that needs it)."""
+        return cls.load(
+            settings.prompts_dir, settings.crisis_region, embedder or make_embedder(settings)
+        )
 
     def check(self, text: str) -> list[SafetyHit]:
         """Crisis phrases in `text` that are not negated, in order, each with its status."""
@@ -79,8 +96,9 @@ class SafetyGuard:
 
 @lru_cache(maxsize=1)
 def default_guard() -> SafetyGuard:
-    """The guard over the shipped `prompts/` for the default region (US)."""
-    return SafetyGuard.load(PROJECT_ROOT / "prompts")
+    """The guard over the shipped `prompts/` for the default region (US), with the default
+    model."""
+    return SafetyGuard.from_settings(Settings(prompts_dir=PROJECT_ROOT / "prompts"))
 
 
 def check(text: str) -> list[SafetyHit]:

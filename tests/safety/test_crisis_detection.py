@@ -124,3 +124,26 @@ def test_crisis_held_out_samples_raise_no_card(sample: str) -> None:
 def test_crisis_empty_and_blank_text_has_no_hits() -> None:
     assert check("") == []
     assert check(" \n\t ") == []
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["i want to kil myself", "been thinkin about suicde alot", "cuttin myslef again tonite"],
+)
+def test_crisis_misspelt_statement_is_read_as_meant(answer: str) -> None:
+    # typed in a hurry: the rare word one edit from the lexicon's word is read as that word
+    assert check(answer)
+
+
+def test_crisis_statement_no_phrase_lists_is_read_for_its_meaning() -> None:
+    # no phrase of the lexicon says it; the sentence means it (semantic.py)
+    assert [h.kind for h in check("everyone would be better without me around")] == ["suicide"]
+
+
+def test_crisis_speller_leaves_common_words_and_abbreviations_alone() -> None:
+    from assistant.safety.spelling import Speller
+
+    speller = Speller({"kill", "myself", "suicide"})
+    assert (
+        speller.fix("SI, kil myslef, wasn't, skill, Kill") == "SI, kill myself, wasn't, skill, Kill"
+    )

@@ -1,0 +1,90 @@
+"""Crisis statements by meaning, for what the phrase lexicon cannot list.
+
+People say they want to die in more ways than any list of phrases holds: "hoping I just won't
+wake up", "the kids would be better off if I wasn't in the picture", typed with misspellings
+or in a second language. Each sentence of the text is embedded by the engine's model and
+compared with examples of each kind of crisis statement (C-SSRS items, warning signs, acts)
+and with examples of what is not one (a denial, a risk-form heading, an idiom, a prevention
+course). A sentence is a hit when it is close enough to a crisis example (`min_similarity`)
+and closer to it than to any not-a-crisis example by `margin`. Thresholds were set on the dev
+cases of `eval/crisis_cases.yaml`: a missed crisis statement costs more than a false flag.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.retrieval.vector_cache import embed_once
+from assistant.safety.config import Semantic
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from assistant.retrieval.embedder import Embedder
+
+SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
+CLAUSE = re.compile(r"[^,:()\u2013\u2014]+")
+MIN_WORDS = 3  # "ok", "fine thanks": nothing to compare
+LONG = 14  # words from which a sentence is also read clause by clause (a statement buried in
+# a story: "...the vet bill, and she mentioned taking a handful of tramadol to see if...")
+
+
+@dataclass(frozen=True)
+class Statement:
+    start: int
+    end: int
+    kind: str
+    similarity: float
+
+
+class SemanticScreen:
+    def __init__(self, config: Semantic, embedder: Embedder) -> None:
+        self._config = config
+        self._embedder = embedder
+        self._bank: tuple[np.ndarray, list[str], np.ndarray] | None = None
+        self._lock = threading.Lock()
+
+    def statements(self, text: str) -> list[Statement]:
+        """The sentences of `text` that read as a crisis statement, with the closest kind."""
+        sentences = [span for m in SENTENCE.finditer(text) for span in _units(text, m)]
+        if not sentences:
+            return []
+        crisis, kinds, benign = self._vectors()
+        vectors = self._embedder.embed([text[a:b].strip() for a, b in sentences])
+        near_crisis = vectors @ crisis.T
+        near_benign = (vectors @ benign.T).max(axis=1)
+        found = []
+        for (start, end), row, benign_best in zip(sentences, near_crisis, near_benign, strict=True):
+            best = int(row.argmax())
+            similarity = float(row[best])
+            if (
+                similarity >= self._config.min_similarity
+                and similarity - float(benign_best) >= self._config.margin
+            ):
+                found.append(Statement(start, end, kinds[best], similarity))
+        return found
+
+    def _vectors(self) -> tuple[np.ndarray, list[str], np.ndarray]:
+        with self._lock:
+            if self._bank is None:
+                kinds = [k for k, examples in self._config.examples.items() for _ in examples]
+                examples = [e for group in self._config.examples.values() for e in group]
+                crisis = embed_once(self._embedder, examples)
+                benign = embed_once(self._embedder, self._config.not_crisis)
+                self._bank = (crisis, kinds, benign)
+            return self._bank
+
+
+def _units(text: str, sentence: re.Match[str]) -> list[tuple[int, int]]:
+    """The sentence, and each of its clauses when it is long."""
+    units = [sentence.span()] if len(sentence.group(0).split()) >= MIN_WORDS else []
+    if len(sentence.group(0).split()) >= LONG:
+        units += [
+            (sentence.start() + m.start(), sentence.start() + m.end())
+            for m in CLAUSE.finditer(sentence.group(0))
+            if len(m.group(0).split()) >= MIN_WORDS
+        ]
+    return units
