@@ -5,9 +5,9 @@ to them: a question about a craving medicine the corpus never names is as simila
 addiction thread as a patient's story is. So coverage is decided from what the question names:
 
 - none: the passages are not relevant enough, or the question asks for a kind of fact the
-  passages never hold (a dose, a billing code, side effects or interactions: the threads
-  explain mechanisms), or it names something the corpus lacks and nothing else it asks about
-  is in the corpus;
+  passages never hold (a dose or a taper, a billing code, side effects, interactions or use in
+  pregnancy, a monitoring schedule: the threads explain mechanisms), or it names something
+  the corpus lacks and nothing else it asks about is in the corpus;
 - partial: it names specific terms absent from the corpus vocabulary (a drug, a scale, an
   acronym, a condition); the answer says first that the sources do not mention them;
 - full: otherwise.
@@ -81,6 +81,8 @@ FACT_NEEDS = (
     FactNeed(
         asks=re.compile(
             r"\b(dose|doses|dosage|dosing|mg|mcg|milligrams?|titrat\w*|max(imum)? daily|"
+            r"tapers?|tapering|tapered|wean(ed|ing)? (\w+ )?off|"
+            r"how (fast|quickly|slowly) (\w+ ){0,3}(reduce|stop|come off|withdraw|cut down)|"
             r"how (much|many) (\w+ )*(should|do|can|to) (i |we )?(give|take|prescribe|start))\b",
             re.IGNORECASE,
         ),
@@ -101,7 +103,7 @@ FACT_NEEDS = (
         asks=re.compile(
             r"\b(side[- ]effects?|adverse (effects?|events?|reactions?)|interactions?|interact|"
             r"contraindicat\w*|combin\w* (safely|with)|safe(ly)? (to )?(take|combine|mix|use)|"
-            r"drink on it|in pregnancy|breast-?feeding|overdose risk)\b",
+            r"drink on it|pregnan\w*|breast-?fe(eding|d)|lactati\w*|overdose risk)\b",
             re.IGNORECASE,
         ),
         evidence=re.compile(
@@ -110,8 +112,30 @@ FACT_NEEDS = (
         reason="The sources do not cover side effects, interactions or safety in use; they "
         "explain mechanisms. Check a formulary.",
     ),
+    FactNeed(
+        asks=re.compile(
+            r"\b(blood (tests?|levels?|pressure)|(ecg|ekg)s?|baseline checks?|"
+            r"(pulse|heart rate|weight|liver|kidney|levels?) (\w+ ){0,2}(checks?|checked|"
+            r"monitor\w*|measured|tested)|"
+            r"(how often|when) (should|do|must) (\w+ ){0,4}(be )?(checked|measured|tested|"
+            r"monitored))\b",
+            re.IGNORECASE,
+        ),
+        evidence=re.compile(r"\b(monitor\w*|blood pressure|ecg|ekg|blood tests?)\b", re.I),
+        reason="The sources do not cover monitoring schedules; they explain mechanisms. Check a "
+        "formulary or guideline.",
+    ),
 )
 TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"}
+# An eponym before an instrument or a named entity of medicine: "Conners rating scale", "Beck
+# inventory", "Korsakoff syndrome"; a person's name before such a head names a thing, not a
+# person in the story (also when the PHI guard has redacted it: "[NAME]'s criteria").
+CAPITALISED = re.compile(r"\[NAME\]|\b[A-Z][a-z\u00c0-\u024f]+(?:-[A-Z][a-z\u00c0-\u024f]+)?\b")
+EPONYM_HEAD = re.compile(
+    r"(?:'s)?((?: [\w-]+){0,2} (?:scales?|inventory|questionnaires?|tests?|criteria|index|"
+    r"checklist|syndrome|disease|protocol|technique|method|model))\b"
+)
+COMMON_CAPITAL = 5.0  # Zipf: "The", "What", "How" open a sentence; they are no eponym
 NAME_PHRASE = re.compile(r"(?<!^)(?<![.?!] )\b((?:[A-Z][\w-]+ ){1,4}[A-Z][\w-]+)")
 
 
@@ -171,6 +195,19 @@ def uncovered_terms(
     missing: list[str] = []
     covered: list[str] = []
     people = {w for start, end in find_names(query) for w in query[start:end].split()}
+    drugs = _drug_names(query.replace("-", " "))
+    for capital in CAPITALISED.finditer(query):
+        eponym, head = capital.group(0), EPONYM_HEAD.match(query, capital.end())
+        if head and (
+            eponym.startswith("[")
+            or (
+                _zipf(eponym.lower()) < COMMON_CAPITAL
+                and eponym.lower() not in drugs  # "Ritalin test": a drug, judged below
+                and not all(_in(stem, vocabulary) for stem in stems(eponym))
+            )
+        ):
+            missing.append(f"{eponym}{head.group(1)}")
+            people.add(eponym)
     for name in NAME_PHRASE.findall(query.strip()):
         if name.split()[0] in TITLES or set(name.split()) & people:
             people.update(name.split())
@@ -178,7 +215,6 @@ def uncovered_terms(
             missing.append(name)  # a named scale, guideline or therapy: "Brief Psychiatric ..."
     missing += _methods(query, vocabulary, stems)
     inside_names = people | {word for name in missing for word in name.split()}
-    drugs = _drug_names(query.replace("-", " "))
 
     def judge(word: str) -> None:
         word_stems = stems(word)

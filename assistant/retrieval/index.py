@@ -15,6 +15,7 @@ import numpy as np
 
 from assistant.corpus.models import Chunk
 from assistant.errors import IndexNotBuiltError, InvalidQuestionError
+from assistant.retrieval import shorthand
 from assistant.retrieval.coverage import assess
 from assistant.retrieval.coverage import warm_up as warm_coverage
 from assistant.retrieval.embedder import Embedder
@@ -121,6 +122,10 @@ class CorpusIndex:
         if size == 0:
             raise IndexNotBuiltError("The index is empty: run `cuemap ingest` first.")
         lexical = self._lexical_for(collection)
+        from assistant.retrieval.lexical import stems
+
+        vocabulary = lexical.vocabulary()
+        query = shorthand.expand(query, lambda word: all(s in vocabulary for s in stems(word)))
         vector = self._embedder.embed([query])[0]
         dense = collection.query(
             query_embeddings=[vector],
@@ -153,9 +158,7 @@ class CorpusIndex:
             )
             for chunk_id in top
         ]
-        from assistant.retrieval.lexical import stems
-
-        coverage = assess(query, hits, self.min_relevance, lexical.vocabulary(), stems)
+        coverage = assess(query, hits, self.min_relevance, vocabulary, stems)
         return SearchResult(
             query=query,
             hits=hits,

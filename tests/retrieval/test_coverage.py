@@ -152,3 +152,27 @@ def test_lexical_index_keeps_its_word_pairs_and_rebuilds_an_index_saved_without_
     saved = tmp_path / "lexical" / "ids.json"
     saved.write_text(json.dumps({"fingerprint": "f", "ids": ["c1"]}))  # as 0.3.0 saved it
     assert LexicalIndex.load(tmp_path / "lexical") is None
+
+
+def test_coverage_declines_a_taper_pregnancy_or_monitoring_question_the_threads_never_answer() -> (
+    None
+):
+    for question, reason in [
+        ("How fast should I taper gabapentin after misuse?", "doses"),
+        ("Should pregabalin be stopped when she finds out she is pregnant?", "safety in use"),
+        ("How often should pulse and blood pressure be checked on methylphenidate?", "monitoring"),
+    ]:
+        coverage = assess(question, _hits(0.6), 0.28, VOCABULARY, stems)
+        assert coverage.level == "none" and reason in coverage.reason, question
+
+
+def test_coverage_names_an_eponymous_scale_or_syndrome_even_when_redacted() -> None:
+    for question, term in [
+        ("How is the Conners rating scale used with methylphenidate?", "Conners rating scale"),
+        ("Is Korsakoff syndrome a withdrawal state?", "Korsakoff syndrome"),
+        ("How do I use the [NAME] scale for craving?", "[NAME] scale"),
+    ]:
+        missing, _ = uncovered_terms(question, VOCABULARY, stems)
+        assert term in missing, question
+    # a common opening word or a drug before the head is no eponym
+    assert uncovered_terms("What test shows craving?", VOCABULARY, stems)[0] == ()
