@@ -8,7 +8,8 @@ except right after a title or a naming cue):
   "my sister X", "wife = X", "me n X"), in any case;
 - it follows a weaker cue ("with X", "into X's", "texted X") and is a listed name;
 - it is a listed name rare as an English word, in capitals or internal capitals ("McDonald",
-  "DuPont", "OKAFOR"), or two such names in lower case ("maria gonzalez");
+  "DuPont", "OKAFOR"), or two such names in lower case ("maria gonzalez"), or, in any case, a
+  listed name English hardly has as a word at all ("przemek", "xiaoyu");
 Each name then takes in the name words and particles beside it ("Jan van der Berg",
 "DE SOUZA Ana Paula", "Niamh Ní Bhriain").
 """
@@ -52,6 +53,7 @@ _MAX_RUN = 5
 _RARE = 3.5  # Zipf: "rossi" 3.4, "maria" 4.3, "will" 6.5
 _UNCOMMON = 4.0
 _PLAIN = 4.5
+_NOT_ENGLISH = 2.0  # Zipf: a listed name English hardly uses ("przemek", "xiaoyu", "caoimhe")
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,8 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
         return True
     if word.entity in _PLACES:
         return False
+    if _listed(word) and lexicon.zipf(word.text) < _NOT_ENGLISH:
+        return True  # a name in any case when English has no such word: "went round to cagri's"
     if capital and _INNER_CAPITAL.match(word.text):
         return True
     if (capital or (word.upper and len(word.text) > 3 and not flat)) and _listed(word):

@@ -74,3 +74,15 @@ def test_phi_label_that_could_be_a_name_or_a_date_is_refused(label: str) -> None
 def test_phi_summary_plurals_read_as_english() -> None:
     redaction = Redaction("x", {PhiType.EMAIL: 2, PhiType.AGE: 3, PhiType.ADDRESS: 1})
     assert redaction.summary() == "2 email addresses, 3 ages over 89, 1 street address"
+
+
+@pytest.mark.parametrize(
+    ("answer", "name"),
+    [
+        ("przemek always has a bag on him", "przemek"),
+        ("went round to wojtek's and we smoked all night", "wojtek"),
+        ("xiaoyu and i used to gamble all night", "xiaoyu"),
+    ],
+)
+def test_phi_a_lower_case_name_english_has_no_word_for_is_redacted(answer: str, name: str) -> None:
+    assert name not in redact(answer).text
