@@ -68,7 +68,7 @@ class Settings(BaseSettings):
     # Retrieval
     top_k: int = 5
     min_relevance: float = Field(
-        default=0.28,
+        default=0.18,
         description="Lowest cosine similarity of the best passage for a question to count as "
         "covered by the sources (calibrated with `cuemap eval`).",
     )
