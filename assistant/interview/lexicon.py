@@ -16,6 +16,7 @@ from assistant.prompt_files import load_prompt_file
 
 LEXICON_FILE = "cue_lexicon.yaml"
 TOKEN = re.compile(r"[a-z0-9&]+(?:['-][a-z0-9]+)*")
+SENTENCE_END = re.compile(r"[.!?;\n]")
 CLAUSE_PUNCTUATION = re.compile(r"[,.;:!?()\n\u2013\u2014]|\s-\s")  # and a spaced dash
 STREET_NAME = re.compile(
     r"\s+(?:road|rd|street|st|lane|avenue|ave|way|drive|close|crescent|terrace|parade)\b"
@@ -95,6 +96,11 @@ class Lexicon(Strict):
     )
     use_words: list[str] = Field(
         default=[], description="'didn't use at the pub': the use is negated, not the pub"
+    )
+    craving_words: list[str] = Field(
+        default=[],
+        description="'no urge at her sister's', 'denies cravings at work': the craving is "
+        "negated, and with it the setting, before it in the sentence or after it in the clause",
     )
     not_negations: list[str] = Field(
         default=[], description="'couldn't stop thinking about the pub' negates nothing"
@@ -182,7 +188,10 @@ def phrase_regex(phrase: str) -> re.Pattern[str]:
     words = [re.escape(word) for word in normalise(phrase).split()]
     possessive = r"(?:'s|')?"  # "his brother's barbecue", "the in-laws'"
     plural = PLURAL_ES if SIBILANT_END.search(normalise(phrase)) else PLURAL_S
-    return re.compile(r"(?<![\w'])" + r"\s+".join(words) + plural + possessive + r"(?![\w'])")
+    # whole words; a quote mark may open or close the phrase ("then 'just the one'"), an
+    # apostrophe inside a word may not ("won't", "o'clock")
+    opening = r"(?:(?<![\w'])|(?<=^')|(?<=[\s(\"]'))"
+    return re.compile(opening + r"\s+".join(words) + plural + possessive + r"(?!\w|'\w)")
 
 
 INTERNAL_STATES = ("emotion", "body")
@@ -213,6 +222,7 @@ class Matcher:
         self._negations = {normalise(word) for word in lexicon.negations}
         self._ends = {normalise(word) for word in lexicon.negation_ends}
         self._use = {normalise(word) for word in lexicon.use_words}
+        self._craving = {normalise(word) for word in lexicon.craving_words}
 
     # Compiled on first use (about 2,000 patterns, 0.3 s): a process that answers questions
     # and never reads an interview answer does without them.
@@ -294,7 +304,10 @@ class Matcher:
                 negation = self.is_negation(word) or token.start() in avoided
                 if scope is None and negation and not exempted:
                     following = [t.group(0) for t in tokens[n + 1 : n + 3]]
-                    if any(w in self._use for w in following):
+                    if any(w in self._craving for w in following):
+                        # no craving: not its setting either, before it in the sentence too
+                        scope = _sentence_start(lowered, token.start())
+                    elif any(w in self._use for w in following):
                         # the use is negated, not its setting; "no one" is a cue of its own
                         spans.append((token.start(), tokens[min(n + 2, len(tokens) - 1)].end()))
                     else:
@@ -401,6 +414,13 @@ def _word_sequence(phrases: list[str], ending: bool) -> re.Pattern[str]:
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     """Within a span that begins before `position` ("no one" is not negated by its own "no")."""
     return any(start < position < end for start, end in spans)
+
+
+def _sentence_start(lowered: str, position: int) -> int:
+    """Just before the first character of the sentence holding `position` (a span reaches
+    what lies strictly after its start)."""
+    ends = [m.end() for m in SENTENCE_END.finditer(lowered, 0, position)]
+    return (ends[-1] if ends else 0) - 1
 
 
 def _clauses(lowered: str) -> list[tuple[int, int]]:
