@@ -37,7 +37,7 @@ from assistant.retrieval.vector_cache import embed_once
 if TYPE_CHECKING:  # numpy: only when the model fallback runs, not to show a saved session
     import numpy as np
 
-EXTRACTOR = "4"  # bumped when extraction changes meaning; stored with every cue
+EXTRACTOR = "5"  # bumped when extraction changes meaning; stored with every cue
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n\u2013\u2014]+|\s-\s")
 NOT_WORDS = re.compile(
     r"\[[A-Z]{2,12}\](?:'s)?"  # placeholders the PHI guard leaves (and their 's)
@@ -55,6 +55,18 @@ NAMED_PERSON = re.compile(
     r"describes|described)\b)"
 )
 NAMED = "[NAME]"  # the cue's text: the clinician knows who, the record never does
+# What the patient thought, in their words: a quote after a verb of thinking ("she thought
+# 'what's the point'", "told himself \"just tonight\"") or what they pictured ("kept picturing
+# the bottle under the sink"), when no thought of the lexicon was found in it.
+PICTURING = re.compile(r"picturing|imagining|fantasi|visuali", re.IGNORECASE)
+QUOTED_THOUGHT = re.compile(
+    r"\b(?:thought|thinks|thinking|think|told (?:him|her|my|them)sel(?:f|ves)|tells? "
+    r"(?:him|her|my)self|says? to (?:him|her|my)self|said to (?:him|her|my)self|goes|went)"
+    r"[,:]?\s+(['\"])([^'\"\n]{3,80}?)\1(?!\w)"
+    r"|\b(?:kept |keeps |was |is )?(?:picturing|imagining|fantasi[sz]ing about|visuali[sz]ing)"
+    r"\s+([^,.;:!?\n]{3,60})",
+    re.IGNORECASE,
+)
 NOUNS_ONLY = ("place", "people")  # their words as verbs are no cues: "she works", "he trains"
 CONTENT = ("NN", "JJ", "CD")  # Penn tags of a word that names something
 THOUGHT_CONTENT = (*CONTENT, "VB")
@@ -161,6 +173,23 @@ class CueExtractor:
                 self._cache.popitem(last=False)
         return found
 
+    def _quoted_thoughts(self, text: str, found: list[Found]) -> list[Found]:
+        """Thoughts quoted or pictured (QUOTED_THOUGHT) that hold no thought already found."""
+        thoughts = [f.span for f in found if f.category == "thought" and f.span]
+        situations = tuple(self.lexicon.categories["thought"].situations)
+        quoted = []
+        for m in QUOTED_THOUGHT.finditer(normalise(text)):
+            if m.group(2):
+                start, end = m.span(2)
+            else:  # "picturing the bottle under the sink": the picturing is the thought
+                start, end = m.span(0)
+                start += PICTURING.search(m.group(0)).start()  # type: ignore[union-attr]
+            if any(a < end and start < b for a, b in thoughts):
+                continue
+            wording = text[start:end].strip()
+            quoted.append(Found("thought", wording, situations, "answer", wording, (start, end)))
+        return quoted
+
     def _named_people(self, text: str) -> list[Found]:
         """Someone the PHI guard redacted, as a person who was there (see NAMED_PERSON), unless
         a negation reaches them ("wasn't with [NAME]")."""
@@ -189,6 +218,17 @@ class CueExtractor:
             for m in _addresses_dropped(matches)
             if not m.negated and m.category != NOT_A_CUE and not tags.only_an_owner(m, matches)
         ]
+        quoted = self._quoted_thoughts(text, found)
+        if quoted:  # the bottle she pictured is not one she saw, "tonight" not when it was
+            inside = [q.span for q in quoted if q.span]
+            found = [
+                f
+                for f in found
+                if f.category == "thought"
+                or not f.span
+                or not any(a <= f.span[0] and f.span[1] <= b for a, b in inside)
+            ]
+            found += quoted
         leftovers = self.leftovers(text, matches)
         found += self._by_similarity(text, leftovers, categories, tags)
         if answer_is == "thought":

@@ -299,3 +299,33 @@ def test_cue_named_person_the_redacted_name_is_someone_who_was_there(
     # absent, the owner of a place, or the one reporting: not company
     for text in ("wasn't with [NAME] this time", "round at [NAME]'s flat", "[NAME] says the pub"):
         assert ("people", "[NAME]") not in cues(extractor, template, "before_craving", text)
+
+
+def test_cue_negation_no_craving_at_her_sisters_clears_the_setting_before_it(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(
+        extractor,
+        template,
+        "before_craving",
+        "Tuesday at her sister's was fine, no urge at all. Saturday at the pub was the bad one.",
+    )
+    assert ("place", "pub") in found and ("time", "Saturday") in found
+    assert ("time", "Tuesday") not in found
+    denied = cues(extractor, template, "before_craving", "Denies any cravings at work or the gym.")
+    assert not {c for c in denied if c[0] == "place"}
+
+
+def test_cue_thoughts_a_quoted_or_pictured_thought_is_a_thought_not_what_it_names(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(
+        extractor, template, "before_craving", "Kept picturing the bottle under the sink, anxious."
+    )
+    assert ("thought", "picturing the bottle under the sink") in found
+    assert not {c for c in found if c[0] == "sensory"}  # a pictured bottle is not one she saw
+    quoted = cues(extractor, template, "before_craving", 'Then he told himself "just tonight".')
+    assert ("thought", "just tonight") in quoted and not {c for c in quoted if c[0] == "time"}
+    assert ("thought", "just one won't hurt") in cues(
+        extractor, template, "before_craving", "Went quiet, then 'just the one'."
+    )
