@@ -54,6 +54,7 @@ NAMED_PERSON = re.compile(
     r"\[NAME\](?!'s?\b|\s+(?:says|said|reports|reported|states|stated|told|tells|denies|"
     r"describes|described)\b)"
 )
+OWNER_NAMED = re.compile(r",?\s*\[NAME\]'s?\s+\w")
 NAMED = "[NAME]"  # the cue's text: the clinician knows who, the record never does
 # What the patient thought, in their words: a quote after a verb of thinking ("she thought
 # 'what's the point'", "told himself \"just tonight\"") or what they pictured ("kept picturing
@@ -167,6 +168,7 @@ class CueExtractor:
         found = _one_per_concept(
             _named_after_relation(self._find(words, categories, answer_is, named), named, text)
         )
+        found = [f for f in found if not _relation_of_an_owner(f, text)]
         with self._lock:
             self._cache[key] = found
             if len(self._cache) > CACHED_ANSWERS:
@@ -437,6 +439,15 @@ def _named_after_relation(found: list[Found], named: list[Found], text: str) -> 
         span = (relation.span[0], name.span[1])
         merged[at] = replace(relation, wording=text[span[0] : span[1]], span=span)
     return merged
+
+
+def _relation_of_an_owner(cue: Found, text: str) -> bool:
+    """"my mate [NAME]'s flat": the mate is named only as the flat's owner."""
+    return (
+        cue.category == "people"
+        and cue.span is not None
+        and OWNER_NAMED.match(text, cue.span[1]) is not None
+    )
 
 
 def _spacy_tags(text: str) -> list[Token]:

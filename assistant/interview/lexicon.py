@@ -307,7 +307,7 @@ class Matcher:
                     if any(w in self._craving for w in following):
                         # no craving: not its setting either, before it in the sentence too
                         scope = _sentence_start(lowered, token.start())
-                    elif any(w in self._use for w in following):
+                    elif any(w in self._use for w in following) and not _habitual(tokens, n):
                         # the use is negated, not its setting; "no one" is a cue of its own
                         spans.append((token.start(), tokens[min(n + 2, len(tokens) - 1)].end()))
                     else:
@@ -414,6 +414,15 @@ def _word_sequence(phrases: list[str], ending: bool) -> re.Pattern[str]:
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     """Within a span that begins before `position` ("no one" is not negated by its own "no")."""
     return any(start < position < end for start, end in spans)
+
+
+def _habitual(tokens: list[re.Match[str]], n: int) -> bool:
+    """"never drinks at home", "no longer uses at work": the habit is negated, with its
+    setting (one night's "didn't drink at the pub" leaves the pub)."""
+    word = tokens[n].group(0)
+    return word == "never" or (
+        word == "no" and n + 1 < len(tokens) and tokens[n + 1].group(0) == "longer"
+    )
 
 
 def _sentence_start(lowered: str, position: int) -> int:
