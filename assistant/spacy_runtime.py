@@ -6,6 +6,10 @@ CueMap's pipelines never use it: the identifier recogniser is the small English 
 the crisis pipeline a blank tokenizer with medspaCy's ConText. That import costs about 4 s and
 300 MB in every process that checks an answer. `import_spacy()` imports spaCy with torch
 hidden, so thinc records it as absent; torch itself stays importable for whoever needs it.
+
+medspaCy's package imports QuickUMLS's spaCy component at its top (for an optional UMLS pipe
+CueMap never adds), and QuickUMLS imports NLTK and SciPy: 1.1 s and 95 MB for nothing.
+`import_medspacy_context()` imports ConText with a stand-in for QuickUMLS.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import importlib
 import sys
 import threading
 from types import ModuleType
+
+UNUSED_BY_MEDSPACY_CONTEXT = ("quickumls", "quickumls.spacy_component")
 
 # Held while torch is hidden; the torch embedder takes it too before it first imports torch,
 # so a model loading in another thread never finds torch missing.
@@ -33,3 +39,25 @@ def import_spacy() -> ModuleType:
         finally:
             if hide and "torch" in sys.modules and sys.modules["torch"] is None:
                 del sys.modules["torch"]
+
+
+def import_medspacy_context() -> ModuleType:
+    """`medspacy.context`, imported (once) with empty stand-ins for QuickUMLS.
+
+    The stand-ins leave sys.modules afterwards: QuickUMLS itself stays importable.
+    """
+    import_spacy()
+    with IMPORT_LOCK:
+        if "medspacy.context" in sys.modules:
+            return sys.modules["medspacy.context"]
+        stand_ins = [name for name in UNUSED_BY_MEDSPACY_CONTEXT if name not in sys.modules]
+        for name in stand_ins:
+            sys.modules[name] = ModuleType(name)
+            parent, _, child = name.rpartition(".")
+            if parent in stand_ins:  # `from quickumls import spacy_component`
+                setattr(sys.modules[parent], child, sys.modules[name])
+        try:
+            return importlib.import_module("medspacy.context")
+        finally:
+            for name in stand_ins:
+                del sys.modules[name]
