@@ -11,8 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from assistant.corpus.models import Chunk
 from assistant.errors import IndexNotBuiltError, InvalidQuestionError
 from assistant.retrieval.coverage import assess
@@ -22,6 +20,7 @@ from assistant.retrieval.fusion import dense_led_fusion
 from assistant.retrieval.models import Hit, SearchResult, SourceSummary
 
 if TYPE_CHECKING:  # chromadb and bm25s are imported when the index is first used (~0.6 s)
+    import numpy as np
     from chromadb.api import ClientAPI
     from chromadb.api.models.Collection import Collection
 
@@ -246,7 +245,7 @@ class CorpusIndex:
             return {}
         got = self._collection().get(ids=ids, include=["documents", "metadatas", "embeddings"])
         return {
-            chunk_id: (Chunk.from_stored(chunk_id, text, meta), float(np.dot(vector, emb)))
+            chunk_id: (Chunk.from_stored(chunk_id, text, meta), float(vector @ emb))
             for chunk_id, text, meta, emb in zip(
                 got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
             )
