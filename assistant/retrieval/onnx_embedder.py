@@ -13,12 +13,14 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from assistant.errors import ModelUnavailableError
 from assistant.retrieval.embedder import PACKAGED_MODEL, model_id, resolve_model_path
 from assistant.retrieval.onnx_export import EXPORT_FORMAT
+
+if TYPE_CHECKING:  # numpy loads with the model, not with the bot
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,8 @@ class OnnxSession:
 
     def embed(self, texts: list[str], batch_size: int = 16) -> np.ndarray:
         """L2-normalised vectors, in the order of `texts`; similar lengths batched together."""
+        import numpy as np
+
         vectors = np.zeros((len(texts), self.dimension), dtype=np.float32)
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for start in range(0, len(order), batch_size):
@@ -54,6 +58,8 @@ class OnnxSession:
         return vectors
 
     def _run(self, texts: list[str]) -> np.ndarray:
+        import numpy as np
+
         encoded = self._tokenizer.encode_batch(texts)
         columns = {
             "input_ids": [e.ids for e in encoded],
