@@ -76,7 +76,7 @@ class Engine:
     def ingest(self, progress: Progress | None = None) -> tuple[IngestReport, list[CorpusProblem]]:
         """Bring the index in line with the corpus folder; bad files are reported, not fatal."""
         corpus = load_corpus(self.settings.corpus_dir)
-        report = self.index.ingest(corpus.chunks, progress)
+        report = self.index.ingest(corpus.chunks, progress, bulk=True)
         drug_lexicon.ensure()  # coverage's drug names: derived once here, not per question
         self._register(corpus.chunks)
         return report, corpus.problems
