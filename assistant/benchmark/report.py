@@ -54,7 +54,7 @@ def startup_table(report: BenchReport) -> str:
             f"{slack.answer_seconds:.2f} s" if slack and slack.answer_seconds else "–",
         ],
         [
-            "peak RSS of a Slack bot worker (after answering)",
+            "peak RSS of a Slack bot worker (answered, warm-up done)",
             f"{slack.peak_rss_mb:.0f} MB" if slack else "–",
         ],
         ["machine load (1-min average, start / end)", _load(report.load_average)],
