@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
+from assistant import word_frequency
 from assistant.answers.extractive import split_units
 from assistant.answers.factory import make_composer
 from assistant.answers.service import Explainer
@@ -51,6 +52,7 @@ class Engine:
         embedder = embedder or make_embedder(settings)
         drug_lexicon.keep_in(settings.model_cache_path)  # coverage's drug names, made once
         medical_terms.keep_in(settings.model_cache_path)  # and its ICD-10 condition words
+        word_frequency.keep_in(settings.model_cache_path)  # English word frequencies, sorted
         index = CorpusIndex(
             client=client or partial(_open_chroma, settings),
             embedder=embedder,

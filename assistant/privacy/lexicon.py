@@ -62,9 +62,9 @@ def listed(word: str) -> bool:
 @cache
 def zipf(word: str) -> float:
     """How common the word is in English text (0 when unknown)."""
-    from wordfreq import zipf_frequency  # imported on first use: 1 s kept off every start-up
+    from assistant.word_frequency import zipf as english_zipf  # wordfreq: on first use
 
-    return zipf_frequency(word.lower(), "en")
+    return english_zipf(word.lower())
 
 
 def warm_up() -> None:
