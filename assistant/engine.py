@@ -80,6 +80,7 @@ class Engine:
         corpus = load_corpus(self.settings.corpus_dir)
         report = self.index.ingest(corpus.chunks, progress, bulk=True)
         drug_lexicon.ensure()  # coverage's drug names: derived once here, not per question
+        word_frequency.ensure()  # and the English word frequencies
         self._register(corpus.chunks)
         return report, corpus.problems
 

@@ -41,6 +41,11 @@ def keep_in(folder: Path) -> None:
     _folder = folder
 
 
+def ensure() -> None:
+    """Write the sorted list into the model cache now (at ingest) unless it is there."""
+    _bands()
+
+
 @cache
 def zipf(word: str) -> float:
     """wordfreq's `zipf_frequency(word, "en")`: 0 (unknown) to about 8 ("the")."""
