@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
+from assistant import word_frequency
 from assistant.answers.extractive import split_units
 from assistant.answers.factory import make_composer
 from assistant.answers.service import Explainer
@@ -51,6 +52,7 @@ class Engine:
         embedder = embedder or make_embedder(settings)
         drug_lexicon.keep_in(settings.model_cache_path)  # coverage's drug names, made once
         medical_terms.keep_in(settings.model_cache_path)  # and its ICD-10 condition words
+        word_frequency.keep_in(settings.model_cache_path)  # English word frequencies, sorted
         index = CorpusIndex(
             client=client or partial(_open_chroma, settings),
             embedder=embedder,
@@ -76,8 +78,9 @@ class Engine:
     def ingest(self, progress: Progress | None = None) -> tuple[IngestReport, list[CorpusProblem]]:
         """Bring the index in line with the corpus folder; bad files are reported, not fatal."""
         corpus = load_corpus(self.settings.corpus_dir)
-        report = self.index.ingest(corpus.chunks, progress)
+        report = self.index.ingest(corpus.chunks, progress, bulk=True)
         drug_lexicon.ensure()  # coverage's drug names: derived once here, not per question
+        word_frequency.ensure()  # and the English word frequencies
         self._register(corpus.chunks)
         return report, corpus.problems
 

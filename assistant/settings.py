@@ -52,7 +52,14 @@ class Settings(BaseSettings):
         default="auto",
         description="Embed ingest batches in bfloat16: 'auto' when the CPU has native bf16 "
         "(AMX or AVX-512 BF16), 'on' or 'off'. Questions are always embedded in float32. "
-        "Torch backend only.",
+        "With the ONNX backend, only a `cuemap ingest` of embedding_bf16_min_passages new "
+        "passages or more does so (on torch, which then loads in that process).",
+    )
+    embedding_bf16_min_passages: int = Field(
+        default=2000,
+        ge=0,
+        description="ONNX backend: the fewest new passages an ingest embeds in bf16 on torch; "
+        "loading torch (about 6 s) costs more than bf16 saves on a smaller ingest.",
     )
     collection: str = "cuemap_corpus"
     chroma_host: str | None = None

@@ -17,14 +17,16 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from assistant.answers.models import Answer, Citation, Statement
 from assistant.answers.selection import CandidatePost, score_posts
 from assistant.corpus.models import Chunk
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.models import SearchResult
+
+if TYPE_CHECKING:  # numpy loads with the first vectors, not with the bot or the CLI
+    import numpy as np
 
 MIN_UNIT_CHARS = 60
 BULLET = re.compile(r"^\s*[*\-•]\s+")
@@ -139,7 +141,7 @@ def _best_units(candidate: CandidatePost, question: np.ndarray) -> list[int]:
     if len(candidate.post.text) <= WHOLE_POST_CHARS:
         return list(range(len(candidate.units)))
     scores = candidate.unit_vectors @ question
-    order = np.argsort(-scores)
+    order = (-scores).argsort()
     keep = [int(order[0])]
     if len(order) > 1 and scores[order[1]] >= scores[order[0]] - SECOND_UNIT_MARGIN:
         keep.append(int(order[1]))

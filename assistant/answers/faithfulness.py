@@ -113,6 +113,6 @@ def _content(sentence: str) -> list[str]:
 
 @cache
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from assistant.word_frequency import zipf
 
-    return zipf_frequency(word.lower(), "en")
+    return zipf(word.lower())

@@ -18,12 +18,14 @@ on a grid of lexical 0-1 and passage 0-2 weights, 0.25 and 1.0 put a labelled po
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from assistant.corpus.models import Chunk
 from assistant.retrieval.models import Hit
 from assistant.retrieval.term_weights import lexical_share, question_weights
+
+if TYPE_CHECKING:
+    import numpy as np
 
 LEXICAL_WEIGHT = 0.25
 PASSAGE_WEIGHT = 1.0

@@ -1,7 +1,8 @@
 """What each embedding backend costs and whether they agree: the light-runtime measurements.
 
 - cold `cuemap ask` (process start to answer, peak RSS) with each backend;
-- ingest throughput with each backend (a synthetic corpus, model already loaded);
+- ingest throughput with each backend (a synthetic corpus, model already loaded), and of the
+  ONNX backend's route for a large ingest (bf16 batches on torch) where the CPU has native bf16;
 - vector parity: the ONNX export against the torch pipeline on every shipped passage and
   every labelled question;
 - start-up of the commands that need no model (`--help`, `interview list`, `purge`...).
@@ -20,7 +21,13 @@ import numpy as np
 from assistant.benchmark.processes import ColdStart, child_env, cold_start, cuemap_command
 from assistant.benchmark.synthetic import write_synthetic_corpus
 from assistant.engine import Engine
-from assistant.retrieval.embedder import Backend, Embedder, make_embedder
+from assistant.retrieval.embedder import (
+    Backend,
+    Embedder,
+    bf16_wanted,
+    ingest_embedder,
+    make_embedder,
+)
 from assistant.settings import Settings
 
 BACKENDS: tuple[Backend, ...] = ("onnx", "torch")
@@ -46,6 +53,17 @@ class BackendRun:
     @property
     def ingest_chunks_per_s(self) -> float:
         return self.ingest_chunks / self.ingest_seconds
+
+
+@dataclass(frozen=True)
+class IngestSpeed:
+    route: str
+    chunks: int
+    seconds: float
+
+    @property
+    def chunks_per_s(self) -> float:
+        return self.chunks / self.seconds
 
 
 @dataclass(frozen=True)
@@ -77,17 +95,32 @@ def backend_run(
         CUEMAP_EMBEDDING_BACKEND=backend,
         CUEMAP_MODEL_CACHE_DIR=cache,
     )
-    folder = root / f"ingest-{backend}"
+    speed = _ingest_speed(settings, backend, root / f"ingest-{backend}", large=False)
+    return BackendRun(backend, cold, speed.chunks, speed.seconds)
+
+
+def large_ingest_run(settings: Settings, root: Path) -> IngestSpeed | None:
+    """The ONNX backend's route for a large ingest, on the same sample; None where it is ONNX
+    itself (no native bf16, or bf16 off)."""
+    if not bf16_wanted(settings.embedding_bf16):
+        return None
+    return _ingest_speed(settings, "onnx", root / "ingest-onnx-large", large=True)
+
+
+def _ingest_speed(settings: Settings, backend: str, folder: Path, large: bool) -> IngestSpeed:
     corpus_dir = folder / "corpus"
     write_synthetic_corpus(corpus_dir, INGEST_SAMPLE)
     scratch = backend_settings(settings, backend, folder / "data").model_copy(
         update={"corpus_dir": corpus_dir, "collection": "bench"}
     )
+    if large:  # as an ingest of embedding_bf16_min_passages passages or more
+        scratch = scratch.model_copy(update={"embedding_bf16_min_passages": 0})
     engine = Engine.from_settings(scratch)
-    engine.embedder.embed(["load the model first"])
+    ingest_embedder(engine.embedder, INGEST_SAMPLE).embed(["load the model first"])
     started = time.perf_counter()
     added = engine.ingest()[0].added
-    return BackendRun(backend, cold, added, time.perf_counter() - started)
+    route = "onnx, large ingest (bf16 batches on torch)" if large else backend
+    return IngestSpeed(route, added, time.perf_counter() - started)
 
 
 def parity(onnx: Embedder, torch: Embedder, texts: list[str]) -> Parity:

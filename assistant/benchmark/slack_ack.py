@@ -4,7 +4,9 @@ The app is started as Slack would meet it in production (HTTP under gunicorn) wi
 signing secret and SLACK_API_URL pointing at a local fake of Slack's Web API. A signed
 `/explain` slash command is sent again and again from the moment the process starts; the
 first 200 is the acknowledgement time. The answer that follows (posted to the command's
-response_url on the fake) shows when the model had loaded. Signing is done here with the
+response_url on the fake) shows when the model had loaded. The worker's memory is read once
+it has answered and its warm-up (model, index, identifier recogniser, crisis pipeline) is
+done, as `/healthz` reports: what each worker holds from then on. Signing is done here with the
 standard library (HMAC-SHA256 as Slack documents it): the core never imports slack_sdk.
 """
 
@@ -96,6 +98,7 @@ def measure_slack_ack(
         ack = _first_ack(port, _slash_command(question, fake.url), started, timeout_s)
         answered = fake.answered.wait(timeout_s)
         answer = time.perf_counter() - started if answered else None
+        _wait_until_warm(port, started, timeout_s)
         return SlackAck(
             ack_seconds=ack, answer_seconds=answer, peak_rss_mb=peak_rss_mb(process.pid)
         )
@@ -114,6 +117,18 @@ def _first_ack(port: int, body: str, started: float, timeout_s: float) -> float:
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.02)
     raise TimeoutError(f"cuemap serve did not acknowledge within {timeout_s:.0f} s")
+
+
+def _wait_until_warm(port: int, started: float, timeout_s: float) -> None:
+    while time.perf_counter() - started < timeout_s:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as reply:
+                if json.load(reply).get("model_ready"):
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError, ValueError):
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"cuemap serve did not warm up within {timeout_s:.0f} s")
 
 
 def _slash_command(question: str, fake_url: str) -> str:

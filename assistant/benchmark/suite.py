@@ -15,9 +15,11 @@ from pathlib import Path
 from assistant.benchmark.backends import (
     BACKENDS,
     BackendRun,
+    IngestSpeed,
     Parity,
     backend_run,
     backend_settings,
+    large_ingest_run,
     no_model_startup,
     parity,
     parity_embedders,
@@ -73,6 +75,7 @@ class BenchReport:
     formats: list[FormatRun] = field(default_factory=list)
     load_average: list[float] = field(default_factory=list)  # 1-min load at start, then end
     backends: list[BackendRun] = field(default_factory=list)  # cold ask, ingest: each backend
+    large_ingest: IngestSpeed | None = None  # the ONNX backend's route for a large ingest
     parity: Parity | None = None  # ONNX against torch vectors
     no_model_startup: dict[str, float] = field(default_factory=dict)  # command: median s
     saved_interview: SavedShow | None = None  # show/export of a saved session: no model
@@ -111,6 +114,8 @@ def run_bench(settings: Settings, scales: list[int], rounds: int, say: Say) -> B
         for backend in BACKENDS:
             say(f"{backend} backend: cold `cuemap ask`, ingest throughput")
             report.backends.append(backend_run(settings, backend, shipped, root, COLD_QUESTION))
+        say("onnx backend: a large ingest's route")
+        report.large_ingest = large_ingest_run(settings, root)
         say("vector parity: ONNX against torch")
         texts = [c.embedding_text for c in load_corpus(settings.corpus_dir).chunks] + questions
         report.parity = parity(*parity_embedders(settings), texts)

@@ -34,5 +34,5 @@ def built_engine(
     engine = Engine.from_settings(isolated_settings(settings, data_dir), embedder=embedder)
     corpus = load_corpus(settings.corpus_dir)
     more = load_corpus(extra).chunks if extra else []
-    engine.index.ingest(corpus.chunks + more)
+    engine.index.ingest(corpus.chunks + more, bulk=True)  # as `cuemap ingest` embeds them
     return engine, corpus

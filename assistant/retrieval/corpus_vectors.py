@@ -17,10 +17,12 @@ import sqlite3
 from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from assistant.retrieval.embedder import Embedder
+
+if TYPE_CHECKING:  # numpy loads with the first vectors, not with the bot
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +66,8 @@ class CorpusVectors:
             log.warning("Could not register corpus texts (%s); they are embedded each time.", exc)
 
     def embed(self, texts: list[str]) -> np.ndarray:
+        import numpy as np
+
         keys = [_key(text) for text in texts]
         kept = self._read(keys)
         missing = [i for i, key in enumerate(keys) if kept.get(key) is None]
@@ -85,6 +89,8 @@ class CorpusVectors:
         """Registered keys among these -> their kept vector, or None when not embedded yet."""
         if not keys or not self.path.exists():
             return {}
+        import numpy as np
+
         try:
             found: dict[bytes, np.ndarray | None] = {}
             unique = sorted(set(keys))
@@ -107,7 +113,7 @@ class CorpusVectors:
             with closing(sqlite3.connect(self.path, timeout=5)) as db, db:
                 db.executemany(
                     "UPDATE texts SET vector = ? WHERE key = ?",
-                    ((v.astype(np.float32).tobytes(), k) for k, v in vectors.items()),
+                    ((v.astype("float32").tobytes(), k) for k, v in vectors.items()),
                 )
         except sqlite3.Error as exc:  # locked by another process, read-only: kept next time
             log.warning("Could not keep corpus vectors (%s).", exc)

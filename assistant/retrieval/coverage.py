@@ -295,9 +295,9 @@ def _specific(word: str) -> bool:
 
 @cache
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from assistant.word_frequency import zipf
 
-    return zipf_frequency(word, "en")
+    return zipf(word)
 
 
 def _drug_names(query: str) -> dict[str, str]:

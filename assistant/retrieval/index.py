@@ -11,18 +11,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from assistant.corpus.models import Chunk
 from assistant.errors import IndexNotBuiltError, InvalidQuestionError
 from assistant.retrieval import shorthand
 from assistant.retrieval.coverage import assess
 from assistant.retrieval.coverage import warm_up as warm_coverage
-from assistant.retrieval.embedder import Embedder
+from assistant.retrieval.embedder import Embedder, ingest_embedder
 from assistant.retrieval.fusion import dense_led_fusion
 from assistant.retrieval.models import Hit, SearchResult, SourceSummary
 
 if TYPE_CHECKING:  # chromadb and bm25s are imported when the index is first used (~0.6 s)
+    import numpy as np
     from chromadb.api import ClientAPI
     from chromadb.api.models.Collection import Collection
 
@@ -78,8 +77,14 @@ class CorpusIndex:
 
     # -- ingest -----------------------------------------------------------------------------
 
-    def ingest(self, chunks: list[Chunk], progress: Progress | None = None) -> IngestReport:
-        """Embed only new chunks, drop chunks whose source is gone or changed. Safe to repeat."""
+    def ingest(
+        self, chunks: list[Chunk], progress: Progress | None = None, bulk: bool = False
+    ) -> IngestReport:
+        """Embed only new chunks, drop chunks whose source is gone or changed. Safe to repeat.
+
+        `bulk`: the embedder may take its ingest route for many new chunks (`cuemap ingest`
+        does; an index built on start in a bot or `ask` process does not, and loads no torch).
+        """
         started = time.perf_counter()
         collection = self._collection()
         current = {chunk.id: chunk for chunk in chunks}
@@ -89,11 +94,12 @@ class CorpusIndex:
         for start in range(0, len(stale), BATCH * 16):
             collection.delete(ids=stale[start : start + BATCH * 16])
         added = date.today().isoformat()
+        embedder = ingest_embedder(self._embedder, len(fresh)) if bulk else self._embedder
         for start in range(0, len(fresh), BATCH):
             batch = fresh[start : start + BATCH]
             collection.add(
                 ids=[c.id for c in batch],
-                embeddings=self._embedder.embed([c.embedding_text for c in batch]),
+                embeddings=embedder.embed([c.embedding_text for c in batch]),
                 documents=[c.text for c in batch],
                 metadatas=[{**c.to_metadata(), "added": added} for c in batch],
             )
@@ -249,7 +255,7 @@ class CorpusIndex:
             return {}
         got = self._collection().get(ids=ids, include=["documents", "metadatas", "embeddings"])
         return {
-            chunk_id: (Chunk.from_stored(chunk_id, text, meta), float(np.dot(vector, emb)))
+            chunk_id: (Chunk.from_stored(chunk_id, text, meta), float(vector @ emb))
             for chunk_id, text, meta, emb in zip(
                 got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
             )

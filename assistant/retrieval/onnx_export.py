@@ -18,8 +18,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from assistant.retrieval.embedder import pin_offline
 
 EXPORT_FORMAT = 2  # bump when the export changes, so stored exports are made again
@@ -129,6 +127,8 @@ def _optimise(source: Path, target: Path, model: Any) -> None:
 
 def _agreement(model: Any, folder: Path) -> float:
     """Lowest cosine between the export's vectors and the torch pipeline's on CHECK_TEXTS."""
+    import numpy as np
+
     from assistant.retrieval.onnx_embedder import OnnxSession
 
     exported = OnnxSession(folder).embed(CHECK_TEXTS)

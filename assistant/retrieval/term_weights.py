@@ -38,6 +38,6 @@ def lexical_share(weights: dict[str, float], text: str, stems: Stems) -> float:
 @cache
 def zipf(word: str) -> float:
     """General-English frequency of a lower-cased word on wordfreq's Zipf scale (0 to 7)."""
-    from wordfreq import zipf_frequency
+    from assistant.word_frequency import zipf as english_zipf
 
-    return min(zipf_frequency(word, "en"), MAX_ZIPF)
+    return min(english_zipf(word), MAX_ZIPF)

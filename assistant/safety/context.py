@@ -135,10 +135,10 @@ def _year(doc: Doc, modifier: Any) -> int:
 
 
 def _build(context: Context) -> Language:
-    from assistant.spacy_runtime import import_spacy
+    from assistant.spacy_runtime import import_medspacy_context, import_spacy
 
     spacy = import_spacy()
-    from medspacy.context import ConTextRule
+    ConTextRule = import_medspacy_context().ConTextRule  # noqa: N806 (a class)
     from spacy.language import Language
 
     if "cuemap_sentence_ends" not in Language.factories:

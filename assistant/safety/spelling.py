@@ -1,10 +1,10 @@
 """Misspelt crisis words read as meant: "suicde", "kil myself", "tablits", "overdoes".
 
 Typed in a hurry, on a phone or in a second language, the words that matter are often misspelt,
-and no phrase of the lexicon matches them. A word that is rare in English (wordfreq) and within
-one edit (Damerau-Levenshtein, transpositions included, from `rapidfuzz`; two for words of
-seven letters or more) of a word of the crisis vocabulary, with the same first letter, is read
-as that word. The vocabulary is every word the phrases and examples spell out, so correction
+and no phrase of the lexicon matches them. A word that is rare in English (wordfreq's Zipf
+scale, word_frequency.py) and within one edit (Damerau-Levenshtein, transpositions included,
+from `rapidfuzz`; two for words of seven letters or more) of a word of the crisis vocabulary,
+with the same first letter, is read as that word. The vocabulary is every word the phrases and examples spell out, so correction
 can only move a text towards the lexicon, never invent a term of its own.
 """
 
@@ -57,9 +57,9 @@ class Speller:
 
 @lru_cache(maxsize=8192)
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from assistant.word_frequency import zipf
 
-    return zipf_frequency(word, "en")
+    return zipf(word)
 
 
 def vocabulary(patterns: Iterable[str], examples: Iterable[str]) -> set[str]:

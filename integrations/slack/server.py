@@ -13,7 +13,8 @@ One worker process by default: it holds one copy of the embedding model and runs
 listeners in its own threads; more workers are safe (retries are de-duplicated in the shared
 database) but each loads its own model.
 With the default ONNX backend a worker never imports torch and holds one repacked copy of the
-weights (mapped from the exported file, not read into memory first): about 270 MB in all.
+weights (mapped from the exported file, not read into memory first): about 320 MB in all once
+its warm-up has loaded the recogniser and the crisis pipeline too.
 """
 
 from __future__ import annotations

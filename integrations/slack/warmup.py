@@ -28,9 +28,6 @@ class ModelWarmUp:
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="cuemap-warm-up", daemon=True)
             self._thread.start()
-            # An interview answer is acknowledged once it is saved, after its crisis check:
-            # that pipeline loads beside the model, not after it.
-            threading.Thread(target=self._safety, name="cuemap-warm-up-safety", daemon=True).start()
         return self
 
     def _safety(self) -> None:
@@ -40,6 +37,10 @@ class ModelWarmUp:
             logger.error("crisis-language warm-up failed: %s", type(exc).__name__)
 
     def _run(self) -> None:
+        # An interview answer is acknowledged once it is saved, after its crisis check: that
+        # pipeline loads beside the model, not after it; `ready` waits for both.
+        safety = threading.Thread(target=self._safety, name="cuemap-warm-up-safety", daemon=True)
+        safety.start()
         try:
             privacy_warm_up()  # an interview answer is checked for identifiers before its ack
             self._engine.index.warm_up()
@@ -48,4 +49,5 @@ class ModelWarmUp:
         else:
             logger.info("model and index loaded")
         finally:
+            safety.join()
             self.ready.set()

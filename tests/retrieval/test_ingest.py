@@ -90,3 +90,32 @@ def test_a_lost_bm25_file_is_rebuilt_from_the_vector_store(settings: Settings) -
     hits = fresh.explainer.search("gabapentin pregabalin calcium channel").hits
     assert hits[0].lexical_rank is not None
     assert "Gabapentin" in hits[0].chunk.thread_title
+
+
+class WithIngestRoute(HashingEmbedder):
+    """An embedder with its own route for an ingest, as the ONNX one has (bf16 on torch)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.route = HashingEmbedder()
+        self.asked: list[int] = []
+
+    def for_ingest(self, passages: int) -> HashingEmbedder:
+        self.asked.append(passages)
+        return self.route
+
+
+def test_cuemap_ingest_takes_the_embedders_ingest_route_and_a_start_up_build_does_not(
+    settings: Settings, corpus_copy: Path, tmp_path: Path
+) -> None:
+    """`cuemap ingest` may load torch for a large library; a bot or `ask` process that builds
+    its index on start embeds with its own embedder, and never loads torch for it."""
+    ingesting = WithIngestRoute()
+    _engine(settings, corpus_copy, ingesting).ingest()
+
+    starting = WithIngestRoute()
+    elsewhere = settings.model_copy(update={"data_dir": tmp_path / "bot"})
+    _engine(elsewhere, corpus_copy, starting).ensure_index()
+
+    assert ingesting.asked == [20] and ingesting.route.texts_embedded == 20
+    assert starting.asked == [] and starting.texts_embedded >= 20

@@ -11,6 +11,7 @@ import pytest
 
 from assistant.corpus.loader import load_corpus
 from assistant.evaluation.labels import load_retrieval_set
+from assistant.retrieval import embedder as embedder_module
 from assistant.retrieval.embedder import SentenceTransformerEmbedder, make_embedder
 from assistant.retrieval.onnx_embedder import OnnxEmbedder
 from assistant.settings import PROJECT_ROOT, Settings
@@ -76,3 +77,24 @@ def test_embedding_backend_setting_picks_onnx_by_default_and_torch_on_request(
     assert isinstance(onnx, OnnxEmbedder) and not onnx.loaded
     assert onnx.export_dir.is_relative_to(tmp_path / "models")
     assert isinstance(torch, SentenceTransformerEmbedder) and not torch.loaded
+
+
+def test_onnx_large_ingest_takes_bf16_batches_on_torch_within_parity_of_float32(
+    texts: list[str], shared_model_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A `cuemap ingest` of a large library on a CPU with native bf16: its passages go through
+    torch in bf16, still within cosine 0.999 of the float32 vectors questions are compared with;
+    a small ingest, bf16 off, or a CPU without it, stays on ONNX."""
+    onnx = OnnxEmbedder(shared_model_cache, bf16="on", bf16_min_passages=100)
+    large = onnx.for_ingest(len(texts))
+    exact = SentenceTransformerEmbedder(bf16="off").embed(texts)
+
+    assert isinstance(large, SentenceTransformerEmbedder) and large.bf16_batches
+    assert onnx.for_ingest(len(texts)) is large  # loaded once per process
+    assert np.sum(exact * large.embed(texts), axis=1).min() >= 0.999
+    assert onnx.for_ingest(99) is onnx
+    switched_off = OnnxEmbedder(shared_model_cache, bf16="off", bf16_min_passages=0)
+    assert switched_off.for_ingest(10**6) is switched_off
+    monkeypatch.setattr(embedder_module, "cpu_has_native_bf16", lambda: False)
+    plain_cpu = OnnxEmbedder(shared_model_cache, bf16="auto", bf16_min_passages=0)
+    assert plain_cpu.for_ingest(10**6) is plain_cpu
