@@ -4,8 +4,9 @@ Typed in a hurry, on a phone or in a second language, the words that matter are 
 and no phrase of the lexicon matches them. A word that is rare in English (wordfreq's Zipf
 scale, word_frequency.py) and within one edit (Damerau-Levenshtein, transpositions included,
 from `rapidfuzz`; two for words of seven letters or more) of a word of the crisis vocabulary,
-with the same first letter, is read as that word. The vocabulary is every word the phrases and examples spell out, so correction
-can only move a text towards the lexicon, never invent a term of its own.
+with the same first letter, is read as that word. The vocabulary is every word the phrases and
+examples spell out, so correction can only move a text towards the lexicon, never invent a term
+of its own.
 """
 
 from __future__ import annotations
