@@ -442,7 +442,7 @@ def _named_after_relation(found: list[Found], named: list[Found], text: str) -> 
 
 
 def _relation_of_an_owner(cue: Found, text: str) -> bool:
-    """"my mate [NAME]'s flat": the mate is named only as the flat's owner."""
+    """ "my mate [NAME]'s flat": the mate is named only as the flat's owner."""
     return (
         cue.category == "people"
         and cue.span is not None

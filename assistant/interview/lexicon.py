@@ -417,7 +417,7 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _habitual(tokens: list[re.Match[str]], n: int) -> bool:
-    """"never drinks at home", "no longer uses at work": the habit is negated, with its
+    """ "never drinks at home", "no longer uses at work": the habit is negated, with its
     setting (one night's "didn't drink at the pub" leaves the pub)."""
     word = tokens[n].group(0)
     return word == "never" or (
