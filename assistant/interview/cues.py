@@ -37,7 +37,7 @@ from assistant.retrieval.vector_cache import embed_once
 if TYPE_CHECKING:  # numpy: only when the model fallback runs, not to show a saved session
     import numpy as np
 
-EXTRACTOR = "5"  # bumped when extraction changes meaning; stored with every cue
+EXTRACTOR = "6"  # bumped when extraction changes meaning; stored with every cue
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n\u2013\u2014]+|\s-\s")
 NOT_WORDS = re.compile(
     r"\[[A-Z]{2,12}\](?:'s)?"  # placeholders the PHI guard leaves (and their 's)
@@ -54,6 +54,7 @@ NAMED_PERSON = re.compile(
     r"\[NAME\](?!'s?\b|\s+(?:says|said|reports|reported|states|stated|told|tells|denies|"
     r"describes|described)\b)"
 )
+SETTINGS = ("place", "time", "people")  # what a calm clause's setting is not
 OWNER_NAMED = re.compile(r",?\s*\[NAME\]'s?\s+\w")
 NAMED = "[NAME]"  # the cue's text: the clinician knows who, the record never does
 # What the patient thought, in their words: a quote after a verb of thinking ("she thought
@@ -192,6 +193,25 @@ class CueExtractor:
             quoted.append(Found("thought", wording, situations, "answer", wording, (start, end)))
         return quoted
 
+    def _calm_clauses(self, text: str, matches: list[Match]) -> list[tuple[int, int]]:
+        """The clauses holding a calm or good state ("at work he is fine", "relaxed after the
+        gym on Wednesday"): where and when it was, and with whom, is no setting of a craving. A
+        clause runs between punctuation and the conjunctions that end a negation ("but")."""
+        lowered = normalise(text)
+        bounds = [0, len(text)]
+        bounds += [m.start() for m in CLAUSE_SPLIT.finditer(lowered)]
+        bounds += [
+            t.start() for t in TOKEN.finditer(lowered) if t.group(0) in self.matcher.clause_ends
+        ]
+        bounds.sort()
+        spans = []
+        for m in matches:
+            if m.category == NOT_A_CUE and not m.negated:
+                start = max(b for b in bounds if b <= m.start)
+                end = min(b for b in bounds if b >= m.end)
+                spans.append((start, end))
+        return spans
+
     def _named_people(self, text: str) -> list[Found]:
         """Someone the PHI guard redacted, as a person who was there (see NAMED_PERSON), unless
         a negation reaches them ("wasn't with [NAME]")."""
@@ -213,12 +233,16 @@ class CueExtractor:
         matches = self.matcher.find(text)
         tags = _Tags(text, self._tagger)
         matches = [m for m in matches if not tags.not_a_noun_here(m)]  # "she works": other words
+        calm = self._calm_clauses(text, matches)
         found = [
             Found(
                 m.category, m.text, m.situations, "lexicon", text[m.start : m.end], (m.start, m.end)
             )
             for m in _addresses_dropped(matches)
-            if not m.negated and m.category != NOT_A_CUE and not tags.only_an_owner(m, matches)
+            if not m.negated
+            and m.category != NOT_A_CUE
+            and not tags.only_an_owner(m, matches)
+            and not (m.category in SETTINGS and any(a <= m.start < b for a, b in calm))
         ]
         quoted = self._quoted_thoughts(text, found)
         if quoted:  # the bottle she pictured is not one she saw, "tonight" not when it was

@@ -117,6 +117,11 @@ class Lexicon(Strict):
     mourned_after: list[str] = Field(
         default=[], description="'her dad's death', 'his wife, who died': nor is this person"
     )
+    absent_after: list[str] = Field(
+        default=[],
+        description="'her partner was away', 'the baby asleep', 'his flatmate moved out': the "
+        "person named just before was not there either",
+    )
     clause_breaks: list[str] = []
     filler: list[str] = []
     non_answers: list[str] = []
@@ -223,6 +228,7 @@ class Matcher:
         self._ends = {normalise(word) for word in lexicon.negation_ends}
         self._use = {normalise(word) for word in lexicon.use_words}
         self._craving = {normalise(word) for word in lexicon.craving_words}
+        self.clause_ends = frozenset(self._ends)
 
     # Compiled on first use (about 2,000 patterns, 0.3 s): a process that answers questions
     # and never reads an interview answer does without them.
@@ -245,6 +251,19 @@ class Matcher:
     @cached_property
     def _mourned_after(self) -> re.Pattern[str]:
         return _word_sequence(self.lexicon.mourned_after, ending=False)
+
+    @cached_property
+    def _absent_after(self) -> re.Pattern[str]:
+        if not self.lexicon.absent_after:
+            return re.compile(r"(?!x)x")
+        alternatives = "|".join(
+            r"\s+".join(re.escape(w) for w in normalise(p).split())
+            for p in self.lexicon.absent_after
+        )
+        return re.compile(
+            rf"^(?:'s|')?[\s,]+(?:(?:was|were|is|are|had|has|'s|finally|just|already|all)\s+)"
+            rf"{{0,2}}(?:{alternatives})(?![\w'])"
+        )
 
     @cached_property
     def _thoughts(self) -> list[re.Pattern[str]]:
@@ -335,12 +354,17 @@ class Matcher:
 
     def _mourned(self, match: Match, lowered: str) -> bool:
         """Someone who died or is grieved for is not someone who was there: "grieving his
-        brother", "her dad's death", "his wife, who died" (a few words either side)."""
+        brother", "her dad's death", "his wife, who died" (a few words either side); nor is
+        someone said to be away: "her partner was away", "the baby's finally gone down"."""
         if match.category != "people":
             return False
         before = lowered[max(0, match.start - MOURNING_REACH) : match.start]
         after = lowered[match.end : match.end + MOURNING_REACH]
-        return bool(self._mourned_before.search(before) or self._mourned_after.match(after))
+        return bool(
+            self._mourned_before.search(before)
+            or self._mourned_after.match(after)
+            or self._absent_after.match(after)
+        )
 
     def _merge_adjacent(self, lowered: str, matches: list[Match]) -> list[Match]:
         categories = self.lexicon.categories.items()

@@ -329,3 +329,28 @@ def test_cue_thoughts_a_quoted_or_pictured_thought_is_a_thought_not_what_it_name
     assert ("thought", "just one won't hurt") in cues(
         extractor, template, "before_craving", "Went quiet, then 'just the one'."
     )
+
+
+def test_cue_absent_the_partner_away_and_the_sleeping_baby_were_not_there(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(
+        extractor,
+        template,
+        "routine",
+        "Late evenings, once his wife goes up to bed; her partner was away, the baby asleep.",
+    )
+    assert not {c for c in found if c[0] == "people"}
+
+
+def test_cue_calm_at_work_he_is_fine_so_work_is_no_setting(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(
+        extractor,
+        template,
+        "where",
+        "At work he is fine; relaxed after the gym too, but the pub on Fridays gets him.",
+    )
+    assert ("place", "pub") in found
+    assert not {c for c in found if c[1] in ("work", "gym")}
