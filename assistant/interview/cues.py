@@ -37,7 +37,7 @@ from assistant.retrieval.vector_cache import embed_once
 if TYPE_CHECKING:  # numpy: only when the model fallback runs, not to show a saved session
     import numpy as np
 
-EXTRACTOR = "6"  # bumped when extraction changes meaning; stored with every cue
+EXTRACTOR = "7"  # bumped when extraction changes meaning; stored with every cue
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n\u2013\u2014]+|\s-\s")
 NOT_WORDS = re.compile(
     r"\[[A-Z]{2,12}\](?:'s)?"  # placeholders the PHI guard leaves (and their 's)
@@ -54,7 +54,12 @@ NAMED_PERSON = re.compile(
     r"\[NAME\](?!'s?\b|\s+(?:says|said|reports|reported|states|stated|told|tells|denies|"
     r"describes|described)\b)"
 )
-SETTINGS = ("place", "time", "people")  # what a calm clause's setting is not
+SETTINGS = ("place", "time", "people")
+DRINKING_PLACES = {"urges_and_temptations", "pleasant_times_with_others"}  # IDTS of a pub, an offy
+LANDMARK = re.compile(
+    r"(?:'s)?\s+(?:on|by|near|behind|off|of|beside|opposite|next to|outside|across from|round|"
+    r"round the back of|at the back of|at the end of)\s+(?:the|a|an|his|her|their|my|our)?\s*"
+)  # what a calm clause's setting is not
 OWNER_NAMED = re.compile(r",?\s*\[NAME\]'s?\s+\w")
 NAMED = "[NAME]"  # the cue's text: the clinician knows who, the record never does
 # What the patient thought, in their words: a quote after a verb of thinking ("she thought
@@ -238,7 +243,7 @@ class CueExtractor:
             Found(
                 m.category, m.text, m.situations, "lexicon", text[m.start : m.end], (m.start, m.end)
             )
-            for m in _addresses_dropped(matches)
+            for m in _addresses_dropped(matches, text)
             if not m.negated
             and m.category != NOT_A_CUE
             and not tags.only_an_owner(m, matches)
@@ -480,12 +485,24 @@ def _spacy_tags(text: str) -> list[Token]:
     return analyse(text)
 
 
-def _addresses_dropped(matches: list[Match]) -> list[Match]:
-    """'the bookies on the high street': the street says where the bookies is; not a cue."""
+def _addresses_dropped(matches: list[Match], text: str) -> list[Match]:
+    """'the bookies on the high street', 'the arcade on the seafront', 'the car park behind the
+    leisure centre': the second place says where the first is; it is no cue of its own, unless
+    it is a place of using or drinking itself ("the car outside the offy")."""
     places = [m for m in matches if m.category == "place" and not m.negated]
     if len(places) < 2:
         return matches
-    return [m for m in matches if not (m.category == "place" and m.text == "street")]
+    landmarks = {
+        id(later)
+        for earlier, later in zip(places, places[1:], strict=False)
+        if LANDMARK.fullmatch(normalise(text[earlier.end : later.start]))
+        and not set(later.situations) & DRINKING_PLACES  # "the car outside the offy": a cue
+    }
+    return [
+        m
+        for m in matches
+        if not (m.category == "place" and (m.text == "street" or id(m) in landmarks))
+    ]
 
 
 def concept(category: str, text: str) -> tuple[str, str]:

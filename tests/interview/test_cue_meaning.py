@@ -354,3 +354,13 @@ def test_cue_calm_at_work_he_is_fine_so_work_is_no_setting(
     )
     assert ("place", "pub") in found
     assert not {c for c in found if c[1] in ("work", "gym")}
+
+
+def test_cue_landmark_the_leisure_centre_behind_the_car_park_only_says_where_it_is(
+    extractor: CueExtractor, template: Template
+) -> None:
+    assert cues(extractor, template, "where", "The car park behind the leisure centre.") == {
+        ("place", "car park")
+    }
+    found = cues(extractor, template, "where", "The off-licence next to the station, and the pub")
+    assert found == {("place", "off-licence"), ("place", "pub")}
