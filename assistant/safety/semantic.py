@@ -12,6 +12,7 @@ cases of `eval/crisis_cases.yaml`: a missed crisis statement costs more than a f
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
     from assistant.retrieval.embedder import Embedder
 
+log = logging.getLogger(__name__)
 SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
 CLAUSE = re.compile(r"[^,:()\u2013\u2014]+")
 MIN_WORDS = 3  # "ok", "fine thanks": nothing to compare
@@ -47,8 +49,18 @@ class SemanticScreen:
         self._bank: tuple[np.ndarray, list[str], np.ndarray] | None = None
         self._lock = threading.Lock()
 
+    def ready(self) -> bool:
+        """Whether the model is loaded, or loads at once (an ONNX export already made). A
+        model still to be prepared (about 20 s, once) is not waited for: a check never holds
+        up an answer, and the phrases and the speller still run."""
+        embedder = self._embedder
+        return bool(getattr(embedder, "loaded", True) or getattr(embedder, "exported", False))
+
     def statements(self, text: str) -> list[Statement]:
         """The sentences of `text` that read as a crisis statement, with the closest kind."""
+        if not self.ready():
+            log.warning("Crisis check by phrases only: the embedding model is still loading.")
+            return []
         sentences = [span for m in SENTENCE.finditer(text) for span in _units(text, m)]
         if not sentences:
             return []

@@ -147,3 +147,20 @@ def test_crisis_speller_leaves_common_words_and_abbreviations_alone() -> None:
     assert (
         speller.fix("SI, kil myslef, wasn't, skill, Kill") == "SI, kill myself, wasn't, skill, Kill"
     )
+
+
+def test_crisis_check_never_waits_for_a_model_still_being_prepared() -> None:
+    from assistant.safety.config import load_safety_config
+    from assistant.safety.semantic import SemanticScreen
+    from assistant.settings import PROJECT_ROOT
+
+    class Preparing:  # an ONNX export not made yet: about 20 s, once
+        dimension, loaded, exported = 384, False, False
+
+        def embed(self, texts: list[str]) -> None:
+            raise AssertionError("the check waited for the model")
+
+    config = load_safety_config(PROJECT_ROOT / "prompts").semantic
+    assert config is not None
+    screen = SemanticScreen(config, Preparing())  # type: ignore[arg-type]
+    assert screen.statements("everyone would be better without me around") == []
