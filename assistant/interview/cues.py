@@ -54,12 +54,12 @@ NAMED_PERSON = re.compile(
     r"\[NAME\](?!'s?\b|\s+(?:says|said|reports|reported|states|stated|told|tells|denies|"
     r"describes|described)\b)"
 )
-SETTINGS = ("place", "time", "people")
+SETTINGS = ("place", "time", "people")  # what a calm clause's setting is not
 DRINKING_PLACES = {"urges_and_temptations", "pleasant_times_with_others"}  # IDTS of a pub, an offy
 LANDMARK = re.compile(
     r"(?:'s)?\s+(?:on|by|near|behind|off|of|beside|opposite|next to|outside|across from|round|"
     r"round the back of|at the back of|at the end of)\s+(?:the|a|an|his|her|their|my|our)?\s*"
-)  # what a calm clause's setting is not
+)  # "the arcade on the seafront": what lies between a place and its landmark
 OWNER_NAMED = re.compile(r",?\s*\[NAME\]'s?\s+\w")
 NAMED = "[NAME]"  # the cue's text: the clinician knows who, the record never does
 # What the patient thought, in their words: a quote after a verb of thinking ("she thought
@@ -184,7 +184,8 @@ class CueExtractor:
     def _quoted_thoughts(self, text: str, found: list[Found]) -> list[Found]:
         """Thoughts quoted or pictured (QUOTED_THOUGHT) that hold no thought already found."""
         thoughts = [f.span for f in found if f.category == "thought" and f.span]
-        situations = tuple(self.lexicon.categories["thought"].situations)
+        thought = self.lexicon.categories.get("thought")  # type: ignore[call-overload]
+        situations = tuple(thought.situations) if thought else ()
         quoted = []
         for m in QUOTED_THOUGHT.finditer(normalise(text)):
             if m.group(2):
