@@ -52,7 +52,6 @@ NOTES = {
     "-ve": "negative",
     "b/c": "because",
     "abt": "about",
-    "govt": "government",
 }
 _ACRONYM = re.compile(
     r"(?<![\w-])("
