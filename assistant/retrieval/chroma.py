@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import chromadb
-from chromadb.api import ClientAPI
-from chromadb.api.models.Collection import Collection
-from chromadb.config import Settings as ChromaSettings
+from typing import TYPE_CHECKING
 
+from assistant.retrieval.chroma_runtime import import_chromadb
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+    from chromadb.api.models.Collection import Collection
 
 
 def make_chroma_client(settings: Settings) -> ClientAPI:
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    chromadb = import_chromadb()
+    chroma_settings = chromadb.Settings(anonymized_telemetry=False)
     if settings.chroma_host:
         return chromadb.HttpClient(
             host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings

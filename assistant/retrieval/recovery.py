@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 import time
-
-from chromadb.api import ClientAPI
-from chromadb.api.shared_system_client import SharedSystemClient
+from typing import TYPE_CHECKING
 
 from assistant.errors import IndexUnavailableError
 from assistant.retrieval.chroma import make_chroma_client, open_collection
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,8 @@ def open_chroma(settings: Settings) -> ClientAPI:
             type(exc).__name__,
             aside,
         )
+        from chromadb.api.shared_system_client import SharedSystemClient  # chromadb is loaded
+
         SharedSystemClient.clear_system_cache()
         return make_chroma_client(settings)
 
