@@ -27,8 +27,16 @@ from typing import Any
 UNUSED_BY_MEDSPACY_CONTEXT = ("quickumls", "quickumls.spacy_component")
 
 # Held while torch is hidden; the torch embedder takes it too before it first imports torch,
-# so a model loading in another thread never finds torch missing.
-IMPORT_LOCK = threading.Lock()
+# so a model loading in another thread never finds torch missing. Held as well while a spaCy
+# pipeline loads (`load_lock()`): spaCy reads its plug-ins' entry points at every load,
+# medspaCy's among them, and a thread importing medspaCy meanwhile met its half-imported
+# modules (ImportError, KeyError): one bot start in three lost its warm-up that way.
+IMPORT_LOCK = threading.RLock()
+
+
+def load_lock() -> threading.RLock:
+    """The lock to hold while loading or building a spaCy pipeline."""
+    return IMPORT_LOCK
 
 
 def import_spacy() -> ModuleType:

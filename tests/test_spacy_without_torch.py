@@ -42,3 +42,47 @@ def test_answer_checks_load_spacy_without_torch_quickumls_or_the_spacy_cli_all_i
     assert result["unused"] == []
     assert result["names"]  # the recogniser still finds the name
     assert result["hits"]  # and the crisis pipeline the plan
+
+
+WARM_UP_IN_TWO_THREADS = """
+import sys, threading
+from assistant.privacy import warm_up
+from assistant.safety import SafetyGuard
+from assistant.settings import PROJECT_ROOT
+
+guard = SafetyGuard.load(PROJECT_ROOT / "prompts")
+failures = []
+
+def run(load):
+    try:
+        load()
+    except Exception as exc:
+        failures.append(repr(exc))
+
+threads = [threading.Thread(target=run, args=(load,)) for load in (warm_up, guard.warm_up)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print(failures)
+"""
+
+
+def test_the_bots_warm_up_loads_the_recogniser_and_the_crisis_pipeline_side_by_side() -> None:
+    # The bot loads both at once, in two threads. Before the load lock, one full bot start in
+    # three lost its warm-up (medspaCy half-imported while spaCy read its plug-ins); the race
+    # needs the bot's timing and is rare here, so this keeps the plain case honest: four
+    # fresh processes, none may fail.
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "-c", WARM_UP_IN_TWO_THREADS],
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        for _ in range(4)
+    ]
+    reported = [start.communicate(timeout=120)[0].strip().splitlines()[-1] for start in starts]
+
+    assert reported == ["[]"] * 4

@@ -46,10 +46,10 @@ def _pipeline() -> Any:
     if _nlp is None:
         with _lock:
             if _nlp is None:
-                from assistant.spacy_runtime import import_spacy
+                from assistant.spacy_runtime import import_spacy, load_lock
 
                 spacy = import_spacy()
-                with warnings.catch_warnings():  # the model's minor version is ahead of spaCy's
-                    warnings.simplefilter("ignore")
+                with load_lock(), warnings.catch_warnings():  # the model is a minor version
+                    warnings.simplefilter("ignore")  # ahead of spaCy
                     _nlp = spacy.load(MODEL, exclude=["parser", "lemmatizer"])
     return _nlp

@@ -135,6 +135,13 @@ def _year(doc: Doc, modifier: Any) -> int:
 
 
 def _build(context: Context) -> Language:
+    from assistant.spacy_runtime import load_lock
+
+    with load_lock():
+        return _build_pipeline(context)
+
+
+def _build_pipeline(context: Context) -> Language:
     from assistant.spacy_runtime import import_medspacy_context, import_spacy
 
     spacy = import_spacy()
