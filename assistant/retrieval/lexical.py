@@ -1,15 +1,45 @@
-"""BM25 ranking over the indexed chunks (bm25s), saved beside the vector store."""
+"""BM25 ranking over the indexed chunks (bm25s), saved beside the vector store.
+
+bm25s imports SciPy when it can, only to build its sparse matrix; its NumPy build gives the
+same scores, and SciPy costs 8 MB in every process that searches (a bot worker, a cold `ask`).
+It is imported with SciPy hidden, under the lock that hides torch from spaCy, so another
+thread never finds SciPy missing.
+"""
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import shutil
+import sys
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import bm25s
 import Stemmer
 
+from assistant.spacy_runtime import IMPORT_LOCK
+
+if TYPE_CHECKING:
+    import bm25s
+
+
+def _import_bm25s() -> ModuleType:
+    with IMPORT_LOCK:
+        if "bm25s" in sys.modules:
+            return sys.modules["bm25s"]
+        hide = "scipy" not in sys.modules
+        if hide:
+            sys.modules["scipy"] = None  # type: ignore[assignment]  # `import scipy` fails
+        try:
+            return importlib.import_module("bm25s")
+        finally:
+            if hide and "scipy" in sys.modules and sys.modules["scipy"] is None:
+                del sys.modules["scipy"]
+
+
+_bm25s = _import_bm25s()
 _STEMMER = Stemmer.Stemmer("english")
 # bm25s sets its own logger to DEBUG on import, so every index build would print to stderr.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -21,7 +51,7 @@ def stems(text: str) -> list[str]:
 
 
 def tokenize(texts: list[str]) -> list[list[str]]:
-    return bm25s.tokenize(
+    return _bm25s.tokenize(
         texts, stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
     )
 
@@ -51,7 +81,7 @@ class LexicalIndex:
         if not ids:
             return cls([], None, fingerprint)
         tokens = tokenize(texts)
-        retriever = bm25s.BM25()
+        retriever = _bm25s.BM25(csc_backend="numpy")  # as without SciPy
         retriever.index(tokens, show_progress=False)
         pairs = frozenset(
             f"{a} {b}" for words in tokens for a, b in zip(words, words[1:], strict=False)
@@ -101,7 +131,7 @@ class LexicalIndex:
         """The saved index, or None when it is missing or unreadable (it is then rebuilt)."""
         try:
             saved = json.loads((folder / "ids.json").read_text())
-            retriever = bm25s.BM25.load(str(folder / "bm25")) if saved["ids"] else None
+            retriever = _bm25s.BM25.load(str(folder / "bm25")) if saved["ids"] else None
             pairs = frozenset(saved["pairs"])  # an index saved before pairs: rebuilt
         except (OSError, ValueError, KeyError):
             return None
