@@ -125,6 +125,37 @@ FACT_NEEDS = (
         reason="The sources do not cover monitoring schedules; they explain mechanisms. Check a "
         "formulary or guideline.",
     ),
+    FactNeed(  # "Which study first showed...?": quoting a mechanism would pass for a citation
+        asks=re.compile(
+            r"\b(which|what) (\w+ ){0,2}(stud(y|ies)|trials?|papers?|experiments?|researchers?|"
+            r"scientists?|authors?)\b|\bwho (first )?(showed|discovered|found|proved|described|"
+            r"coined|named|invented)\b|\b(cite|reference|name) (a|the|any) (study|paper|trial|"
+            r"source)\b|\b(in )?what (year|decade)\b",
+            re.IGNORECASE,
+        ),
+        evidence=re.compile(
+            r"\b(stud(y|ies)|trials?|et al\.?|published|journal|experiment\w*|(19|20)\d\d)\b", re.I
+        ),
+        reason="The sources do not name studies, trials or their authors; they explain "
+        "mechanisms.",
+    ),
+    FactNeed(  # rates and proportions: a mechanism quoted as a figure would mislead
+        asks=re.compile(
+            r"\bwhat (proportion|percentage|percent|fraction|share) of\b|"
+            r"\bhow many (\w+ ){0,2}(people|patients|adults|children|users|cases|percent)\b|"
+            r"\b(prevalence|incidence|success rate|response rate|remission rate|relapse rates?|"
+            r"recovery rate|odds|life expectancy|mortality)\b|"
+            r"\bwhat (are|is) the (chances?|odds|rates?) (of|that)\b|\bhow (likely|common) is\b",
+            re.IGNORECASE,
+        ),
+        evidence=re.compile(
+            r"\d+(\.\d+)?\s?%|\b\d+ (in|out of) \d+\b|\bper ?cent\b|"
+            r"\b(half|a third|a quarter|most|the majority) of (people|patients)\b",
+            re.I,
+        ),
+        reason="The sources give no figures (rates, proportions, outcome statistics); they "
+        "explain mechanisms.",
+    ),
 )
 TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"}
 # An eponym before an instrument or a named entity of medicine: "Conners rating scale", "Beck

@@ -166,6 +166,23 @@ def test_coverage_declines_a_taper_pregnancy_or_monitoring_question_the_threads_
         assert coverage.level == "none" and reason in coverage.reason, question
 
 
+def test_coverage_declines_asking_for_a_study_or_a_figure_the_threads_never_give() -> None:
+    for question, reason in [
+        ("Which trial showed naltrexone cuts cue-driven drinking?", "studies"),
+        ("Who first described dopamine firing to the cue rather than the reward?", "studies"),
+        ("What proportion of patients relapse in the first year after detox?", "figures"),
+        ("How likely is it that someone with psychosis gets back to work?", "figures"),
+    ]:
+        coverage = assess(question, _hits(0.6), 0.28, VOCABULARY, stems)
+        assert coverage.level == "none" and reason in coverage.reason, question
+    # mechanism questions near those words are answered as before
+    for question in [
+        "Why do cues raise relapse risk?",
+        "How many steps lead from the cue to craving?",
+    ]:
+        assert assess(question, _hits(0.6), 0.28, VOCABULARY, stems).level != "none", question
+
+
 def test_coverage_names_an_eponymous_scale_or_syndrome_even_when_redacted() -> None:
     for question, term in [
         ("How is the Conners rating scale used with methylphenidate?", "Conners rating scale"),
