@@ -24,9 +24,18 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from assistant.interview.lexicon import NOT_A_CUE, TOKEN, Lexicon, Match, Matcher, normalise
+from assistant.interview.lexicon import (
+    NOT_A_CUE,
+    TOKEN,
+    Lexicon,
+    Match,
+    Matcher,
+    normalise,
+    phrase_regex,
+)
 from assistant.interview.models import CATEGORY_KINDS, NONE_FITS, Cue, CueSource
 from assistant.interview.polarity import is_positive
 from assistant.interview.template import Question
@@ -37,7 +46,7 @@ from assistant.retrieval.vector_cache import embed_once
 if TYPE_CHECKING:  # numpy: only when the model fallback runs, not to show a saved session
     import numpy as np
 
-EXTRACTOR = "7"  # bumped when extraction changes meaning; stored with every cue
+EXTRACTOR = "8"  # bumped when extraction changes meaning; stored with every cue
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n\u2013\u2014]+|\s-\s")
 NOT_WORDS = re.compile(
     r"\[[A-Z]{2,12}\](?:'s)?"  # placeholders the PHI guard leaves (and their 's)
@@ -82,6 +91,7 @@ OWNED_WITH = ("event", "people")  # "his brother's barbecue", "his brother's mat
 NO_ONE = frozenset({"nobody", "no one", "noone", "no-one"})
 THOUGHT_LENGTH = 3  # a thought may run to three times a cue phrase's words
 DENIALS = frozenset({"no", "not", "nothing", "none", "nah", "nope"})
+COPING_SETTINGS = frozenset({"sponsor", "helpline", "keyworker", "meditation"})
 Tagger = Callable[[str], list[Token]]
 CACHED_ANSWERS = 2048
 
@@ -201,8 +211,9 @@ class CueExtractor:
 
     def _calm_clauses(self, text: str, matches: list[Match]) -> list[tuple[int, int]]:
         """The clauses holding a calm or good state ("at work he is fine", "relaxed after the
-        gym on Wednesday"): where and when it was, and with whom, is no setting of a craving. A
-        clause runs between punctuation and the conjunctions that end a negation ("but")."""
+        gym on Wednesday") or a coping step ("went to the gym instead and then the library",
+        "stayed in with her sister"): where and when it was, and with whom, is no setting of a
+        craving. A clause runs between punctuation and the conjunctions that end a negation."""
         lowered = normalise(text)
         bounds = [0, len(text)]
         bounds += [m.start() for m in CLAUSE_SPLIT.finditer(lowered)]
@@ -210,13 +221,27 @@ class CueExtractor:
             t.start() for t in TOKEN.finditer(lowered) if t.group(0) in self.matcher.clause_ends
         ]
         bounds.sort()
-        spans = []
-        for m in matches:
-            if m.category == NOT_A_CUE and not m.negated:
-                start = max(b for b in bounds if b <= m.start)
-                end = min(b for b in bounds if b >= m.end)
-                spans.append((start, end))
-        return spans
+        held = [(m.start, m.end) for m in matches if m.category == NOT_A_CUE and not m.negated]
+        negated = self.matcher.negated_spans(lowered)
+        for regex in self._coping:
+            held += [
+                m.span()
+                for m in regex.finditer(lowered)
+                if not any(a < m.start() < b for a, b in negated)
+            ]
+        return [
+            (max(b for b in bounds if b <= start), min(b for b in bounds if b >= end))
+            for start, end in held
+        ]
+
+    @cached_property
+    def _coping(self) -> list[re.Pattern[str]]:
+        """Coping steps that set a scene ("went to a meeting", "stayed in", "rang her sponsor"): the
+        lexicon's coping phrases of two words or more, and its one-word nouns. A one-word verb
+        ("left", "walked") says nothing of where the patient was, nor does "gym": a craving can
+        come on at the gym."""
+        phrases = self.lexicon.actions.coping
+        return [phrase_regex(p) for p in phrases if len(p.split()) > 1 or p in COPING_SETTINGS]
 
     def _named_people(self, text: str) -> list[Found]:
         """Someone the PHI guard redacted, as a person who was there (see NAMED_PERSON), unless

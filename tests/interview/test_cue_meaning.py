@@ -356,6 +356,22 @@ def test_cue_calm_at_work_he_is_fine_so_work_is_no_setting(
     assert not {c for c in found if c[1] in ("work", "gym")}
 
 
+def test_cue_coping_who_she_stayed_in_with_and_when_he_goes_to_meetings_are_no_settings(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(
+        extractor,
+        template,
+        "before_craving",
+        "She skipped the party, stayed in with her sister; later her ex texted and it hit her.",
+    )
+    assert ("people", "sister") not in found
+    assert any(c[0] == "people" for c in found)  # the ex, in the clause where it hit
+    routine = cues(extractor, template, "routine", "Goes to a meeting every morning, drinks at night")
+    assert not {c for c in routine if c[1] == "morning"}
+    assert any(c[0] == "time" for c in routine)  # night
+
+
 def test_cue_landmark_the_leisure_centre_behind_the_car_park_only_says_where_it_is(
     extractor: CueExtractor, template: Template
 ) -> None:
