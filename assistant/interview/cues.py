@@ -70,6 +70,19 @@ LANDMARK = re.compile(
     r"round the back of|at the back of|at the end of)\s+(?:the|a|an|his|her|their|my|our)?\s*"
 )  # "the arcade on the seafront": what lies between a place and its landmark
 OWNER_NAMED = re.compile(r",?\s*\[NAME\]'s?\s+\w")
+# A routine given up: "used to be after work every day, but hasn't done that since he changed
+# jobs". What it was is no cue now; what follows the "but" may be.
+GIVEN_UP = re.compile(
+    r"\bused to\b[^.;!?]*?(?=\b(?:but|though|although)\b[^.;!?]*?(?:\bnot\b|n't\b|\bno longer\b|"
+    r"\bnever\b|\bstopped\b|\bany ?more\b|\bgave (?:it|that) up\b))",
+    re.IGNORECASE,
+)
+# A denied thought is none: "no thoughts of using", "denies thinking about it".
+THOUGHT_DENIED = re.compile(
+    r"\b(?:no|denies|denied|without|not having|never has|never had)\s+(?:\w+\s+){0,2}"
+    r"(?:thoughts?|thinking)\b",
+    re.IGNORECASE,
+)
 NAMED = "[NAME]"  # the cue's text: the clinician knows who, the record never does
 # What the patient thought, in their words: a quote after a verb of thinking ("she thought
 # 'what's the point'", "told himself \"just tonight\"") or what they pictured ("kept picturing
@@ -185,6 +198,13 @@ class CueExtractor:
             _named_after_relation(self._find(words, categories, answer_is, named), named, text)
         )
         found = [f for f in found if not _relation_of_an_owner(f, text)]
+        given_up = [m.span() for m in GIVEN_UP.finditer(text)]
+        found = [
+            f
+            for f in found
+            if not (f.span and any(a <= f.span[0] < b for a, b in given_up))
+            and not (f.category == "thought" and THOUGHT_DENIED.search(f.wording or f.text))
+        ]
         with self._lock:
             self._cache[key] = found
             if len(self._cache) > CACHED_ANSWERS:

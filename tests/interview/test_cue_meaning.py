@@ -372,6 +372,22 @@ def test_cue_coping_who_she_stayed_in_with_and_when_he_goes_to_meetings_are_no_s
     assert any(c[0] == "time" for c in routine)  # night
 
 
+def test_cue_a_routine_given_up_and_a_denied_thought_are_no_cues(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(
+        extractor,
+        template,
+        "routine",
+        "Used to be the pub after work every day, but he hasn't done that since he changed jobs; "
+        "now it's cans in the car on payday.",
+    )
+    assert not {c for c in found if c[1] in ("pub", "after work")}
+    assert ("event", "payday") in found
+    thoughts = cues(extractor, template, "thoughts", "pt reports no thoughts of using this week")
+    assert not {c for c in thoughts if c[0] == "thought"}
+
+
 def test_cue_landmark_the_leisure_centre_behind_the_car_park_only_says_where_it_is(
     extractor: CueExtractor, template: Template
 ) -> None:
