@@ -104,6 +104,10 @@ OWNED_WITH = ("event", "people")  # "his brother's barbecue", "his brother's mat
 NO_ONE = frozenset({"nobody", "no one", "noone", "no-one"})
 THOUGHT_LENGTH = 3  # a thought may run to three times a cue phrase's words
 DENIALS = frozenset({"no", "not", "nothing", "none", "nah", "nope"})
+THINKING = frozenset(
+    {"think", "thinks", "thought", "thinking", "reckon", "reckoned", "guess", "suppose", "wonder"}
+    | {"wondered", "figured", "kept", "keep", "keeps", "just", "like", "thinks", "said", "says"}
+)
 COPING_SETTINGS = frozenset({"sponsor", "helpline", "keyworker", "meditation"})
 Tagger = Callable[[str], list[Token]]
 CACHED_ANSWERS = 2048
@@ -397,8 +401,14 @@ class CueExtractor:
         longest = self.lexicon.fallback.max_words * (THOUGHT_LENGTH if category == "thought" else 2)
         if not leftovers or len(TOKEN.findall(normalise(text))) > longest:
             return []
-        first = leftovers[0]
         content = THOUGHT_CONTENT if category == "thought" else CONTENT
+        if category == "thought":  # "I think, why not, my life is broken": what follows the verb
+            leftovers = [
+                f
+                for f in leftovers
+                if not set(f.phrase.split()) <= THINKING and tags.has(f.start, f.end, content)
+            ] or leftovers
+        first = leftovers[0]
         if not tags.has(first.start, first.end, content) or first.phrase.split()[0] in DENIALS:
             return []
         positive = category in ("body", "emotion") and is_positive(first.phrase)

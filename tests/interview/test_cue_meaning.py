@@ -388,6 +388,14 @@ def test_cue_a_routine_given_up_and_a_denied_thought_are_no_cues(
     assert not {c for c in thoughts if c[0] == "thought"}
 
 
+def test_cue_thought_is_what_follows_i_think_never_the_bare_verb(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(extractor, template, "thoughts", "I think, why not, my life is already broken.")
+    assert ("thought", "think") not in found
+    assert any(c[0] == "thought" and "broken" in c[1] for c in found)
+
+
 def test_cue_landmark_the_leisure_centre_behind_the_car_park_only_says_where_it_is(
     extractor: CueExtractor, template: Template
 ) -> None:
