@@ -70,6 +70,13 @@ LANDMARK = re.compile(
     r"round the back of|at the back of|at the end of)\s+(?:the|a|an|his|her|their|my|our)?\s*"
 )  # "the arcade on the seafront": what lies between a place and its landmark
 OWNER_NAMED = re.compile(r",?\s*\[NAME\]'s?\s+\w")
+# A message or an acquaintance from a place: "letter from the job centre", "knows him from the
+# clinic".
+SOURCE_BEFORE = re.compile(
+    r"\b(?:letter|call|phone call|text|message|email|note|leaflet|invite|invitation|"
+    r"knows?(?: (?:him|her|them))?|knew(?: (?:him|her|them))?)\s+from\s+"
+    r"(?:the|a|an|his|her|their|my|our)?\s*$"
+)
 # A routine given up: "used to be after work every day, but hasn't done that since he changed
 # jobs". What it was is no cue now; what follows the "but" may be.
 GIVEN_UP = re.compile(
@@ -293,7 +300,7 @@ class CueExtractor:
             Found(
                 m.category, m.text, m.situations, "lexicon", text[m.start : m.end], (m.start, m.end)
             )
-            for m in _addresses_dropped(matches, text)
+            for m in _addresses_dropped(_sources_dropped(matches, text), text)
             if not m.negated
             and m.category != NOT_A_CUE
             and not tags.only_an_owner(m, matches)
@@ -539,6 +546,20 @@ def _spacy_tags(text: str) -> list[Token]:
     from assistant.privacy.recogniser import analyse
 
     return analyse(text)
+
+
+def _sources_dropped(matches: list[Match], text: str) -> list[Match]:
+    """ "a letter from the job centre", "knows him from the clinic": a place a message or an
+    acquaintance comes from is not where the patient was. Where people are from ("old using
+    mates from the hostel") stays: a clinician notes it."""
+    return [
+        m
+        for m in matches
+        if not (
+            m.category == "place"
+            and SOURCE_BEFORE.search(normalise(text[max(0, m.start - 40) : m.start]))
+        )
+    ]
 
 
 def _addresses_dropped(matches: list[Match], text: str) -> list[Match]:

@@ -396,6 +396,19 @@ def test_cue_thought_is_what_follows_i_think_never_the_bare_verb(
     assert any(c[0] == "thought" and "broken" in c[1] for c in found)
 
 
+def test_cue_a_letter_from_the_job_centre_does_not_put_her_at_the_job_centre(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(
+        extractor,
+        template,
+        "before_craving",
+        "A letter from the job centre about sanctions, then she went to the off-licence.",
+    )
+    assert ("place", "job centre") not in found
+    assert ("place", "off-licence") in found
+
+
 def test_cue_landmark_the_leisure_centre_behind_the_car_park_only_says_where_it_is(
     extractor: CueExtractor, template: Template
 ) -> None:
