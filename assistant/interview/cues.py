@@ -62,6 +62,13 @@ POSSESSIVE = re.compile(r"'s?$")
 NAMED_PERSON = re.compile(
     r"\[NAME\](?!'s?\b|\s+(?:says|said|reports|reported|states|stated|told|tells|denies|"
     r"describes|described)\b)"
+    # nor a name that is a thing or a place the guard took for one: "the leftover [NAME]",
+    # "back in [NAME]", "[NAME] appointment", "the [NAME] scale"
+    r"(?!\s+(?:appointment|clinic|surgery|practice|hospital|ward|centre|center|road|street|"
+    r"avenue|lane|station|park|estate|scale|test|syndrome|criteria)\b)"
+)
+NAMED_THING = re.compile(
+    r"\b(?:the|a|an|some|this|that|leftover|in|back in|near|into)\s+$", re.IGNORECASE
 )
 SETTINGS = ("place", "time", "people")  # what a calm clause's setting is not
 DRINKING_PLACES = {"urges_and_temptations", "pleasant_times_with_others"}  # IDTS of a pub, an offy
@@ -285,6 +292,7 @@ class CueExtractor:
             Found("people", NAMED, situations, "lexicon", NAMED, (m.start(), m.end()))
             for m in NAMED_PERSON.finditer(text)
             if not any(start <= m.start() < end for start, end in negated)
+            and not NAMED_THING.search(text[max(0, m.start() - 12) : m.start()])
         ]
 
     def _find(

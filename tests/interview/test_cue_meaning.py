@@ -409,6 +409,19 @@ def test_cue_a_letter_from_the_job_centre_does_not_put_her_at_the_job_centre(
     assert ("place", "off-licence") in found
 
 
+def test_cue_a_redacted_town_or_drug_is_not_a_person_who_was_there(
+    extractor: CueExtractor, template: Template
+) -> None:
+    for answer in [
+        "Her mum's kitchen back in [NAME] over the holidays, palm wine on the table.",
+        "Long drive, and the leftover [NAME] was still in the glovebox.",
+        "After the [NAME] appointment at the surgery.",
+    ]:
+        assert ("people", "[NAME]") not in cues(extractor, template, "before_craving", answer)
+    with_her = cues(extractor, template, "before_craving", "Went round with [NAME] after work.")
+    assert ("people", "[NAME]") in with_her
+
+
 def test_cue_landmark_the_leisure_centre_behind_the_car_park_only_says_where_it_is(
     extractor: CueExtractor, template: Template
 ) -> None:
