@@ -116,9 +116,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
         return []
     flat = text.isupper() or text.islower()  # no case to go by: treat all as lower case
     seeds = [i for i in range(len(words)) if _starts_name(text, words, i, flat)]
-    seeds += _lower_pairs(text, words)
-    seeds = _joined(text, words, set(seeds), flat)
-    return [_with_initials(text, span) for span in _runs(text, words, sorted(seeds), flat)]
+    seeds = [*_joined(text, words, set(seeds), flat), *_lower_pairs(text, words)]
+    return [_with_initials(text, span) for span in _runs(text, words, sorted(set(seeds)), flat)]
 
 
 def _words(text: str) -> list[_Word]:
@@ -206,6 +205,8 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
         return capital or (plain and not _ordinary(word.lower))
     if capital and _INITIALS.search(before) and not _ordinary(word.lower):  # "J. K. Oyelowo"
         return _listed(word) or word.entity == "PERSON" or lexicon.zipf(word.text) < _RARE
+    if capital and _after_nickname_front(text, words, i):  # "Big Dave", "Little Jimmy"
+        return True
     if _proper_noun_phrase(text, words, i):  # "the Harvester", "Alton Towers", "St Patrick's"
         return False
     if _STRONG_CUE.search(before):
@@ -213,12 +214,11 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
     start = _sentence_start(text, word.start)
     if capital and _person_slot(text, word, before, start):
         return True
-    if capital and i > 0 and words[i - 1].lower in _NICKNAME_FRONTS and words[i - 1].capitalised:
-        if _adjacent(text, words, i - 1, i) and lexicon.given(word.text):  # "Big Dave"
-            return not _ordinary(word.lower) and lexicon.zipf(word.text) < _COMMON
     if _home_of(text, word, before, capital):  # "went round kasia's", "at Cagri's"
         return True
     if _ordinary(word.lower) or (word.upper and len(word.text) <= 3):  # acronyms: MRN, CBT
+        return False
+    if word.next_tag == "NNS" and word.entity != "PERSON":  # a noun's modifier: "Reggae nights"
         return False
     if word.entity == "PERSON" and _listed(word) and (word.proper or not start):
         return lexicon.zipf(word.text) < (_PLAIN if start else 5)
@@ -254,6 +254,24 @@ def _acronym_compound(word: str) -> bool:
     )
 
 
+def _after_nickname_front(text: str, words: list[_Word], i: int) -> bool:
+    """A first name after "Big", "Little", "Young"... and no other capitalised word: a nickname
+    ("Big Dave"), not a place ("Old Kent Road", "Little Chalfont Station")."""
+    word = words[i]
+    if i == 0 or not _adjacent(text, words, i - 1, i):
+        return False
+    front = words[i - 1]
+    if front.lower not in _NICKNAME_FRONTS or not front.capitalised:
+        return False
+    if i + 1 < len(words) and _adjacent(text, words, i, i + 1) and words[i + 1].capitalised:
+        return False
+    if word.next_tag in ("NN", "NNS"):  # a band or a brand: "Little Mix concert"
+        return False
+    return (
+        lexicon.given(word.text) and not _ordinary(word.lower) and lexicon.zipf(word.text) < _COMMON
+    )
+
+
 def _named_subject(word: _Word) -> bool:
     """After a family word, a first name in lower case that does something: "my girlfriend
     rose found the vodka" (but not "my sister still drinks", "my mate had gone")."""
@@ -280,7 +298,7 @@ def _person_slot(text: str, word: _Word, before: str, start: bool) -> bool:
     if _ordinary(word.lower):
         return False
     if not start and _COMPANION_BEFORE.search(before):
-        return score < _COMMON
+        return score < _PLAIN + 0.5  # "with Joy" (4.6), not "with Hope in my heart" (5.4)
     return score < _VERY_COMMON and _PERSON_VERB_AFTER.match(text, word.end) is not None
 
 
@@ -342,13 +360,15 @@ def _joined(text: str, words: list[_Word], seeds: set[int], flat: bool) -> set[i
                 continue
             other = words[j]
             same_case = flat or other.capitalised == words[i].capitalised
+            limit = _VERY_COMMON - 0.5 if other.capitalised else _PLAIN
             if (
                 same_case
+                and other.next_tag != "NNS"  # "Jazz and Reggae nights"
                 and len(other.text) > 1
                 and not _never(other.lower)
                 and not _ordinary(other.lower)
                 and lexicon.given(other.text)
-                and lexicon.zipf(other.text) < _VERY_COMMON - 0.5
+                and lexicon.zipf(other.text) < limit
             ):
                 grown.add(j)
                 pending.append(j)
