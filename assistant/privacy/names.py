@@ -10,8 +10,17 @@ except right after a title or a naming cue):
 - it is a listed name rare as an English word, in capitals or internal capitals ("McDonald",
   "DuPont", "OKAFOR"), or two such names in lower case ("maria gonzalez"), or, in any case, a
   listed name English hardly has as a word at all ("przemek", "xiaoyu");
-Each name then takes in the name words and particles beside it ("Jan van der Berg",
-"DE SOUZA Ana Paula", "Niamh Ní Bhriain").
+- it is a capitalised first name, even one English uses as a word, where a person goes: after
+  "met", "texted", "told" ("I met Summer"), after "with" ("with Joy"), before a verb of telling
+  or doing ("Will said", "Hope keeps texting me", "Bob from the allotment gives me a lift"), or
+  in lower case after a family word and before a verb ("my girlfriend rose found the vodka");
+- it is a first name listed with a found name ("Grace and [Faith]"), follows initials
+  ("J. K. Oyelowo") or a nickname's adjective ("Big Dave"), is a possessive standing for
+  someone's home ("went round kasia's"), or a pet form of a first name ("tommo", "gazza").
+Never: a hyphenated scale ("CIWA-Ar"), a noun's modifier ("Reggae nights"), a measure of a
+drug ("a bit of Billy"), or a collective noun telling ("Staff said"). Text all in capitals is
+read in lower case ("MY BROTHER FEMI"). Each name then takes in the name words, particles and
+initials beside it ("Jan van der Berg", "DE SOUZA Ana Paula", "Park Ji-hoon", "J. K. Oyelowo").
 """
 
 from __future__ import annotations
@@ -81,6 +90,11 @@ _AUXILIARIES = frozenset(
     " also never always".split()
 )
 _NOT_NAME_TAGS = frozenset({"RB", "RBR", "MD", "IN", "DT", "CC", "PRP", "TO"})
+_SACRED = frozenset("god jesus christ lord allah buddha".split())  # "I met Christ in prison"
+_MEASURE_OF = re.compile(
+    r"\b(?:bit|bag|baggie|gram|g|lines?|point|eighth|ounce|oz|wrap|tenner|bump)\s+(?:of|o')\s+$",
+    re.IGNORECASE,
+)
 _NICKNAME_FRONTS = frozenset("big little lil young old fat mad wee auld".split())
 
 
@@ -211,6 +225,9 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
         return False
     if _STRONG_CUE.search(before):
         return capital or (plain and not _ordinary(word.lower)) or _named_subject(word)
+    measured = _MEASURE_OF.search(before) and not _POSSESSIVE.match(text, word.end)
+    if measured:  # "a bit of Billy", "a bag of Charlie": a drug, not a person
+        return False
     start = _sentence_start(text, word.start)
     if capital and _person_slot(text, word, before, start):
         return True
@@ -290,7 +307,9 @@ def _person_slot(text: str, word: _Word, before: str, start: bool) -> bool:
     the object of "met", "texted", "told" ("I met Summer at the festival"), a companion after
     "with" ("with Joy"), or the subject of a verb of telling or doing ("Will said he'd drive",
     "Hope keeps texting me", "Bob from the allotment gives me a lift")."""
-    if not lexicon.given(word.text) or word.lower in CLINICAL_WORDS or word.lower in _COLLECTIVE:
+    if word.lower in CLINICAL_WORDS or word.lower in _COLLECTIVE or word.lower in _SACRED:
+        return False
+    if not lexicon.given(word.text):
         return False
     score = lexicon.zipf(word.text)
     if _PERSON_VERB_BEFORE.search(before):

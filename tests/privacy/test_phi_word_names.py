@@ -87,6 +87,8 @@ def test_town_after_a_street_address_is_redacted() -> None:
         "CIWA-Ar was 14 and the SADQ-C was high on admission.",
         "MY CRAVINGS ARE WORSE ON A FRIDAY NIGHT",
         "Went round to the chemist's for my script.",
+        "Got a bit of Billy for the night shift, kept me going till 6am.",
+        "I met Christ in prison and stopped using.",
     ],
 )
 def test_word_names_in_ordinary_clinical_answers_are_kept(answer: str) -> None:
