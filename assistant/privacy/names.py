@@ -77,7 +77,7 @@ _PERSON_VERB_AFTER = re.compile(
         |reckoned|gave|gives|lent|lends|bought|buys|sold|sells|offered|offers|picked|drove|drives
         |invited|promised|swore|knows|knew|wants\s+me|wanted\s+me|got\s+me|gets\s+me
         |sorts\s+me|sorted\s+me|(?:keeps|kept)\s+\w+ing|(?:was|came|comes)\s+round
-        |from\s+(?:the|my|work|group|church|next\s+door)\b)""",
+        |from\s+(?:the|my|work|group|church|next\s+door)\b|and\s+(?:I|me)\b)""",
     re.IGNORECASE | re.VERBOSE,
 )
 # Nouns that stand bare as the subject of "said" or "told me": "Staff said", "Security told me".
@@ -228,14 +228,14 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
     measured = _MEASURE_OF.search(before) and not _POSSESSIVE.match(text, word.end)
     if measured:  # "a bit of Billy", "a bag of Charlie": a drug, not a person
         return False
+    if word.next_tag == "NNS" and word.entity != "PERSON":  # a noun's modifier: "Reggae nights"
+        return False
     start = _sentence_start(text, word.start)
     if capital and _person_slot(text, word, before, start):
         return True
     if _home_of(text, word, before, capital):  # "went round kasia's", "at Cagri's"
         return True
     if _ordinary(word.lower) or (word.upper and len(word.text) <= 3):  # acronyms: MRN, CBT
-        return False
-    if word.next_tag == "NNS" and word.entity != "PERSON":  # a noun's modifier: "Reggae nights"
         return False
     if word.entity == "PERSON" and _listed(word) and (word.proper or not start):
         return lexicon.zipf(word.text) < (_PLAIN if start else 5)

@@ -67,6 +67,15 @@ def test_family_name_written_first_is_redacted_with_the_given_name() -> None:
     assert "Kim" not in redact("Kim Min-jun and me drank soju every night").text
 
 
+def test_word_name_with_the_patient_as_subject_is_redacted() -> None:
+    assert "Rose" not in redact("Rose and I drank in the park till it got dark").text
+
+
+def test_town_before_a_postcode_is_redacted() -> None:
+    text = redact("Lives at Flat 2, 33 Acacia Avenue, Leeds LS6 2AB with her partner").text
+    assert "Leeds" not in text and "LS6" not in text
+
+
 def test_town_after_a_street_address_is_redacted() -> None:
     redaction = redact("She lives at 5 Mill Lane, Salford, with her mum")
     assert "Salford" not in redaction.text
