@@ -272,17 +272,24 @@ def _acronym_compound(word: str) -> bool:
 
 
 def _after_nickname_front(text: str, words: list[_Word], i: int) -> bool:
-    """A first name after "Big", "Little", "Young"... and no other capitalised word: a nickname
-    ("Big Dave"), not a place ("Old Kent Road", "Little Chalfont Station")."""
+    """A first name after "Big", "Little", "Young"... with no article before and no other
+    capitalised word after: a nickname ("Big Dave"), not a place ("the Old Garage", "Old Kent
+    Road")."""
     word = words[i]
     if i == 0 or not _adjacent(text, words, i - 1, i):
         return False
     front = words[i - 1]
     if front.lower not in _NICKNAME_FRONTS or not front.capitalised:
         return False
+    if re.search(
+        r"\b(?:the|a|an|our|their)\s+$", text[max(0, front.start - 7) : front.start], re.I
+    ):
+        return False  # a place or a brand: "the Old Garage", "a Little Chef"
     if i + 1 < len(words) and _adjacent(text, words, i, i + 1) and words[i + 1].capitalised:
         return False
     if word.next_tag in ("NN", "NNS"):  # a band or a brand: "Little Mix concert"
+        return False
+    if not word.next_tag[:1].isalpha():  # a name alone is a place's label: "Old Garage"
         return False
     return (
         lexicon.given(word.text) and not _ordinary(word.lower) and lexicon.zipf(word.text) < _COMMON

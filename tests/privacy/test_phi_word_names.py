@@ -93,6 +93,7 @@ def test_town_after_a_street_address_is_redacted() -> None:
         "Joy is hard to find when you're newly sober.",
         "Jazz and Reggae nights at the club are a trigger.",
         "Little Mix concert was when it started.",
+        "We used to drink at the Old Garage before it shut.",
         "CIWA-Ar was 14 and the SADQ-C was high on admission.",
         "MY CRAVINGS ARE WORSE ON A FRIDAY NIGHT",
         "Went round to the chemist's for my script.",
