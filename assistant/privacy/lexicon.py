@@ -59,6 +59,11 @@ def listed(word: str) -> bool:
     return len(parts) > 1 and any(p in first or p in last for p in parts)
 
 
+def given(word: str) -> bool:
+    """A first name somewhere ("Grace", "Will"), not only a family name ("Park")."""
+    return word.lower() in _names("first")
+
+
 @cache
 def zipf(word: str) -> float:
     """How common the word is in English text (0 when unknown)."""

@@ -10,8 +10,17 @@ except right after a title or a naming cue):
 - it is a listed name rare as an English word, in capitals or internal capitals ("McDonald",
   "DuPont", "OKAFOR"), or two such names in lower case ("maria gonzalez"), or, in any case, a
   listed name English hardly has as a word at all ("przemek", "xiaoyu");
-Each name then takes in the name words and particles beside it ("Jan van der Berg",
-"DE SOUZA Ana Paula", "Niamh Ní Bhriain").
+- it is a capitalised first name, even one English uses as a word, where a person goes: after
+  "met", "texted", "told" ("I met Summer"), after "with" ("with Joy"), before a verb of telling
+  or doing ("Will said", "Hope keeps texting me", "Bob from the allotment gives me a lift"), or
+  in lower case after a family word and before a verb ("my girlfriend rose found the vodka");
+- it is a first name listed with a found name ("Grace and [Faith]"), follows initials
+  ("J. K. Oyelowo") or a nickname's adjective ("Big Dave"), is a possessive standing for
+  someone's home ("went round kasia's"), or a pet form of a first name ("tommo", "gazza").
+Never: a hyphenated scale ("CIWA-Ar"), a noun's modifier ("Reggae nights"), a measure of a
+drug ("a bit of Billy"), or a collective noun telling ("Staff said"). Text all in capitals is
+read in lower case ("MY BROTHER FEMI"). Each name then takes in the name words, particles and
+initials beside it ("Jan van der Berg", "DE SOUZA Ana Paula", "Park Ji-hoon", "J. K. Oyelowo").
 """
 
 from __future__ import annotations
@@ -54,6 +63,39 @@ _RARE = 3.5  # Zipf: "rossi" 3.4, "maria" 4.3, "will" 6.5
 _UNCOMMON = 4.0
 _PLAIN = 4.5
 _NOT_ENGLISH = 2.0  # Zipf: a listed name English hardly uses ("przemek", "xiaoyu", "caoimhe")
+_FOREIGN = 3.0  # Zipf: "reggae" 3.5, "aoife" 2.6
+_COMMON = 5.5  # Zipf: "hope" 5.4, "summer" 5.2
+_VERY_COMMON = 6.6  # Zipf: "will" 6.45
+_PERSON_VERB_BEFORE = re.compile(
+    r"""\b(?:met|meet|meeting|texted|texting|messaged|messaging|rang|phoned|told|asked|kissed
+        |hugged|married|dumped|fancied|fancy|visited|visiting)\s+$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_COMPANION_BEFORE = re.compile(r"\b(?:with|w/|me\s+and|and\s+me)\s+$", re.IGNORECASE)
+_PERSON_VERB_AFTER = re.compile(
+    r"""\s+(?:said|says|told|tells|texted|texts|messaged|rang|rings|phoned|asked|asks|reckons
+        |reckoned|gave|gives|lent|lends|bought|buys|sold|sells|offered|offers|picked|drove|drives
+        |invited|promised|swore|knows|knew|wants\s+me|wanted\s+me|got\s+me|gets\s+me
+        |sorts\s+me|sorted\s+me|(?:keeps|kept)\s+\w+ing|(?:was|came|comes)\s+round
+        |from\s+(?:the|my|work|group|church|next\s+door)\b|and\s+(?:I|me)\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Nouns that stand bare as the subject of "said" or "told me": "Staff said", "Security told me".
+_COLLECTIVE = frozenset(
+    "staff security police housing work management family everyone everybody someone somebody"
+    " nobody reception admin crew court probation social council".split()
+)
+_AUXILIARIES = frozenset(
+    "had has have was is did does do will would could should can may might must still just"
+    " also never always".split()
+)
+_NOT_NAME_TAGS = frozenset({"RB", "RBR", "MD", "IN", "DT", "CC", "PRP", "TO"})
+_SACRED = frozenset("god jesus christ lord allah buddha".split())  # "I met Christ in prison"
+_MEASURE_OF = re.compile(
+    r"\b(?:bit|bag|baggie|gram|g|lines?|point|eighth|ounce|oz|wrap|tenner|bump)\s+(?:of|o')\s+$",
+    re.IGNORECASE,
+)
+_NICKNAME_FRONTS = frozenset("big little lil young old fat mad wee auld".split())
 
 
 @dataclass(frozen=True)
@@ -63,6 +105,8 @@ class _Word:
     text: str
     entity: str
     proper: bool  # tagged NNP
+    tag: str = ""  # Penn tag of its first token
+    next_tag: str = ""  # Penn tag of the token after it ("VBD" in "rose found")
 
     @property
     def lower(self) -> str:
@@ -79,13 +123,15 @@ class _Word:
 
 def find_names(text: str) -> list[tuple[int, int]]:
     """Spans of likely person names, in order, not overlapping."""
+    if text.isupper() and len(lowered := text.lower()) == len(text):
+        return find_names(lowered)  # "MY BROTHER FEMI...": capitals say nothing, read as typed
     words = _words(text)
     if not words:
         return []
     flat = text.isupper() or text.islower()  # no case to go by: treat all as lower case
     seeds = [i for i in range(len(words)) if _starts_name(text, words, i, flat)]
-    seeds += _lower_pairs(text, words)
-    return _runs(text, words, sorted(set(seeds)), flat)
+    seeds = [*_joined(text, words, set(seeds), flat), *_lower_pairs(text, words)]
+    return [_with_initials(text, span) for span in _runs(text, words, sorted(set(seeds)), flat)]
 
 
 def _words(text: str) -> list[_Word]:
@@ -104,10 +150,13 @@ def _words(text: str) -> list[_Word]:
     tokens = recogniser.analyse(text)
     tagged = []
     for word in found:
-        inside = [t for t in tokens if word.start <= t.start < word.end]
-        entity = next((t.entity for t in inside if t.entity), "")
-        proper = any(t.tag == "NNP" for t in inside)
-        tagged.append(_Word(word.start, word.end, word.text, entity, proper))
+        inside = [k for k, t in enumerate(tokens) if word.start <= t.start < word.end]
+        entity = next((tokens[k].entity for k in inside if tokens[k].entity), "")
+        proper = any(tokens[k].tag == "NNP" for k in inside)
+        tag = tokens[inside[0]].tag if inside else ""
+        after = inside[-1] + 1 if inside else len(tokens)
+        next_tag = tokens[after].tag if after < len(tokens) else ""
+        tagged.append(_Word(word.start, word.end, word.text, entity, proper, tag, next_tag))
     return tagged
 
 
@@ -161,22 +210,37 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
     word = words[i]
     if len(word.text) < 2 or _never(word.lower) or word.lower in PARTICLES:
         return False
+    if _acronym_compound(word.text):  # "CIWA-Ar", "GAD-Q": a scale, not a name
+        return False
     before = text[max(0, word.start - 40) : word.start]
     capital = word.capitalised and not flat and not _lone_capitals(text, words, i)
     plain = _listed(word) and lexicon.zipf(word.text) < _PLAIN
     if _after_title(text, words, i):
         return capital or (plain and not _ordinary(word.lower))
+    if capital and _INITIALS.search(before) and not _ordinary(word.lower):  # "J. K. Oyelowo"
+        return _listed(word) or word.entity == "PERSON" or lexicon.zipf(word.text) < _RARE
+    if capital and _after_nickname_front(text, words, i):  # "Big Dave", "Little Jimmy"
+        return True
     if _proper_noun_phrase(text, words, i):  # "the Harvester", "Alton Towers", "St Patrick's"
         return False
     if _STRONG_CUE.search(before):
-        return capital or (plain and not _ordinary(word.lower))
-    if _ordinary(word.lower) or (word.upper and len(word.text) <= 3):  # acronyms: MRN, CBT
+        return capital or (plain and not _ordinary(word.lower)) or _named_subject(word)
+    measured = _MEASURE_OF.search(before) and not _POSSESSIVE.match(text, word.end)
+    if measured:  # "a bit of Billy", "a bag of Charlie": a drug, not a person
+        return False
+    if word.next_tag == "NNS" and word.entity != "PERSON":  # a noun's modifier: "Reggae nights"
         return False
     start = _sentence_start(text, word.start)
+    if capital and _person_slot(text, word, before, start):
+        return True
+    if _home_of(text, word, before, capital):  # "went round kasia's", "at Cagri's"
+        return True
+    if _ordinary(word.lower) or (word.upper and len(word.text) <= 3):  # acronyms: MRN, CBT
+        return False
     if word.entity == "PERSON" and _listed(word) and (word.proper or not start):
         return lexicon.zipf(word.text) < (_PLAIN if start else 5)
-    if capital and word.entity and _listed(word) and lexicon.zipf(word.text) < _UNCOMMON:
-        return True
+    if capital and word.entity and _listed(word):  # at a sentence's start capitals say less
+        return lexicon.zipf(word.text) < (_FOREIGN if start else _UNCOMMON)  # "Reggae came on"
     if _WEAK_CUE.search(before) and _listed(word):
         return lexicon.zipf(word.text) < (_PLAIN if capital else _RARE)
     if capital and _listed(word) and _in_quoted_nickname(text, word):  # "Big Mike"
@@ -185,6 +249,8 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
         return False
     if _listed(word) and lexicon.zipf(word.text) < _NOT_ENGLISH:
         return True  # a name in any case when English has no such word: "went round to cagri's"
+    if _pet_form(word.lower):  # "tommo", "gazza", "robbo"
+        return True
     if capital and _INNER_CAPITAL.match(word.text):
         return True
     if (capital or (word.upper and len(word.text) > 3 and not flat)) and _listed(word):
@@ -193,6 +259,146 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
         limit = _RARE if start else _UNCOMMON
         return lexicon.zipf(word.text) < limit
     return False
+
+
+def _acronym_compound(word: str) -> bool:
+    """A hyphenated word mixing a part in capitals with one that is not: "CIWA-Ar", "PHQ-Ads"."""
+    parts = [p for p in word.split("-") if p]
+    return (
+        len(parts) > 1
+        and any(len(p) > 1 and p.isupper() for p in parts)
+        and not all(p.isupper() for p in parts)
+    )
+
+
+def _after_nickname_front(text: str, words: list[_Word], i: int) -> bool:
+    """A first name after "Big", "Little", "Young"... with no article before and no other
+    capitalised word after: a nickname ("Big Dave"), not a place ("the Old Garage", "Old Kent
+    Road")."""
+    word = words[i]
+    if i == 0 or not _adjacent(text, words, i - 1, i):
+        return False
+    front = words[i - 1]
+    if front.lower not in _NICKNAME_FRONTS or not front.capitalised:
+        return False
+    if re.search(
+        r"\b(?:the|a|an|our|their)\s+$", text[max(0, front.start - 7) : front.start], re.I
+    ):
+        return False  # a place or a brand: "the Old Garage", "a Little Chef"
+    if i + 1 < len(words) and _adjacent(text, words, i, i + 1) and words[i + 1].capitalised:
+        return False
+    if word.next_tag in ("NN", "NNS"):  # a band or a brand: "Little Mix concert"
+        return False
+    if not word.next_tag[:1].isalpha():  # a name alone is a place's label: "Old Garage"
+        return False
+    return (
+        lexicon.given(word.text) and not _ordinary(word.lower) and lexicon.zipf(word.text) < _COMMON
+    )
+
+
+def _named_subject(word: _Word) -> bool:
+    """After a family word, a first name in lower case that does something: "my girlfriend
+    rose found the vodka" (but not "my sister still drinks", "my mate had gone")."""
+    return (
+        lexicon.given(word.text)
+        and not _ordinary(word.lower)
+        and word.lower not in _AUXILIARIES
+        and word.tag not in _NOT_NAME_TAGS
+        and word.next_tag[:2] in ("VB", "MD")
+        and lexicon.zipf(word.text) < _COMMON
+    )
+
+
+def _person_slot(text: str, word: _Word, before: str, start: bool) -> bool:
+    """A capitalised first name where English puts a person, even when it is also a word:
+    the object of "met", "texted", "told" ("I met Summer at the festival"), a companion after
+    "with" ("with Joy"), or the subject of a verb of telling or doing ("Will said he'd drive",
+    "Hope keeps texting me", "Bob from the allotment gives me a lift")."""
+    if word.lower in CLINICAL_WORDS or word.lower in _COLLECTIVE or word.lower in _SACRED:
+        return False
+    if not lexicon.given(word.text):
+        return False
+    score = lexicon.zipf(word.text)
+    if _PERSON_VERB_BEFORE.search(before):
+        return score < _COMMON
+    if _ordinary(word.lower):
+        return False
+    if not start and _COMPANION_BEFORE.search(before):
+        return score < _PLAIN + 0.5  # "with Joy" (4.6), not "with Hope in my heart" (5.4)
+    return score < _VERY_COMMON and _PERSON_VERB_AFTER.match(text, word.end) is not None
+
+
+def _home_of(text: str, word: _Word, before: str, capital: bool) -> bool:
+    """A possessive standing for someone's home or things: "went round kasia's after group"."""
+    if not _POSSESSIVE.match(text, word.end) or _ordinary(word.lower):
+        return False
+    if re.search(r"\b(?:the|a|an)\s+$", before, re.IGNORECASE):
+        return False
+    score = lexicon.zipf(word.text)
+    if _HOME_CUE.search(before):
+        return (_listed(word) and score < _PLAIN) or score < _NOT_ENGLISH
+    return capital and _listed(word) and score < _PLAIN
+
+
+@cache
+def _pet_form(lower: str) -> bool:
+    """A nickname made from a first name, English not knowing it: "tommo" (Tom), "gazza"."""
+    match = _PET.fullmatch(lower)
+    return (
+        match is not None
+        and lexicon.given(match.group(1))
+        and lexicon.zipf(lower) < _NOT_ENGLISH + 0.5
+    )
+
+
+def _with_initials(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A name's span taking in the initials before it: "[J. K. Oyelowo]"."""
+    start, end = span
+    match = _INITIALS.search(text[max(0, start - 12) : start])
+    return (start - (len(match.group()) if match else 0), end)
+
+
+def _fronts_name(prev: _Word, name: _Word) -> bool:
+    """A capitalised word joined to the front of a name: a nickname's adjective ("Big Dave") or
+    a family name written first before a given name English does not know ("Park Ji-hoon")."""
+    if not prev.capitalised or not name.capitalised or _never(prev.lower):
+        return False
+    if prev.lower in _NICKNAME_FRONTS:
+        return True
+    return (
+        prev.lower not in CLINICAL_WORDS
+        and lexicon.listed(prev.text)
+        and lexicon.zipf(name.text) < _FOREIGN
+    )
+
+
+def _joined(text: str, words: list[_Word], seeds: set[int], flat: bool) -> set[int]:
+    """First names listed with a found name: "Grace and [Faith]", "[Wojtek], Amara and Tuan"."""
+    grown = set(seeds)
+    pending = list(seeds)
+    while pending:
+        i = pending.pop()
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            if j in grown or not 0 <= j < len(words):
+                continue
+            a, b = sorted((words[i], words[j]), key=lambda w: w.start)
+            if not _LIST_GAP.fullmatch(text, a.end, b.start):
+                continue
+            other = words[j]
+            same_case = flat or other.capitalised == words[i].capitalised
+            limit = _VERY_COMMON - 0.5 if other.capitalised else _PLAIN
+            if (
+                same_case
+                and other.next_tag != "NNS"  # "Jazz and Reggae nights"
+                and len(other.text) > 1
+                and not _never(other.lower)
+                and not _ordinary(other.lower)
+                and lexicon.given(other.text)
+                and lexicon.zipf(other.text) < limit
+            ):
+                grown.add(j)
+                pending.append(j)
+    return grown
 
 
 def _lone_capitals(text: str, words: list[_Word], i: int) -> bool:
@@ -212,6 +418,11 @@ def _lone_capitals(text: str, words: list[_Word], i: int) -> bool:
 
 
 _NAME_GAP = re.compile(r",?[ \t]{1,2}|[ \t]?-[ \t]?")
+_LIST_GAP = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:and|&|n)[ \t]+|[ \t]*&[ \t]*", re.IGNORECASE)
+_INITIALS = re.compile(r"(?:(?<![\w.])[A-Z]\.[ \t]?){1,3}$|(?:(?<![\w.])[A-Z][ \t]){2,3}$")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_HOME_CUE = re.compile(r"\b(?:round|over|at|to|from|into|stayed\s+at|staying\s+at)\s+$", re.I)
+_PET = re.compile(r"([a-z]{1,}([b-df-hj-np-tv-z]))\2(?:o|a|er)")
 
 
 def _proper_noun_phrase(text: str, words: list[_Word], i: int) -> bool:
@@ -290,6 +501,8 @@ def _runs(text: str, words: list[_Word], seeds: list[int], flat: bool) -> list[t
             if not step or first - step <= covered:
                 break
             first -= step
+        if first - 1 > covered and _adjacent(text, words, first - 1, first):
+            first -= _fronts_name(words[first - 1], words[first])
         spans.append((words[first].start, words[last].end))
         covered = last
     return spans

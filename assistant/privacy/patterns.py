@@ -52,6 +52,10 @@ _STREET_SUFFIX = (
     r"|Gardens|Gdns|Row|Walk|Mews|Hill|Parade|Pde)\b\.?"
 )
 _CAPWORD = r"(?-i:[A-Z][A-Za-z'-]*[a-z])"
+_POSTCODE = r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)"
+# The town or district after a street address, closed by a comma, a full stop or the end:
+# "14 Larkspur Close[, Wythenshawe], M22 9QT".
+_LOCALITY = rf"(?:,[ \t]*{_CAPWORD}(?:[ \t]+{_CAPWORD})?(?=[ \t]*(?:[,.;)\n]|$|{_POSTCODE})))"
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 # 90 to 149, in digits or words ("ninety-two", "a hundred and two").
@@ -175,7 +179,8 @@ SHAPES: tuple[ShapePattern, ...] = (
     _p(
         PhiType.ADDRESS,
         rf"""(?<![\w-])\d{{1,5}}[A-Z]?(?:[-/]\d{{1,5}})?\s+(?:{_CAPWORD}\s+){{1,3}}{_STREET_SUFFIX}
-            (?:,?\s+(?-i:Apt|Apartment|Unit|Suite|Ste|Flat|\#)\.?\s*[A-Z0-9]{{1,5}}\b)?""",
+            (?:,?\s+(?-i:Apt|Apartment|Unit|Suite|Ste|Flat|\#)\.?\s*[A-Z0-9]{{1,5}}\b)?
+            {_LOCALITY}?""",
     ),
     _p(
         PhiType.ADDRESS,
