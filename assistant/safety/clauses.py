@@ -9,7 +9,7 @@ or a dash ends the cue's clause unless what came before it is a list of crisis p
 "no money") also stops at a subject pronoun: "without his script *he* talks of jumping" is a
 new clause, while "denies *he* wants to die" is not. A cue about someone else ("her brother")
 stops at a word that brings the sentence back to the patient ("found *her*", "*he* stopped
-breathing").
+breathing"); so does a cue about a film or the news ("a documentary about ... made *me* ...").
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from assistant.safety.config import Context, ContextRule
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+ABOUT_OTHERS = frozenset({"OTHER_PERSON", "MEDIA"})
 OnModifies = Callable[["Span", "Span", "Span"], bool]
 
 
@@ -52,7 +53,7 @@ class Clauses:
             between = _between_tokens(doc, target, modifier)
             if max_scope is not None and len(between) >= max_scope:
                 return False
-            if category == "OTHER_PERSON" and self._back_to_patient([*between, *target]):
+            if category in ABOUT_OTHERS and self._back_to_patient([*between, *target]):
                 return False
             if any(token.lower_ in subjects for token in between):
                 return False

@@ -46,8 +46,9 @@ class Lexicon(_Strict):
 
 # ConText modifier categories (Harkema et al. 2009, as in medspaCy): what a cue says about the
 # crisis phrases in its scope. RECENT ("again", "last night") outweighs HISTORICAL; YEAR is a
-# four-digit year, historical when it is before this year. TERMINATE ends every scope; PSEUDO
-# looks like a cue but is none ("no longer denies", "not sure").
+# four-digit year, historical when it is before this year. MEDIA is a story told in a film, the
+# news or a book ("a documentary about a man who killed his wife"): not the patient's, no hit.
+# TERMINATE ends every scope; PSEUDO looks like a cue but is none ("no longer denies", "not sure").
 Category = Literal[
     "NEGATED_EXISTENCE",
     "HISTORICAL",
@@ -55,6 +56,7 @@ Category = Literal[
     "RECENT",
     "HYPOTHETICAL",
     "OTHER_PERSON",
+    "MEDIA",
     "TERMINATE",
     "PSEUDO",
 ]
