@@ -89,6 +89,11 @@ class Context(_Strict):
     patient_pronouns: list[str] = Field(
         min_length=1, description="Words that bring a sentence back to the patient."
     )
+    first_person: list[str] = Field(
+        default_factory=list,
+        description="In a sentence told in the first person, only these bring it back to the "
+        "patient: 'my brother says he will kill himself' is the brother's.",
+    )
 
 
 class CardWording(_Strict):
