@@ -10,8 +10,8 @@ or a dash ends the cue's clause unless what came before it is a list of crisis p
 new clause, while "denies *he* wants to die" is not. A cue about someone else ("her brother")
 stops at a word that brings the sentence back to the patient ("found *her*", "*he* stopped
 breathing"; in a sentence told in the first person only "I" or "me": "my brother says *he*..."
-is still the brother); so does a cue about a film or the news ("a documentary about ... made
-*me* ...").
+is still the brother); so does a cue about a film, the news or a lesson ("a documentary
+about ... made *me* ...").
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from assistant.safety.config import Context, ContextRule
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-ABOUT_OTHERS = frozenset({"OTHER_PERSON", "MEDIA"})
+ABOUT_OTHERS = frozenset({"OTHER_PERSON", "TOPIC"})
 OnModifies = Callable[["Span", "Span", "Span"], bool]
 
 

@@ -46,8 +46,9 @@ class Lexicon(_Strict):
 
 # ConText modifier categories (Harkema et al. 2009, as in medspaCy): what a cue says about the
 # crisis phrases in its scope. RECENT ("again", "last night") outweighs HISTORICAL; YEAR is a
-# four-digit year, historical when it is before this year. MEDIA is a story told in a film, the
-# news or a book ("a documentary about a man who killed his wife"): not the patient's, no hit.
+# four-digit year, historical when it is before this year. TOPIC is a crisis told as a topic: of a
+# film, the news, a book or a lesson ("a documentary about a man who killed his wife", "a session
+# on why mixing benzos and opiates is dangerous"): not the patient's, no hit.
 # TERMINATE ends every scope; PSEUDO looks like a cue but is none ("no longer denies", "not sure").
 Category = Literal[
     "NEGATED_EXISTENCE",
@@ -56,7 +57,7 @@ Category = Literal[
     "RECENT",
     "HYPOTHETICAL",
     "OTHER_PERSON",
-    "MEDIA",
+    "TOPIC",
     "TERMINATE",
     "PSEUDO",
 ]

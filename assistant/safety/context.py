@@ -29,8 +29,8 @@ WINDOW = 1500  # characters of text given to ConText at once, at most
 MARGIN = 200  # characters kept on each side of a phrase: beyond every cue's reach
 NEVER = "\u2063\u2063"  # two invisible separators: a token no text is tokenised into
 # What ConText reads of a phrase: its status, or that it is negated ("denies SI"), or that it is
-# a story from a film, the news or a book (no hit, whether phrase or meaning).
-Reading = Status | Literal["negated", "media"]
+# the topic of a film, the news, a book or a lesson (no hit, whether phrase or meaning).
+Reading = Status | Literal["negated", "topic"]
 SENTENCE_ENDS = frozenset({".", "!", "?", ";", "...", "…"})
 
 
@@ -52,7 +52,7 @@ class ContextPipeline:
         self._pipeline()
 
     def statuses(self, text: str, targets: list[Target]) -> list[Reading]:
-        """For each target (in text order), its status, or "negated" or "media" (not a hit)."""
+        """For each target (in text order), its status, or "negated" or "topic" (not a hit)."""
         nlp = self._pipeline() if targets else None
         statuses: list[Reading] = []
         for lo, hi, group in _windows(len(text), targets):
@@ -115,8 +115,8 @@ def _span(doc: Doc, target: Target) -> Span | None:
 
 def _status(doc: Doc, modifiers: list[Any]) -> Reading:
     categories = {m.category for m in modifiers}
-    if "MEDIA" in categories:
-        return "media"
+    if "TOPIC" in categories:
+        return "topic"
     if "NEGATED_EXISTENCE" in categories:
         return "negated"
     if "OTHER_PERSON" in categories:

@@ -9,7 +9,7 @@ With an embedding model, a sentence holding no phrase and no look-alike is also 
 meaning (`semantic.py`): "hoping I just won't wake up" lists no phrase. Its status is what
 ConText says of the sentence's last word (a history, a hypothetical or someone else reach it);
 a negation does not clear it, since the examples it was matched against carry their own, but a
-film or the news does.
+film, the news or a lesson does.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ class CrisisDetector:
         for target, status in zip(targets, statuses, strict=True):
             if status == "negated" and target in meant:
                 status = "current"  # the examples it was matched against carry their own
-            if status not in ("negated", "media"):
+            if status not in ("negated", "topic"):
                 hits.append(SafetyHit(target.kind, target.start, target.end, status))  # type: ignore[arg-type]
         return hits
 

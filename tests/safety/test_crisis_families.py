@@ -124,3 +124,8 @@ def test_crisis_a_film_that_brings_the_patient_in_is_still_flagged() -> None:
     assert ("suicide", "current") in flags(
         "We watched a film about addiction and I wanted to kill myself after"
     )
+
+
+def test_crisis_a_lesson_on_the_dangers_is_not_flagged_but_the_patients_own_story_is() -> None:
+    assert flags("The group did a session on why mixing benzos and opiates is so dangerous") == []
+    assert flags("I told the group about my overdose last year") == [("overdose", "historical")]
