@@ -9,7 +9,9 @@ or a dash ends the cue's clause unless what came before it is a list of crisis p
 "no money") also stops at a subject pronoun: "without his script *he* talks of jumping" is a
 new clause, while "denies *he* wants to die" is not. A cue about someone else ("her brother")
 stops at a word that brings the sentence back to the patient ("found *her*", "*he* stopped
-breathing").
+breathing"; in a sentence told in the first person only "I" or "me": "my brother says *he*..."
+is still the brother); so does a cue about a film, the news or a lesson ("a documentary
+about ... made *me* ...").
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from assistant.safety.config import Context, ContextRule
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+ABOUT_OTHERS = frozenset({"OTHER_PERSON", "TOPIC"})
 OnModifies = Callable[["Span", "Span", "Span"], bool]
 
 
@@ -32,6 +35,7 @@ class Clauses:
         self._glue = frozenset(g.lower() for g in context.list_glue)
         self._subjects = frozenset(p.lower() for p in context.subject_pronouns)
         self._patient = frozenset(p.lower() for p in context.patient_pronouns)
+        self._first = frozenset(p.lower() for p in context.first_person)
         self._group = group
 
     def reaches(self, rule: ContextRule) -> OnModifies:
@@ -52,7 +56,7 @@ class Clauses:
             between = _between_tokens(doc, target, modifier)
             if max_scope is not None and len(between) >= max_scope:
                 return False
-            if category == "OTHER_PERSON" and self._back_to_patient([*between, *target]):
+            if category in ABOUT_OTHERS and self._back_to_patient([*between, *target], target):
                 return False
             if any(token.lower_ in subjects for token in between):
                 return False
@@ -60,8 +64,13 @@ class Clauses:
 
         return on_modifies
 
-    def _back_to_patient(self, tokens: Iterable[Token]) -> bool:
-        return any(token.lower_ in self._patient for token in tokens)
+    def _back_to_patient(self, tokens: Iterable[Token], target: Span) -> bool:
+        """A patient's word among the tokens; in a first-person sentence ("my brother says he
+        will kill himself"), "he" and "she" are someone else and only "I" or "me" count."""
+        sentence = target.sent if target.doc.has_annotation("SENT_START") else target.doc[:]
+        first_person = bool(self._first) and any(t.lower_ in self._first for t in sentence)
+        patient = self._first if first_person else self._patient
+        return any(token.lower_ in patient for token in tokens)
 
     def _one_clause(self, doc: Doc, tokens: list[Token], target: Span) -> bool:
         """Walking from the cue to the phrase, every clause break closes a list: crisis phrases

@@ -46,8 +46,10 @@ class Lexicon(_Strict):
 
 # ConText modifier categories (Harkema et al. 2009, as in medspaCy): what a cue says about the
 # crisis phrases in its scope. RECENT ("again", "last night") outweighs HISTORICAL; YEAR is a
-# four-digit year, historical when it is before this year. TERMINATE ends every scope; PSEUDO
-# looks like a cue but is none ("no longer denies", "not sure").
+# four-digit year, historical when it is before this year. TOPIC is a crisis told as a topic: of a
+# film, the news, a book or a lesson ("a documentary about a man who killed his wife", "a session
+# on why mixing benzos and opiates is dangerous"): not the patient's, no hit.
+# TERMINATE ends every scope; PSEUDO looks like a cue but is none ("no longer denies", "not sure").
 Category = Literal[
     "NEGATED_EXISTENCE",
     "HISTORICAL",
@@ -55,6 +57,7 @@ Category = Literal[
     "RECENT",
     "HYPOTHETICAL",
     "OTHER_PERSON",
+    "TOPIC",
     "TERMINATE",
     "PSEUDO",
 ]
@@ -86,6 +89,11 @@ class Context(_Strict):
     )
     patient_pronouns: list[str] = Field(
         min_length=1, description="Words that bring a sentence back to the patient."
+    )
+    first_person: list[str] = Field(
+        default_factory=list,
+        description="In a sentence told in the first person, only these bring it back to the "
+        "patient: 'my brother says he will kill himself' is the brother's.",
     )
 
 

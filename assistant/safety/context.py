@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from assistant.safety.clauses import Clauses
 from assistant.safety.config import Context
@@ -28,6 +28,9 @@ GROUP = "crisis"  # the span group the crisis phrases go in
 WINDOW = 1500  # characters of text given to ConText at once, at most
 MARGIN = 200  # characters kept on each side of a phrase: beyond every cue's reach
 NEVER = "\u2063\u2063"  # two invisible separators: a token no text is tokenised into
+# What ConText reads of a phrase: its status, or that it is negated ("denies SI"), or that it is
+# the topic of a film, the news, a book or a lesson (no hit, whether phrase or meaning).
+Reading = Status | Literal["negated", "topic"]
 SENTENCE_ENDS = frozenset({".", "!", "?", ";", "...", "…"})
 
 
@@ -48,10 +51,10 @@ class ContextPipeline:
     def warm_up(self) -> None:
         self._pipeline()
 
-    def statuses(self, text: str, targets: list[Target]) -> list[Status | None]:
-        """For each target (in text order), its status; None when it is negated (not a hit)."""
+    def statuses(self, text: str, targets: list[Target]) -> list[Reading]:
+        """For each target (in text order), its status, or "negated" or "topic" (not a hit)."""
         nlp = self._pipeline() if targets else None
-        statuses: list[Status | None] = []
+        statuses: list[Reading] = []
         for lo, hi, group in _windows(len(text), targets):
             assert nlp is not None
             shifted = [Target(t.start - lo, t.end - lo, t.kind) for t in group]
@@ -91,7 +94,7 @@ def _windows(length: int, targets: list[Target]) -> list[tuple[int, int, list[Ta
     return windows
 
 
-def _window_statuses(nlp: Language, text: str, targets: list[Target]) -> list[Status | None]:
+def _window_statuses(nlp: Language, text: str, targets: list[Target]) -> list[Reading]:
     doc = nlp.make_doc(text)
     spans = [_span(doc, t) for t in targets]
     doc.spans[GROUP] = [s for s in spans if s is not None]
@@ -110,10 +113,12 @@ def _span(doc: Doc, target: Target) -> Span | None:
     return doc.char_span(target.start, target.end, label=target.kind, alignment_mode="expand")
 
 
-def _status(doc: Doc, modifiers: list[Any]) -> Status | None:
+def _status(doc: Doc, modifiers: list[Any]) -> Reading:
     categories = {m.category for m in modifiers}
+    if "TOPIC" in categories:
+        return "topic"
     if "NEGATED_EXISTENCE" in categories:
-        return None
+        return "negated"
     if "OTHER_PERSON" in categories:
         return "other_person"
     if "HYPOTHETICAL" in categories:

@@ -8,7 +8,8 @@ other phrase its status: current, historical, hypothetical or about someone else
 With an embedding model, a sentence holding no phrase and no look-alike is also read for its
 meaning (`semantic.py`): "hoping I just won't wake up" lists no phrase. Its status is what
 ConText says of the sentence's last word (a history, a hypothetical or someone else reach it);
-a negation does not clear it, since the examples it was matched against carry their own.
+a negation does not clear it, since the examples it was matched against carry their own, but a
+film, the news or a lesson does.
 """
 
 from __future__ import annotations
@@ -87,9 +88,9 @@ class CrisisDetector:
         statuses = self._context.statuses(norm, targets)
         hits = []
         for target, status in zip(targets, statuses, strict=True):
-            if target in meant:
-                status = status or "current"
-            if status is not None:
+            if status == "negated" and target in meant:
+                status = "current"  # the examples it was matched against carry their own
+            if status not in ("negated", "topic"):
                 hits.append(SafetyHit(target.kind, target.start, target.end, status))  # type: ignore[arg-type]
         return hits
 
