@@ -24,7 +24,7 @@ from assistant.safety.config import SafetyConfig
 from assistant.safety.context import ContextPipeline, Target
 from assistant.safety.models import KINDS, Kind, SafetyHit
 from assistant.safety.semantic import SemanticScreen
-from assistant.safety.spelling import Speller, vocabulary
+from assistant.safety.spelling import Speller, apply, not_a_word, vocabulary
 from assistant.safety.text import normalise
 
 if TYPE_CHECKING:
@@ -74,12 +74,8 @@ class CrisisDetector:
 
         Never logs the text."""
         compiled = self._patterns()
-        norm = compiled.speller.fix(normalise(text))  # "suicde", "kil myself": as meant
-        lookalikes = (
-            [m.span() for m in compiled.lookalikes.finditer(norm) if m.end() > m.start()]
-            if compiled.lookalikes is not None
-            else []
-        )
+        norm = self._as_meant(compiled, normalise(text))  # "suicde", "kil myself"
+        lookalikes = _lookalikes(compiled, norm)
         phrases = _phrases(compiled.kinds, norm, lookalikes)
         meant = self._by_meaning(norm, [*lookalikes, *((p.start, p.end) for p in phrases)])
         if not phrases and not meant:
@@ -113,6 +109,25 @@ class CrisisDetector:
                 self._compiled = Compiled(kinds, union(config.lookalikes), speller)
             return self._compiled
 
+    @staticmethod
+    def _as_meant(compiled: Compiled, text: str) -> str:
+        """The text with its misspellings corrected where they complete a crisis phrase ("kil
+        myslef") or are no English word at all ("tablits"); a rare word English has a use for
+        stays as typed for the model that reads meaning ("skint till payday": as "skin" it came
+        close to a self-harm example)."""
+        corrections = compiled.speller.corrections(text)
+        if not corrections:
+            return text
+        fixed = apply(text, corrections)
+        phrases = _phrases(compiled.kinds, fixed, _lookalikes(compiled, fixed))
+        kept, shift = [], 0
+        for c in corrections:
+            start = c.start + shift  # where the correction sits in `fixed`
+            shift += len(c.meant) - (c.end - c.start)
+            if any(p.start <= start < p.end for p in phrases) or not_a_word(text[c.start : c.end]):
+                kept.append(c)
+        return apply(text, kept)
+
     def _by_meaning(self, text: str, taken: list[tuple[int, int]]) -> list[Target]:
         """Sentences read as crisis statements, each as its last word (for ConText's scope)."""
         if self._semantic is None:
@@ -126,6 +141,12 @@ class CrisisDetector:
             if last is not None:
                 targets.append(Target(last.start(), last.end(), statement.kind))
         return targets
+
+
+def _lookalikes(compiled: Compiled, text: str) -> list[tuple[int, int]]:
+    if compiled.lookalikes is None:
+        return []
+    return [m.span() for m in compiled.lookalikes.finditer(text) if m.end() > m.start()]
 
 
 def _phrases(

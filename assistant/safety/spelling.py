@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 RARE = 3.0  # wordfreq Zipf below which a word may be a misspelling ("kil" 2.5, "tonite" 2.3)
 COMMON = 2.5  # ... and from which a vocabulary word may replace one ("kill", "tablets")
+NO_WORD = 2.0  # Zipf below which a word is no English word at all ("tablits"; "skint" is 2.4)
 SHORTEST = 3
 
 
@@ -32,7 +34,22 @@ class Speller:
     def fix(self, text: str) -> str:
         """`text` with each rare word near a vocabulary word replaced by it (in lower case;
         other words, and their case, as they were: "SI" stays "SI")."""
-        return WORD.sub(lambda m: self._word(m.group(0)), text)
+        return apply(text, self.corrections(text))
+
+    def corrections(self, text: str) -> list[Correction]:
+        """Each rare word near a vocabulary word, with what it is read as. A word in capitals
+        in a text that is not shouting is an acronym ("GGT or CDT"), never a misspelling."""
+        letters = [c for c in text if c.isalpha()]
+        shouting = sum(c.isupper() for c in letters) > 0.6 * len(letters)
+        found = []
+        for m in WORD.finditer(text):
+            typed = m.group(0)
+            if typed.isupper() and not shouting:
+                continue
+            meant = self._word(typed)
+            if meant != typed:
+                found.append(Correction(m.start(), m.end(), meant))
+        return found
 
     def _word(self, typed: str) -> str:
         word = typed.lower()
@@ -54,6 +71,26 @@ class Speller:
             if d < distance:
                 best, distance = candidate, d
         return best if distance <= reach else typed
+
+
+@dataclass(frozen=True)
+class Correction:
+    start: int
+    end: int
+    meant: str
+
+
+def not_a_word(typed: str) -> bool:
+    return _zipf(typed.lower()) < NO_WORD
+
+
+def apply(text: str, corrections: Iterable[Correction]) -> str:
+    """`text` with the corrections made (given in text order)."""
+    pieces, at = [], 0
+    for c in corrections:
+        pieces += [text[at : c.start], c.meant]
+        at = c.end
+    return "".join([*pieces, text[at:]])
 
 
 @lru_cache(maxsize=8192)

@@ -149,6 +149,18 @@ def test_crisis_speller_leaves_common_words_and_abbreviations_alone() -> None:
     )
 
 
+def test_crisis_speller_takes_no_acronym_or_slang_for_a_crisis_word() -> None:
+    from assistant.safety.spelling import Speller
+
+    speller = Speller({"get", "cut", "skin", "kill", "myself"})
+    assert speller.fix("GGT or CDT raised") == "GGT or CDT raised"  # lab tests, not "get or cut"
+    assert speller.fix("I WANT TO KIL MYSLEF") == "I WANT TO kill myself"  # shouting is typing
+    # "skint" (broke) is a word of English: only a crisis phrase would make it "skin"
+    assert not check("MOT failed, 600 quid to fix it, skint till the end of the month.")
+    assert not check("Which blood tests, such as GGT or CDT, show heavy drinking?")
+    assert [h.kind for h in check("i want to kil myslef tonite")] == ["suicide"]
+
+
 def test_crisis_check_never_waits_for_a_model_still_being_prepared() -> None:
     from assistant.safety.config import load_safety_config
     from assistant.safety.semantic import SemanticScreen
