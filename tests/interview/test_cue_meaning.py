@@ -367,7 +367,9 @@ def test_cue_coping_who_she_stayed_in_with_and_when_he_goes_to_meetings_are_no_s
     )
     assert ("people", "sister") not in found
     assert any(c[0] == "people" for c in found)  # the ex, in the clause where it hit
-    routine = cues(extractor, template, "routine", "Goes to a meeting every morning, drinks at night")
+    routine = cues(
+        extractor, template, "routine", "Goes to a meeting every morning, drinks at night"
+    )
     assert not {c for c in routine if c[1] == "morning"}
     assert any(c[0] == "time" for c in routine)  # night
 
