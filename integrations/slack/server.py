@@ -30,6 +30,7 @@ from assistant.log_hygiene import set_level
 from assistant.settings import Settings
 from integrations.slack.app import build_app, database
 from integrations.slack.asgi import BufferedWSGI
+from integrations.slack.malloc import return_freed_memory
 from integrations.slack.retention import RetentionPurge
 from integrations.slack.store import SlackStore
 from integrations.slack.warmup import ModelWarmUp
@@ -58,6 +59,7 @@ def start_app(settings: Settings) -> tuple[Any, ModelWarmUp]:
 
 def serve(settings: Settings, host: str = "0.0.0.0", port: int = 3000, workers: int = 1) -> None:
     set_level(settings.log_level)
+    return_freed_memory()  # inherited by every worker
     if settings.slack_app_token is not None:
         serve_socket_mode(settings)
     elif settings.slack_signing_secret is not None:
