@@ -24,7 +24,6 @@ from assistant.answers.selection import CandidatePost, score_posts
 from assistant.corpus.models import Chunk
 from assistant.retrieval.embedder import Embedder
 from assistant.retrieval.models import SearchResult
-from assistant.retrieval.vector_cache import embed_once
 
 if TYPE_CHECKING:  # numpy loads with the first vectors, not with the bot or the CLI
     import numpy as np
@@ -120,9 +119,7 @@ class ExtractiveComposer:
             posts = passage.posts()
             units = [split_units(post.text) for post in posts]
             flat = [unit for post_units in units for unit in post_units]
-            # On disk after the first time, for every later process: a cold `ask` or a new bot
-            # worker embeds only the question, not 30-60 sentences of each passage it quotes.
-            vectors = embed_once(self._embedder, [post.embedding_text for post in posts] + flat)
+            vectors = self._embedder.embed([post.embedding_text for post in posts] + flat)
             cached, offset = [], len(posts)
             for post, vector, post_units in zip(posts, vectors[: len(posts)], units, strict=True):
                 unit_vectors = vectors[offset : offset + len(post_units)]

@@ -1,11 +1,9 @@
 """Vectors of a fixed list of texts, embedded once and kept on disk for every later process.
 
-For texts that change only with a release or an ingest: the cue lexicon's phrases, the crisis
-examples, and the posts and sentences of each passage an answer quotes (written the first time
-a passage is quoted, about 40 KB, so a cold `ask` or a new bot worker embeds only the
-question). The file is named by the embedder's model id (model fingerprint and backend) and a
-hash of the texts, so a new model, backend, lexicon or passage text simply makes a new file.
-An embedder without a `model_id` and `cache_dir` (a test's fake) is asked every time.
+For texts that ship with CueMap and change only with a release (the cue lexicon's phrases):
+the file is named by the embedder's model id (model fingerprint and backend) and a hash of
+the texts, so a new model, backend or lexicon simply makes a new file. An embedder without a
+`model_id` and `cache_dir` (a test's fake) is asked every time.
 """
 
 from __future__ import annotations

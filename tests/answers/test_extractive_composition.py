@@ -6,13 +6,10 @@ composer as retrieval would; the hashing embedder makes word overlap the similar
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from assistant.answers.extractive import ANAPHOR, ExtractiveComposer
 from assistant.corpus.models import Chunk
 from assistant.retrieval.models import Hit, SearchResult
 from tests.fakes import HashingEmbedder
-from tests.retrieval.test_vector_cache import CachingHashingEmbedder
 
 THREAD = "The drug may start the addiction."
 OTHER = "Depression is not one biological pathway."
@@ -130,29 +127,3 @@ def test_composition_quotes_a_common_belief_with_the_correction_that_follows_it(
     texts, _ = ask("is depression low serotonin, a chemical imbalance to top up?", [post])
     belief = next(i for i, t in enumerate(texts) if t.startswith("Depression is often"))
     assert texts[belief + 1].startswith("But the serotonin story explains only part")
-
-
-def test_composition_a_later_process_reads_the_quoted_posts_vectors_instead_of_embedding_them(
-    tmp_path: Path,
-) -> None:
-    pair = passage(
-        [
-            "Now add habit learning. Repeated pairings shift behaviour toward automatic acts.",
-            "The insula adds another layer. Cues can be internal: tension, stress.",
-        ],
-        first=10,
-    )
-    question = "What does the insula add to internal cues?"
-    result = SearchResult(
-        query=question,
-        hits=[Hit(chunk=pair, score=0.5, similarity=0.5, dense_rank=1, lexical_rank=None)],
-    )
-    first = CachingHashingEmbedder(tmp_path)
-    answered = ExtractiveComposer(first).compose(result)
-
-    later = CachingHashingEmbedder(tmp_path)  # a cold `ask` or a new bot worker
-    again = ExtractiveComposer(later).compose(result)
-
-    assert first.texts_embedded > 2  # both posts and their sentences, the first time
-    assert later.texts_embedded == 1  # the question alone
-    assert again == answered
