@@ -118,9 +118,10 @@ OWNED_WITH = ("event", "people")  # "his brother's barbecue", "his brother's mat
 NO_ONE = frozenset({"nobody", "no one", "noone", "no-one"})
 THOUGHT_LENGTH = 3  # a thought may run to three times a cue phrase's words
 DENIALS = frozenset({"no", "not", "nothing", "none", "nah", "nope"})
+# Words around a thought that are not the thought: "I think, ...", "kept thinking, ..."
 THINKING = frozenset(
-    {"think", "thinks", "thought", "thinking", "reckon", "reckoned", "guess", "suppose", "wonder"}
-    | {"wondered", "figured", "kept", "keep", "keeps", "just", "like", "thinks", "said", "says"}
+    "think thinks thought thinking reckon reckoned guess suppose wonder wondered figured "
+    "kept keep keeps just like said says".split()
 )
 COPING_SETTINGS = frozenset({"sponsor", "helpline", "keyworker", "meditation"})
 Tagger = Callable[[str], list[Token]]
@@ -249,9 +250,9 @@ class CueExtractor:
 
     def _calm_clauses(self, text: str, matches: list[Match]) -> list[tuple[int, int]]:
         """The clauses holding a calm or good state ("at work he is fine", "relaxed after the
-        gym on Wednesday") or a coping step ("went to the gym instead and then the library",
-        "stayed in with her sister"): where and when it was, and with whom, is no setting of a
-        craving. A clause runs between punctuation and the conjunctions that end a negation."""
+        gym on Wednesday") or a coping step ("went to a meeting instead", "stayed in with her
+        sister"): where and when it was, and with whom, is no setting of a craving. A clause
+        runs between punctuation and the conjunctions that end a negation."""
         lowered = normalise(text)
         bounds = [0, len(text)]
         bounds += [m.start() for m in CLAUSE_SPLIT.finditer(lowered)]
