@@ -14,13 +14,10 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import logging
 
 M_TRIM_THRESHOLD, M_ARENA_MAX = -1, -8  # <malloc.h>
 TRIM_THRESHOLD = 128 * 1024
 ARENAS = 2  # per process, not 8 per core: the warm-up and request threads share them
-
-logger = logging.getLogger(__name__)
 
 
 def return_freed_memory() -> bool:
