@@ -1,9 +1,10 @@
 """BM25 ranking over the indexed chunks (bm25s), saved beside the vector store.
 
 bm25s imports SciPy when it can, only to build its sparse matrix; its NumPy build gives the
-same scores, and SciPy costs 8 MB in every process that searches (a bot worker, a cold `ask`).
-It is imported with SciPy hidden, under the lock that hides torch from spaCy, so another
-thread never finds SciPy missing.
+same scores, and SciPy cost 4 MB in a bot worker (8 MB on its own). bm25s is imported with SciPy
+hidden, under the lock that hides torch from spaCy: the torch embedder takes it before it
+imports sentence-transformers, the one other importer of SciPy here, so neither finds SciPy
+missing.
 """
 
 from __future__ import annotations
