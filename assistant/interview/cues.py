@@ -46,7 +46,7 @@ from assistant.retrieval.vector_cache import embed_once
 if TYPE_CHECKING:  # numpy: only when the model fallback runs, not to show a saved session
     import numpy as np
 
-EXTRACTOR = "8"  # bumped when extraction changes meaning; stored with every cue
+EXTRACTOR = "9"  # bumped when extraction changes meaning; stored with every cue
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n\u2013\u2014]+|\s-\s")
 NOT_WORDS = re.compile(
     r"\[[A-Z]{2,12}\](?:'s)?"  # placeholders the PHI guard leaves (and their 's)
@@ -93,8 +93,39 @@ GIVEN_UP = re.compile(
 )
 # A denied thought is none: "no thoughts of using", "denies thinking about it".
 THOUGHT_DENIED = re.compile(
-    r"\b(?:no|denies|denied|without|not having|never has|never had)\s+(?:\w+\s+){0,2}"
-    r"(?:thoughts?|thinking)\b",
+    r"\b(?:no|denies|denied|without|not having|never has|never had|not|never|wasn't|was not|"
+    r"weren't|isn't|didn't|did not)\s+(?:\w+\s+){0,2}(?:thoughts?|thinking|think)\b",
+    re.IGNORECASE,
+)
+# Someone else's, said so: "it was my cousin who got the bad news, not me", "it was his sister
+# who lost her job, not him". The sentence up to "not me" is another person's story; its cues
+# are not the patient's. ("With her sister, not him" says who she was with: only a cleft
+# sentence reads so in the third person.)
+NOT_ME = re.compile(
+    r"[^.;!?\n]*?,?\s*\bnot (?:me|mine|myself)\b"
+    r"|\bit was [^.;!?\n]*?\bwho\b[^.;!?\n]*?,?\s*\bnot (?:him|her|them|the patient|pt)\b",
+    re.IGNORECASE,
+)
+# What did not happen: "if I'd gone to the pub I'd have ended up on the coke, so I stayed home".
+# The clause runs to the sentence's end or to what did happen ("so", "but", "instead").
+COUNTERFACTUAL = re.compile(
+    r"\bif (?:i|he|she|they|we|you|pt)(?:'d| had)\b[^.;!?\n]*?(?=[.;!?\n]|,?\s*\b(?:so|but|"
+    r"instead)\b|$)",
+    re.IGNORECASE,
+)
+# No trigger, said so: "pt denies any trigger", "she's lovely, not a trigger at all". Where and
+# when it was, and with whom, then is no cue, unless a later "but" or "then" says what was.
+TRIGGER_DENIED = re.compile(
+    r"\b(?:denies|denied|no|not|nothing|wasn't|isn't|never) (?:any |a |an |obvious |clear |"
+    r"particular |real |the )*(?:trigger|triggers|triggered)\b",
+    re.IGNORECASE,
+)
+TRIGGER_AFTER = re.compile(r"\b(?:but|then|until|except|apart from|although)\b", re.IGNORECASE)
+# Nobody was there: what else a "who" answer names ("just me and the telly") is no company.
+ALONE = re.compile(
+    r"\b(?:alone|on (?:my|his|her|their) own|by (?:my|him|her|them)sel(?:f|ves)|just me|"
+    r"no ?one|no-one|nobody|(?:wasn't|weren't|was not|not|never) with any(?:one|body)|"
+    r"(?:didn't|did not|hadn't) (?:see|seen) any(?:one|body))\b",
     re.IGNORECASE,
 )
 NAMED = "[NAME]"  # the cue's text: the clinician knows who, the record never does
@@ -112,12 +143,21 @@ QUOTED_THOUGHT = re.compile(
 )
 NOUNS_ONLY = ("place", "people")  # their words as verbs are no cues: "she works", "he trains"
 CONTENT = ("NN", "JJ", "CD")  # Penn tags of a word that names something
+# The part of a place a noun after it may name: "school gates", "pub toilets", "station steps".
+PLACE_PARTS = frozenset(
+    "gate gates entrance door doors doorway steps stairs stairwell yard garden toilets toilet "
+    "loos queue foyer lobby reception corridor roof balcony kitchen lounge counter aisle window "
+    "front back grounds field pitch terrace forecourt bins shelter platform exit".split()
+)
+THING = ("NN", "CD")  # an external cue names a thing: "a random" or "so bad" names none
 THOUGHT_CONTENT = (*CONTENT, "VB")
 TEMPTATION = "urges_and_temptations"  # the IDTS type of a dealer: their things are cues too
 OWNED_WITH = ("event", "people")  # "his brother's barbecue", "his brother's mates": there
 NO_ONE = frozenset({"nobody", "no one", "noone", "no-one"})
 THOUGHT_LENGTH = 3  # a thought may run to three times a cue phrase's words
-DENIALS = frozenset({"no", "not", "nothing", "none", "nah", "nope"})
+DENIALS = frozenset(
+    {"no", "not", "nothing", "none", "nah", "nope", "never", "wasn't", "didn't", "wasnt", "didnt"}
+)
 # Words around a thought that are not the thought: "I think, ...", "kept thinking, ..."
 THINKING = frozenset(
     "think thinks thought thinking reckon reckoned guess suppose wonder wondered figured "
@@ -218,6 +258,14 @@ class CueExtractor:
         )
         found = [f for f in found if not _relation_of_an_owner(f, text)]
         given_up = [m.span() for m in GIVEN_UP.finditer(text)]
+        given_up += [m.span() for m in NOT_ME.finditer(text)]
+        given_up += [m.span() for m in COUNTERFACTUAL.finditer(text)]
+        if denied := TRIGGER_DENIED.search(text):
+            after = TRIGGER_AFTER.search(text, denied.end())
+            end = after.start() if after else len(text)
+            found = [
+                f for f in found if not (f.category in SETTINGS and f.span and f.span[0] < end)
+            ]
         found = [
             f
             for f in found
@@ -303,7 +351,9 @@ class CueExtractor:
             return []
         matches = self.matcher.find(text)
         tags = _Tags(text, self._tagger)
-        matches = [m for m in matches if not tags.not_a_noun_here(m)]  # "she works": other words
+        matches = [  # "she works", "the house sale", "a work dinner": other words
+            m for m in matches if not tags.not_a_noun_here(m) and not tags.names_a_kind(m, matches)
+        ]
         calm = self._calm_clauses(text, matches)
         found = [
             Found(
@@ -394,6 +444,9 @@ class CueExtractor:
             best = int(np.argmax(row))
             if protos.categories[best] == "body" and is_positive(leftover.phrase):
                 continue  # "full of energy" may sit near "no energy"; a good state is no cue
+            external = CATEGORY_KINDS[protos.categories[best]] == "external"
+            if external and not tags.has(leftover.start, leftover.end, THING):
+                continue
             if row[best] >= self.lexicon.fallback.min_similarity:
                 span = (leftover.start, leftover.end)
                 found.append(
@@ -426,6 +479,12 @@ class CueExtractor:
             ] or leftovers
         first = leftovers[0]
         if not tags.has(first.start, first.end, content) or first.phrase.split()[0] in DENIALS:
+            return []
+        if first.phrase in self._non_answers:  # "dunno", "no clue": nothing was named
+            return []
+        if category == "thought" and THOUGHT_DENIED.search(text):  # "wasn't thinking of it"
+            return []
+        if category == "people" and ALONE.search(text):  # "just me and the telly": nobody
             return []
         positive = category in ("body", "emotion") and is_positive(first.phrase)
         if positive and category == "body":
@@ -497,10 +556,28 @@ class _Tags:
                 after[0].startswith(("VB", "MD"))
                 or (after[0] == "PRP" and len(after) > 1 and after[1].startswith(("VB", "MD")))
             )
+        inside = [t for t in self.tokens if match.start <= t.start < match.end]
+        after = next((t for t in self.tokens if t.start >= match.end), None)
+        if match.category == "people" and inside and inside[-1].tag == "JJ" and after:
+            return after.tag.startswith("NN")  # "a random Wednesday": what kind, not who
         first = next((t for t in self.tokens if t.start == match.start), None)
         if " " in wording or first is None:
             return False
         return first.tag.startswith("VB")  # "she works", "trains at the gym"
+
+    def names_a_kind(self, match: Match, matches: list[Match]) -> bool:
+        """A place that qualifies the noun after it ("the house sale", "a work dinner") names a
+        kind of thing, not where the patient was; one whose next noun is a place too, or a part
+        of one ("car park", "pub garden", "school gates"), is a place."""
+        if match.category != "place":
+            return False
+        after = next((t for t in self.tokens if t.start >= match.end), None)
+        if after is None or after.start != match.end + 1 or not after.tag.startswith("NN"):
+            return False
+        word = normalise(self._text[after.start : after.end])
+        if word in PLACE_PARTS or word.endswith("ing"):  # "the offy buying cans": a verb
+            return False
+        return not any(m.start <= after.start < m.end and m is not match for m in matches)
 
     def only_an_owner(self, match: Match, matches: list[Match]) -> bool:
         """Someone named only as the owner of a place or thing ("her sister's caravan", "his

@@ -432,3 +432,85 @@ def test_cue_landmark_the_leisure_centre_behind_the_car_park_only_says_where_it_
     }
     found = cues(extractor, template, "where", "The off-licence next to the station, and the pub")
     assert found == {("place", "off-licence"), ("place", "pub")}
+
+
+def test_cue_a_non_answer_to_where_leaves_no_place(
+    extractor: CueExtractor, template: Template
+) -> None:
+    for answer in ["dunno", "idk", "no clue", "Can't recall"]:
+        assert cues(extractor, template, "where", answer) == set()
+
+
+def test_cue_nobody_there_what_else_he_names_is_not_company(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(extractor, template, "who", "Nobody with him, just him and the dog.")
+    assert {c for c in found if c[0] == "people"} == {("people", "alone")}
+
+
+def test_cue_what_would_have_happened_is_not_what_did(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(
+        extractor,
+        template,
+        "before_craving",
+        "If she'd gone to the works party at the club she'd have been drinking, so she went to "
+        "bed early. The craving woke her at 3am.",
+    )
+    assert ("place", "club") not in found
+    assert ("event", "party") not in found
+    assert ("time", "3am") in found or any(c[0] == "time" for c in found)
+
+
+def test_cue_no_trigger_said_so_leaves_the_ordinary_day_out(
+    extractor: CueExtractor, template: Template
+) -> None:
+    quiet = cues(
+        extractor, template, "before_craving", "No obvious trigger; a normal Monday, lunch at home."
+    )
+    assert not {c for c in quiet if c[0] in ("place", "time", "people")}
+    later = cues(
+        extractor,
+        template,
+        "before_craving",
+        "Denies any trigger at first, but then says her brother turned up at the pub.",
+    )
+    assert ("place", "pub") in later
+
+
+def test_cue_someone_elses_story_not_mine_is_not_the_patients(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(
+        extractor,
+        template,
+        "vulnerability",
+        "It was his sister who lost her job, not him. He was fine that week.",
+    )
+    assert ("event", "job loss") not in found
+
+
+def test_cue_a_place_naming_a_kind_of_thing_is_not_where_he_was(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(
+        extractor, template, "before_craving", "Got a call about the house sale falling through"
+    )
+    assert ("place", "home") not in found
+    assert ("place", "school") in cues(extractor, template, "where", "Waiting at the school gates")
+    assert ("place", "car park") in cues(extractor, template, "where", "The hospital car park")
+
+
+def test_cue_a_bet_on_a_screen_is_something_seen(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(extractor, template, "before_craving", "In bed scrolling, saw a betting advert")
+    assert ("sensory", "gambling on screen") in found
+
+
+def test_cue_not_thinking_of_using_is_no_thought(
+    extractor: CueExtractor, template: Template
+) -> None:
+    found = cues(extractor, template, "thoughts", "Wasn't thinking about using at all, honestly")
+    assert not {c for c in found if c[0] == "thought"}
