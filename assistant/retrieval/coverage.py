@@ -77,7 +77,23 @@ class FactNeed:
     reason: str
 
 
+NEVER = re.compile(r"(?!)")  # no source holds it: the question is declined whatever was found
 FACT_NEEDS = (
+    FactNeed(  # how to misuse a medicine or hide use: never answered, cited or not
+        asks=re.compile(
+            r"\bhow (do|can|could|should|would|to) (i|you|we|he|she|they|someone|one|people)?\s?"
+            r"[^?]*?\b(snort|crush(ing)? (and|to)|inject|shoot up|boof|plug|parachute|cook up|"
+            r"extract|stronger high|better high|bigger high|get (more )?high(er)?|"
+            r"(more|stronger|bigger) (of an? )?(effect|buzz|hit|rush)|hide|conceal|cheat|beat|"
+            r"pass (a|the|my|his|her) [^?]*(test|screen)|get (more|extra|an early|early)|"
+            r"without (raising suspicion|getting caught|anyone (knowing|noticing)|being caught))\b"
+            r"|\bwithout (raising suspicion|getting caught|anyone (knowing|noticing))\b",
+            re.IGNORECASE,
+        ),
+        evidence=NEVER,
+        reason="CueMap does not explain how to misuse a medicine or a drug, or how to hide use. "
+        "If a patient is at risk, follow your service's safety protocol.",
+    ),
     FactNeed(
         asks=re.compile(
             r"\b(dose|doses|dosage|dosing|mg|mcg|milligrams?|titrat\w*|max(imum)? daily|"
@@ -136,8 +152,7 @@ FACT_NEEDS = (
         evidence=re.compile(
             r"\b(stud(y|ies)|trials?|et al\.?|published|journal|experiment\w*|(19|20)\d\d)\b", re.I
         ),
-        reason="The sources do not name studies, trials or their authors; they explain "
-        "mechanisms.",
+        reason="The sources do not name studies, trials or their authors; they explain mechanisms.",
     ),
     FactNeed(  # rates and proportions: a mechanism quoted as a figure would mislead
         asks=re.compile(
@@ -155,6 +170,21 @@ FACT_NEEDS = (
         ),
         reason="The sources give no figures (rates, proportions, outcome statistics); they "
         "explain mechanisms.",
+    ),
+)
+# A comparison the sources must hold both sides of: "the difference between a psychiatrist and a
+# psychologist", "CBT vs DBT", "who is better placed, a nurse or a GP?". Quoting what the corpus
+# says of one side, or of neither, would pass for an answer.
+SIDE = r"(?:an? |the )?([\w'-]+(?: [\w'-]+){0,2}?)"
+COMPARISONS = (
+    re.compile(
+        rf"\bdifferences? between {SIDE} and {SIDE}(?=\s*(?:[?,.;]|$|\bin\b|\bfor\b))", re.I
+    ),
+    re.compile(rf"\b{SIDE} (?:vs\.?|versus|compared (?:to|with)) {SIDE}(?=\s*(?:[?,.;]|$))", re.I),
+    re.compile(
+        r"\b(?:better|best|more (?:effective|helpful|useful|suitable)|better placed)\b[^?]*?,\s*"
+        rf"(?:an? |the ){SIDE} or (?:an? |the ){SIDE}(?=\s*[?.]|$)",
+        re.I,
     ),
 )
 TITLES = {"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof"}
@@ -196,6 +226,8 @@ def assess(
     for need in FACT_NEEDS:
         if need.asks.search(query) and not any(need.evidence.search(h.chunk.text) for h in hits):
             return Coverage("none", reason=need.reason)
+    if sides := uncompared(query, hits, stems):
+        return Coverage("none", sides, reason=f"The sources do not compare {' and '.join(sides)}.")
     missing, covered = uncovered_terms(query, vocabulary, stems)
     if not missing:
         return Coverage("full")
@@ -217,6 +249,28 @@ def relevant(query: str, hits: list[Hit], min_relevance: float, stems: Stems) ->
 
     weights = question_weights(query, stems)
     return max(lexical_share(weights, h.chunk.text, stems) for h in hits) >= LEXICAL_RELEVANCE
+
+
+def uncompared(query: str, hits: list[Hit], stems: Stems) -> tuple[str, ...]:
+    """The sides of a comparison the question asks for, when a side's head word is in none of
+    the passages; () when nothing is compared or the passages name both sides."""
+    for pattern in COMPARISONS:
+        if found := pattern.search(query):
+            sides = tuple(side.strip() for side in found.groups())
+            held = {_root(stem) for h in hits for stem in stems(h.chunk.text)}
+            heads = [stems(side.split()[-1]) for side in sides]
+            if not all(head and _root(head[-1]) in held for head in heads):
+                return sides
+    return ()
+
+
+def _root(stem: str) -> str:
+    """A stem without the ending that makes a noun of an adjective or a person of a field:
+    "striatum" and "striatal", "psychiatrist" and "psychiatry" share one."""
+    for ending in ("ist", "ic", "al", "um", "y", "i"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= FAMILY_STEM:
+            return stem[: -len(ending)]
+    return stem
 
 
 def uncovered_terms(

@@ -36,6 +36,8 @@ ACRONYMS = {
     "SUD": "substance use disorder",
     "GAD": "generalised anxiety",
     "AOD": "alcohol and other drugs",
+    "MoA": "mechanism of action",
+    "RP": "relapse prevention",
 }
 # Note-taking shorthand, in any case
 NOTES = {

@@ -193,3 +193,35 @@ def test_coverage_names_an_eponymous_scale_or_syndrome_even_when_redacted() -> N
         assert term in missing, question
     # a common opening word or a drug before the head is no eponym
     assert uncovered_terms("What test shows craving?", VOCABULARY, stems)[0] == ()
+
+
+def test_coverage_declines_how_to_misuse_a_medicine_or_hide_use_whatever_the_sources_hold() -> None:
+    for question in [
+        "How can I crush my pregabalin so it hits faster and gives a bigger buzz?",
+        "How would someone pass a urine screen after using at the weekend?",
+        "How do I get an early script of gabapentin without anyone noticing?",
+    ]:
+        coverage = assess(question, _hits(0.7), 0.28, VOCABULARY, stems)
+        assert coverage.level == "none" and "misuse" in coverage.reason, question
+    for question in [  # the mechanism of getting high, or of a craving, is the corpus's topic
+        "Why does getting high with the same friends make them a cue?",
+        "How does methylphenidate block dopamine reuptake?",
+    ]:
+        assert assess(question, _hits(0.7), 0.28, VOCABULARY, stems).level != "none", question
+
+
+def test_coverage_declines_a_comparison_when_the_sources_hold_one_side_only() -> None:
+    coverage = assess(
+        "Who is better placed to treat craving, a psychiatrist or a counsellor?",
+        _hits(0.6),
+        0.28,
+        VOCABULARY,
+        stems,
+    )
+    assert coverage.level == "none"
+    assert coverage.reason == "The sources do not compare psychiatrist and counsellor."
+    for question in [  # both sides in the sources, in a noun's or an adjective's form
+        "What is the difference between dopamine and serotonin in depression?",
+        "Methylphenidate vs pregabalin?",
+    ]:
+        assert assess(question, _hits(0.6), 0.28, VOCABULARY, stems).level != "none", question
