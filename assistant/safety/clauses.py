@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 ABOUT_OTHERS = frozenset({"OTHER_PERSON", "TOPIC"})
+QUESTION = "QUESTION"
 OnModifies = Callable[["Span", "Span", "Span"], bool]
 
 
@@ -36,6 +37,7 @@ class Clauses:
         self._subjects = frozenset(p.lower() for p in context.subject_pronouns)
         self._patient = frozenset(p.lower() for p in context.patient_pronouns)
         self._first = frozenset(p.lower() for p in context.first_person)
+        self._past = frozenset(p.lower() for p in context.past_tense)
         self._group = group
 
     def reaches(self, rule: ContextRule) -> OnModifies:
@@ -48,6 +50,8 @@ class Clauses:
 
         category, max_scope = rule.category, rule.max_scope
         subjects = self._subjects if rule.stops_at_subject else frozenset()
+        # a past-tense phrase may open the next clause of a past story
+        starts = self._openers - self._past if rule.past_narrative else self._openers
 
         def on_modifies(target: Span, modifier: Span, _between: Span) -> bool:
             doc = target.doc
@@ -56,11 +60,13 @@ class Clauses:
             between = _between_tokens(doc, target, modifier)
             if max_scope is not None and len(between) >= max_scope:
                 return False
+            if category == QUESTION:  # a question runs to its "?", unless the asker is in it
+                return not any(t.lower_ in self._first for t in [*between, *target])
             if category in ABOUT_OTHERS and self._back_to_patient([*between, *target], target):
                 return False
             if any(token.lower_ in subjects for token in between):
                 return False
-            return self._one_clause(doc, between, target)
+            return self._one_clause(doc, between, target, starts)
 
         return on_modifies
 
@@ -72,7 +78,9 @@ class Clauses:
         patient = self._first if first_person else self._patient
         return any(token.lower_ in patient for token in tokens)
 
-    def _one_clause(self, doc: Doc, tokens: list[Token], target: Span) -> bool:
+    def _one_clause(
+        self, doc: Doc, tokens: list[Token], target: Span, starts: frozenset[str]
+    ) -> bool:
         """Walking from the cue to the phrase, every clause break closes a list: crisis phrases
         and glue words ("thoughts of", "intent"), nothing else."""
         phrases = [
@@ -82,7 +90,7 @@ class Clauses:
         for token in tokens:
             if token.is_space:
                 continue
-            if after_break and token.lower_ in self._openers:
+            if after_break and token.lower_ in starts:
                 return False
             after_break = False
             if any(s.start <= token.i < s.end for s in phrases):
@@ -93,7 +101,7 @@ class Clauses:
                 after_break = True
             elif not (token.is_punct or token.lower_ in self._glue):
                 other = True
-        return not (after_break and _starts_with_opener(target, self._openers))
+        return not (after_break and _starts_with_opener(target, starts))
 
 
 def _starts_with_opener(target: Span, openers: frozenset[str]) -> bool:

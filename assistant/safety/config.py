@@ -49,6 +49,8 @@ class Lexicon(_Strict):
 # four-digit year, historical when it is before this year. TOPIC is a crisis told as a topic: of a
 # film, the news, a book or a lesson ("a documentary about a man who killed his wife", "a session
 # on why mixing benzos and opiates is dangerous"): not the patient's, no hit.
+# QUESTION is a clinician's question ("Have you had thoughts of hurting yourself?"): asked, not
+# said, no hit, unless the asker brings themself in ("Do you think my family would be better off?").
 # TERMINATE ends every scope; PSEUDO looks like a cue but is none ("no longer denies", "not sure").
 Category = Literal[
     "NEGATED_EXISTENCE",
@@ -58,6 +60,7 @@ Category = Literal[
     "HYPOTHETICAL",
     "OTHER_PERSON",
     "TOPIC",
+    "QUESTION",
     "TERMINATE",
     "PSEUDO",
 ]
@@ -69,6 +72,11 @@ class ContextRule(_Strict):
     max_scope: int | None = Field(default=None, ge=1, le=40, description="Tokens, at most.")
     stops_at_subject: bool = Field(
         default=False, description="A subject pronoun starts a new clause ('without X, he ...')."
+    )
+    past_narrative: bool = Field(
+        default=False,
+        description="A past-tense phrase right after a clause break stays in scope: 'a near "
+        "miss last year, took a load of tramadol'.",
     )
     patterns: list[Pattern] = Field(min_length=1)
 
@@ -89,6 +97,10 @@ class Context(_Strict):
     )
     patient_pronouns: list[str] = Field(
         min_length=1, description="Words that bring a sentence back to the patient."
+    )
+    past_tense: list[str] = Field(
+        default_factory=list,
+        description="Clause openers in the past tense, which a past_narrative cue reads on into.",
     )
     first_person: list[str] = Field(
         default_factory=list,
@@ -138,7 +150,9 @@ class SafetyConfig(_Strict):
     def _expand_fragments(cls, raw: object) -> object:
         if not isinstance(raw, dict) or not isinstance(raw.get("fragments", {}), dict):
             return raw
-        fragments = raw.get("fragments") or {}
+        fragments: dict[str, str] = {}
+        for name, value in (raw.get("fragments") or {}).items():  # a fragment may use earlier ones
+            fragments[name] = _expand(value, fragments, f"fragments.{name}")  # type: ignore[assignment]
         expanded = dict(raw)
         if isinstance(raw.get("lexicon"), dict):
             expanded["lexicon"] = {

@@ -115,7 +115,7 @@ def _span(doc: Doc, target: Target) -> Span | None:
 
 def _status(doc: Doc, modifiers: list[Any]) -> Reading:
     categories = {m.category for m in modifiers}
-    if "TOPIC" in categories:
+    if categories & {"TOPIC", "QUESTION"}:  # a film, a lesson or a question asked: no hit
         return "topic"
     if "NEGATED_EXISTENCE" in categories:
         return "negated"
