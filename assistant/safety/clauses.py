@@ -94,6 +94,7 @@ class Clauses:
                 return False
             after_break = False
             if any(s.start <= token.i < s.end for s in phrases):
+                other = False  # a list of phrases runs on from here: "went blue and stopped breathing"
                 continue
             if token.lower_ in self._breaks:
                 if other:
