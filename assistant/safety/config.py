@@ -98,6 +98,11 @@ class Context(_Strict):
     patient_pronouns: list[str] = Field(
         min_length=1, description="Words that bring a sentence back to the patient."
     )
+    possessive: list[str] = Field(
+        default_factory=list,
+        description="First-person words that tell whose story it is but bring no phrase back "
+        "to the patient: 'I gave my mate naloxone' is the mate's overdose.",
+    )
     past_tense: list[str] = Field(
         default_factory=list,
         description="Clause openers in the past tense, which a past_narrative cue reads on into.",
@@ -150,9 +155,7 @@ class SafetyConfig(_Strict):
     def _expand_fragments(cls, raw: object) -> object:
         if not isinstance(raw, dict) or not isinstance(raw.get("fragments", {}), dict):
             return raw
-        fragments: dict[str, str] = {}
-        for name, value in (raw.get("fragments") or {}).items():  # a fragment may use earlier ones
-            fragments[name] = _expand(value, fragments, f"fragments.{name}")  # type: ignore[assignment]
+        fragments = _resolve_fragments(raw.get("fragments") or {})
         expanded = dict(raw)
         if isinstance(raw.get("lexicon"), dict):
             expanded["lexicon"] = {
@@ -169,6 +172,28 @@ class SafetyConfig(_Strict):
             ]
             expanded["context"] = {**context, "rules": rules}
         return expanded
+
+
+def _resolve_fragments(raw: dict[str, Any]) -> dict[str, str]:
+    """Each fragment with the fragments it names ("{DOWNERS}") filled in, in any order."""
+    resolved: dict[str, str] = {}
+
+    def resolve(name: str, using: tuple[str, ...]) -> str:
+        if name not in resolved:
+            if name in using:
+                raise ValueError(f"fragments.{name}: refers to itself through {using[-1]}")
+
+            def substitute(match: re.Match[str]) -> str:
+                if match.group(1) not in raw:
+                    raise ValueError(f"fragments.{name}: unknown fragment {{{match.group(1)}}}")
+                return resolve(match.group(1), (*using, name))
+
+            resolved[name] = _FRAGMENT.sub(substitute, str(raw[name]))
+        return resolved[name]
+
+    for name in raw:
+        resolve(name, ())
+    return resolved
 
 
 def _expand_patterns(entry: object, fragments: dict[str, str], where: str) -> object:
