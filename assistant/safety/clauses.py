@@ -10,8 +10,13 @@ or a dash ends the cue's clause unless what came before it is a list of crisis p
 new clause, while "denies *he* wants to die" is not. A cue about someone else ("her brother")
 stops at a word that brings the sentence back to the patient ("found *her*", "*he* stopped
 breathing"; in a sentence told in the first person only "I" or "me": "my brother says *he*..."
-is still the brother); so does a cue about a film, the news or a lesson ("a documentary
-about ... made *me* ...").
+is still the brother; "my" tells whose story it is but brings no phrase back: "I gave *my* mate
+naloxone" is the mate's overdose); so does a cue about a film, the news or a lesson ("a
+documentary about ... made *me* ..."). A clinician's question ("Have you had thoughts of hurting
+yourself?") runs to its question mark, through every clause, unless the asker brings themself in
+("Do you think my kids would be better off without *me*?"). A past time ("last year", "in 2019")
+reads on into the next clause when that clause is a past event ("a near miss last year, *took* a
+load of tramadol and ended up in A&E"), and along its list of events as over plain words.
 """
 
 from __future__ import annotations
