@@ -10,8 +10,13 @@ or a dash ends the cue's clause unless what came before it is a list of crisis p
 new clause, while "denies *he* wants to die" is not. A cue about someone else ("her brother")
 stops at a word that brings the sentence back to the patient ("found *her*", "*he* stopped
 breathing"; in a sentence told in the first person only "I" or "me": "my brother says *he*..."
-is still the brother); so does a cue about a film, the news or a lesson ("a documentary
-about ... made *me* ...").
+is still the brother; "my" tells whose story it is but brings no phrase back: "I gave *my* mate
+naloxone" is the mate's overdose); so does a cue about a film, the news or a lesson ("a
+documentary about ... made *me* ..."). A clinician's question ("Have you had thoughts of hurting
+yourself?") runs to its question mark, through every clause, unless the asker brings themself in
+("Do you think my kids would be better off without *me*?"). A past time ("last year", "in 2019")
+reads on into the next clause when that clause is a past event ("a near miss last year, *took* a
+load of tramadol and ended up in A&E"), and along its list of events as over plain words.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 ABOUT_OTHERS = frozenset({"OTHER_PERSON", "TOPIC"})
+QUESTION = "QUESTION"
 OnModifies = Callable[["Span", "Span", "Span"], bool]
 
 
@@ -36,6 +42,8 @@ class Clauses:
         self._subjects = frozenset(p.lower() for p in context.subject_pronouns)
         self._patient = frozenset(p.lower() for p in context.patient_pronouns)
         self._first = frozenset(p.lower() for p in context.first_person)
+        self._past = frozenset(p.lower() for p in context.past_tense)
+        self._possessive = frozenset(p.lower() for p in context.possessive)
         self._group = group
 
     def reaches(self, rule: ContextRule) -> OnModifies:
@@ -48,44 +56,62 @@ class Clauses:
 
         category, max_scope = rule.category, rule.max_scope
         subjects = self._subjects if rule.stops_at_subject else frozenset()
+        # a past-tense phrase may open the next clause of a past story
+        starts = self._openers - self._past if rule.past_narrative else self._openers
+        # ... and reads on along its list of events as over plain words
+        reach = self._words if rule.past_narrative else _count
 
         def on_modifies(target: Span, modifier: Span, _between: Span) -> bool:
             doc = target.doc
             if target.start <= modifier.start and modifier.end <= target.end:
                 return False
             between = _between_tokens(doc, target, modifier)
-            if max_scope is not None and len(between) >= max_scope:
+            if max_scope is not None and reach(between, target) >= max_scope:
                 return False
+            if category == QUESTION:  # a question runs to its "?", unless the asker is in it
+                return not any(t.lower_ in self._first for t in [*between, *target])
             if category in ABOUT_OTHERS and self._back_to_patient([*between, *target], target):
                 return False
             if any(token.lower_ in subjects for token in between):
                 return False
-            return self._one_clause(doc, between, target)
+            return self._one_clause(doc, between, target, starts)
 
         return on_modifies
+
+    def _words(self, tokens: list[Token], target: Span) -> int:
+        """The tokens a cue reaches over, less those of other crisis phrases: a past time reaches
+        as far along a story's list of events as over plain words ("two years ago, took a load
+        of co-codamol and ended up in A&E")."""
+        phrases = self._other_phrases(target)
+        return sum(not any(s.start <= t.i < s.end for s in phrases) for t in tokens)
+
+    def _other_phrases(self, target: Span) -> list[Span]:
+        spans = target.doc.spans[self._group]
+        return [s for s in spans if (s.start, s.end) != (target.start, target.end)]
 
     def _back_to_patient(self, tokens: Iterable[Token], target: Span) -> bool:
         """A patient's word among the tokens; in a first-person sentence ("my brother says he
         will kill himself"), "he" and "she" are someone else and only "I" or "me" count."""
         sentence = target.sent if target.doc.has_annotation("SENT_START") else target.doc[:]
         first_person = bool(self._first) and any(t.lower_ in self._first for t in sentence)
-        patient = self._first if first_person else self._patient
+        patient = self._first - self._possessive if first_person else self._patient
         return any(token.lower_ in patient for token in tokens)
 
-    def _one_clause(self, doc: Doc, tokens: list[Token], target: Span) -> bool:
+    def _one_clause(
+        self, doc: Doc, tokens: list[Token], target: Span, starts: frozenset[str]
+    ) -> bool:
         """Walking from the cue to the phrase, every clause break closes a list: crisis phrases
         and glue words ("thoughts of", "intent"), nothing else."""
-        phrases = [
-            s for s in doc.spans[self._group] if (s.start, s.end) != (target.start, target.end)
-        ]
+        phrases = self._other_phrases(target)
         other = after_break = False
         for token in tokens:
             if token.is_space:
                 continue
-            if after_break and token.lower_ in self._openers:
+            if after_break and token.lower_ in starts:
                 return False
             after_break = False
             if any(s.start <= token.i < s.end for s in phrases):
+                other = False  # a list runs on from a phrase: "went blue and stopped breathing"
                 continue
             if token.lower_ in self._breaks:
                 if other:
@@ -93,7 +119,11 @@ class Clauses:
                 after_break = True
             elif not (token.is_punct or token.lower_ in self._glue):
                 other = True
-        return not (after_break and _starts_with_opener(target, self._openers))
+        return not (after_break and _starts_with_opener(target, starts))
+
+
+def _count(tokens: list[Token], _target: Span) -> int:
+    return len(tokens)
 
 
 def _starts_with_opener(target: Span, openers: frozenset[str]) -> bool:

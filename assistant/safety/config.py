@@ -49,6 +49,8 @@ class Lexicon(_Strict):
 # four-digit year, historical when it is before this year. TOPIC is a crisis told as a topic: of a
 # film, the news, a book or a lesson ("a documentary about a man who killed his wife", "a session
 # on why mixing benzos and opiates is dangerous"): not the patient's, no hit.
+# QUESTION is a clinician's question ("Have you had thoughts of hurting yourself?"): asked, not
+# said, no hit, unless the asker brings themself in ("Do you think my family would be better off?").
 # TERMINATE ends every scope; PSEUDO looks like a cue but is none ("no longer denies", "not sure").
 Category = Literal[
     "NEGATED_EXISTENCE",
@@ -58,6 +60,7 @@ Category = Literal[
     "HYPOTHETICAL",
     "OTHER_PERSON",
     "TOPIC",
+    "QUESTION",
     "TERMINATE",
     "PSEUDO",
 ]
@@ -69,6 +72,11 @@ class ContextRule(_Strict):
     max_scope: int | None = Field(default=None, ge=1, le=40, description="Tokens, at most.")
     stops_at_subject: bool = Field(
         default=False, description="A subject pronoun starts a new clause ('without X, he ...')."
+    )
+    past_narrative: bool = Field(
+        default=False,
+        description="A past-tense phrase right after a clause break stays in scope: 'a near "
+        "miss last year, took a load of tramadol'.",
     )
     patterns: list[Pattern] = Field(min_length=1)
 
@@ -89,6 +97,15 @@ class Context(_Strict):
     )
     patient_pronouns: list[str] = Field(
         min_length=1, description="Words that bring a sentence back to the patient."
+    )
+    possessive: list[str] = Field(
+        default_factory=list,
+        description="First-person words that tell whose story it is but bring no phrase back "
+        "to the patient: 'I gave my mate naloxone' is the mate's overdose.",
+    )
+    past_tense: list[str] = Field(
+        default_factory=list,
+        description="Clause openers in the past tense, which a past_narrative cue reads on into.",
     )
     first_person: list[str] = Field(
         default_factory=list,
@@ -138,7 +155,7 @@ class SafetyConfig(_Strict):
     def _expand_fragments(cls, raw: object) -> object:
         if not isinstance(raw, dict) or not isinstance(raw.get("fragments", {}), dict):
             return raw
-        fragments = raw.get("fragments") or {}
+        fragments = _resolve_fragments(raw.get("fragments") or {})
         expanded = dict(raw)
         if isinstance(raw.get("lexicon"), dict):
             expanded["lexicon"] = {
@@ -155,6 +172,28 @@ class SafetyConfig(_Strict):
             ]
             expanded["context"] = {**context, "rules": rules}
         return expanded
+
+
+def _resolve_fragments(raw: dict[str, Any]) -> dict[str, str]:
+    """Each fragment with the fragments it names ("{DOWNERS}") filled in, in any order."""
+    resolved: dict[str, str] = {}
+
+    def resolve(name: str, using: tuple[str, ...]) -> str:
+        if name not in resolved:
+            if name in using:
+                raise ValueError(f"fragments.{name}: refers to itself through {using[-1]}")
+
+            def substitute(match: re.Match[str]) -> str:
+                if match.group(1) not in raw:
+                    raise ValueError(f"fragments.{name}: unknown fragment {{{match.group(1)}}}")
+                return resolve(match.group(1), (*using, name))
+
+            resolved[name] = _FRAGMENT.sub(substitute, str(raw[name]))
+        return resolved[name]
+
+    for name in raw:
+        resolve(name, ())
+    return resolved
 
 
 def _expand_patterns(entry: object, fragments: dict[str, str], where: str) -> object:

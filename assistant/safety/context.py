@@ -5,8 +5,9 @@ phrases ("denies", "history of", "if", "her brother") modify the crisis phrases 
 which runs in one direction to the end of the sentence, at most `max_scope` tokens, and stops at
 a terminating cue ("but", "so", "says"). CueMap adds real clause scope (`clauses.py`): a cue
 does not reach past a comma, "and" or a colon into a new clause, only along a list of crisis
-phrases ("denies SI, HI or self-harm"). spaCy and medspaCy load on first use (a few seconds),
-so nothing that starts CueMap waits for them; `warm_up` loads them ahead of time.
+phrases ("denies SI, HI or self-harm"), and a QUESTION cue drops what a clinician asks
+("Have you had thoughts of hurting yourself?"). spaCy and medspaCy load on first use (a few
+seconds), so nothing that starts CueMap waits for them; `warm_up` loads them ahead of time.
 """
 
 from __future__ import annotations
@@ -115,7 +116,7 @@ def _span(doc: Doc, target: Target) -> Span | None:
 
 def _status(doc: Doc, modifiers: list[Any]) -> Reading:
     categories = {m.category for m in modifiers}
-    if "TOPIC" in categories:
+    if categories & {"TOPIC", "QUESTION"}:  # a film, a lesson or a question asked: no hit
         return "topic"
     if "NEGATED_EXISTENCE" in categories:
         return "negated"

@@ -57,6 +57,16 @@ def test_prompts_unknown_fragment_is_named(prompts: Path) -> None:
         SafetyGuard.load(prompts)
 
 
+def test_prompts_fragment_built_from_other_fragments_and_a_loop_is_named(prompts: Path) -> None:
+    def loop(d: dict) -> None:  # type: ignore[type-arg]
+        d["fragments"].update(A="(?:{B}|x)", B="(?:{A}|y)")
+        d["lookalikes"].append(r"\b{A}\b")
+
+    edit(prompts / "safety.yaml", loop)
+    with pytest.raises(PromptFileError, match=r"fragments\.[AB]: refers to itself"):
+        SafetyGuard.load(prompts)
+
+
 def test_prompts_missing_kind_is_named(prompts: Path) -> None:
     edit(prompts / "safety.yaml", lambda d: d["lexicon"].pop("self_harm"))
     with pytest.raises(PromptFileError, match=r"lexicon\.self_harm: Field required"):
