@@ -65,6 +65,7 @@ class Engine:
         explainer = Explainer(index, composer, k=settings.top_k)
         safety = SafetyGuard.from_settings(settings, embedder)
         interviews = InterviewService.from_settings(settings, explainer, embedder, safety)
+        interviews.extractor  # noqa: B018 (the cue lexicon, checked at start like the template)
         return cls(
             settings=settings,
             embedder=embedder,

@@ -9,12 +9,25 @@ Core only (matplotlib, headless and offline); surfaces upload or save the bytes:
 
 The drawing modules (`chain`, `comparison_chart`) import matplotlib, about 0.3 s: callers
 import them where a chart is drawn, so commands and the Slack app that draw nothing start
-without it. This package itself imports only the light parts.
+without it. This package itself imports only the formats: the comparison (and the interview's
+models with it) loads on first use, so `cuemap --help` does not pay for it.
 """
 
-from assistant.charts.comparison import Comparison, TriggerChange, compare
-from assistant.charts.comparison_text import comparison_lines, comparison_markdown
+from typing import TYPE_CHECKING
+
 from assistant.charts.formats import FORMATS, Chart, ChartFormat
+
+if TYPE_CHECKING:
+    from assistant.charts.comparison import Comparison, TriggerChange, compare
+    from assistant.charts.comparison_text import comparison_lines, comparison_markdown
+
+_LAZY = {
+    "Comparison": "assistant.charts.comparison",
+    "TriggerChange": "assistant.charts.comparison",
+    "compare": "assistant.charts.comparison",
+    "comparison_lines": "assistant.charts.comparison_text",
+    "comparison_markdown": "assistant.charts.comparison_text",
+}
 
 __all__ = [
     "FORMATS",
@@ -26,3 +39,11 @@ __all__ = [
     "comparison_lines",
     "comparison_markdown",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        from importlib import import_module
+
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,14 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.markup import escape
-
 from assistant.charts import Chart
+from assistant.cli.runtime import escape
 from assistant.interview.models import CueMap, Owner
 from assistant.interview.saved_files import PRIVATE_DIR, PRIVATE_FILE, SavedFiles
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from assistant.interview.service import InterviewService
 
 

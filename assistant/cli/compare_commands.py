@@ -8,17 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markdown import Markdown
-from rich.markup import escape
 
-from assistant.charts import FORMATS, Chart, ChartFormat, compare, comparison_markdown
+from assistant.charts import FORMATS, ChartFormat
 from assistant.cli import console as console_module
 from assistant.cli import runtime
-from assistant.cli.chart_files import saved_files, write_chart
 from assistant.cli.interview_commands import console_owner
+from assistant.cli.runtime import escape
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the comparison loads when a label is compared, not for `--help`
+    from rich.console import Console
+
     from assistant.interview.service import InterviewService
     from assistant.settings import Settings
 
@@ -46,6 +45,11 @@ def show_comparison(
     out: Path | None = None,
 ) -> Path:
     """Print the comparison table, save the chart, print its path; the path."""
+    from rich.markdown import Markdown
+
+    from assistant.charts import Chart, compare, comparison_markdown
+    from assistant.cli.chart_files import saved_files, write_chart
+
     owner = console_owner(settings)
     comparison = compare(interviews, owner, label)
     console.print(Markdown(comparison_markdown(comparison)))

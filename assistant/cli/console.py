@@ -5,23 +5,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import metadata
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.prompt import Prompt
 
-from assistant.answers.models import Answer
 from assistant.cli import runtime
-from assistant.cli.purge_commands import purge_on_start
-from assistant.cli.render import print_answer
-from assistant.cli.safety_render import print_screening
+from assistant.cli.runtime import escape
 from assistant.errors import CueMapError
-from assistant.screening import screen_question
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # what the console shows loads when it opens, not for `--help`
+    from rich.console import Console
+
+    from assistant.answers.models import Answer
     from assistant.engine import Engine
 
 log = logging.getLogger(__name__)
@@ -39,10 +34,16 @@ class ConsoleSession:
     console: Console
     last_answer: Answer | None = None
     done: bool = False
-    ask: Callable[[str], str] = Prompt.ask
+    ask: Callable[[str], str] = field(default_factory=lambda: _prompt())
     commands: dict[str, tuple[str, Callable[[ConsoleSession, str], None]]] = field(
         default_factory=dict
     )
+
+
+def _prompt() -> Callable[[str], str]:
+    from rich.prompt import Prompt
+
+    return Prompt.ask
 
 
 def _help(session: ConsoleSession, _: str) -> None:
@@ -80,7 +81,14 @@ BUILTIN_COMMANDS: dict[str, tuple[str, Callable[[ConsoleSession, str], None]]] =
 EXTRA_COMMANDS: dict[str, tuple[str, Callable[[ConsoleSession, str], None]]] = {}
 
 
-def run_console(engine: Engine, console: Console, ask: Callable[[str], str] = Prompt.ask) -> None:
+def run_console(engine: Engine, console: Console, ask: Callable[[str], str] | None = None) -> None:
+    """The console until `quit` or end of input; `ask` reads a line (rich's prompt)."""
+    from assistant.cli.purge_commands import purge_on_start
+    from assistant.cli.render import print_answer
+    from assistant.cli.safety_render import print_screening
+    from assistant.screening import screen_question
+
+    ask = ask or _prompt()
     session = ConsoleSession(
         engine, console, ask=ask, commands={**BUILTIN_COMMANDS, **EXTRA_COMMANDS}
     )
@@ -119,6 +127,8 @@ def print_version(wanted: bool) -> None:
     """`cuemap --version`: answered before any settings, index or model is touched."""
     if not wanted:
         return
+    from importlib import metadata
+
     try:
         version = metadata.version("cuemap")
     except metadata.PackageNotFoundError:  # a source checkout that was never installed

@@ -7,17 +7,14 @@ import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from assistant.cli import runtime
-from assistant.cli.render import print_answer, print_search, search_json
-from assistant.cli.safety_render import print_screening
+from assistant.cli.runtime import escape
 from assistant.errors import CueMapError
-from assistant.screening import ScreenedQuestion, screen_question
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the answers' modules load with the command that prints them
     from assistant.answers.service import Explainer
+    from assistant.screening import ScreenedQuestion
 
 MAX_K = 50  # more passages than anyone reads; the ranking below that is noise
 
@@ -30,6 +27,8 @@ def register(app: typer.Typer) -> None:
 
 def ingest() -> None:
     """Index the corpus folder; unchanged passages are not embedded again."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     engine = runtime.engine()
     with Progress(
         TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), console=runtime.err
@@ -54,6 +53,8 @@ def search(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show the ranked passages for QUERY with scores and provenance."""
+    from assistant.cli.render import print_search, search_json
+
     result = runtime.ready_engine().explainer.search(query, k)
     if as_json:
         print(json.dumps(search_json(result), ensure_ascii=False, indent=2))
@@ -71,6 +72,10 @@ def ask(
     out before searching, with a notice. With - each line of stdin is a question, answered
     under its own "Q1:" heading (a blank line is skipped and reported on stderr).
     """
+    from assistant.cli.render import print_answer
+    from assistant.cli.safety_render import print_screening
+    from assistant.screening import screen_question
+
     engine = runtime.ready_engine()
     explainer = engine.explainer
     if question != "-":
@@ -103,6 +108,9 @@ def ask(
 def _print_one(number: int, screened: ScreenedQuestion, explainer: Explainer) -> None:
     """One question of a batch as single `ask` shows it, headed by the question it answers
     (identifiers already replaced)."""
+    from assistant.cli.render import print_answer
+    from assistant.cli.safety_render import print_screening
+
     runtime.out.print(f"\n[bold]Q{number}: {escape(screened.text.strip())}[/bold]")
     print_screening(runtime.out, screened)
     try:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from assistant.cli import runtime
-from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.evaluation.crisis_eval import SplitScore
+    from assistant.settings import Settings
 
 SPLITS = ("dev", "test")
 

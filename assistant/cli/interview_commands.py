@@ -13,25 +13,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, cast, get_args
 
 import typer
-from rich.markdown import Markdown
-from rich.markup import escape
-from rich.prompt import Prompt
-from rich.table import Table
 
 from assistant.charts import FORMATS
 from assistant.cli import console as console_module
 from assistant.cli import runtime
-from assistant.cli.chart_files import announce_saved, saved_files, write_chart
-from assistant.cli.interview_loop import InterviewLoop
 from assistant.cli.purge_commands import purge_on_start
-from assistant.cli.safety_render import print_card
+from assistant.cli.runtime import escape
 from assistant.interview.models import ExportFormat, FhirVersion, Owner
-from assistant.interview.saved_files import SavedFiles
-from assistant.settings import Settings
 
-if TYPE_CHECKING:  # sessions need SQLAlchemy: imported by the commands that open them
+if TYPE_CHECKING:  # sessions need SQLAlchemy, the terminal rich: imported by the commands
+    from assistant.interview.saved_files import SavedFiles
     from assistant.interview.scripted import ScriptNotes
     from assistant.interview.service import InterviewService
+    from assistant.settings import Settings
 
 ALL_FORMATS: tuple[str, ...] = (*get_args(ExportFormat), *FORMATS)
 
@@ -107,6 +101,11 @@ def interview(
     if answers is not None:
         _scripted(answers, fmt, fhir_version, save, output)
         return
+    from rich.prompt import Prompt
+
+    from assistant.cli.chart_files import announce_saved
+    from assistant.cli.interview_loop import InterviewLoop
+
     engine = runtime.ready_engine()
     owner = console_owner(engine.settings)
     service = engine.interviews
@@ -119,6 +118,7 @@ def interview(
 
 
 def _scripted(path: Path, fmt: str, fhir_version: str, save: bool, output: Path | None) -> None:
+    from assistant.cli.chart_files import saved_files
     from assistant.interview.scripted import ScriptNotes, read_answers_file, run_scripted
     from assistant.interview.service import InterviewService
     from assistant.interview.store import SqlSessionStore
@@ -148,6 +148,8 @@ def _scripted(path: Path, fmt: str, fhir_version: str, save: bool, output: Path 
 
 def _report(notes: ScriptNotes) -> None:
     """On stderr: what was redacted (by type, never by value) and any safety card."""
+    from assistant.cli.safety_render import print_card
+
     if notes.redacted:
         runtime.err.print(f"redacted: {notes.redaction_summary()}")
     for card in notes.safety:
@@ -167,6 +169,7 @@ def _emit(
     or, for an unsaved run, the current folder."""
     if fmt in FORMATS:  # the relapse-chain picture: a file, never binary on the terminal
         from assistant.charts.chain import chain_chart  # matplotlib: only here
+        from assistant.cli.chart_files import write_chart
 
         chart = chain_chart(service.cue_map(owner, session_id), fmt)  # type: ignore[arg-type]
         target = Path(chart.filename) if output is None and files is None else output
@@ -186,6 +189,8 @@ def list_sessions(
     everything: Annotated[bool, typer.Option("--all", help="Include finished sessions.")] = False,
 ) -> None:
     """Your interview sessions, most recent first."""
+    from rich.table import Table
+
     owner = console_owner(runtime.settings())
     sessions = runtime.interviews().list(owner, include_finished=everything)
     if not sessions:
@@ -201,6 +206,11 @@ def list_sessions(
 @interview_app.command()
 def resume(session_id: str) -> None:
     """Go on with a session at its next unanswered question."""
+    from rich.prompt import Prompt
+
+    from assistant.cli.chart_files import announce_saved
+    from assistant.cli.interview_loop import InterviewLoop
+
     engine = runtime.ready_engine()
     owner = console_owner(engine.settings)
     view = engine.interviews.view(owner, session_id)
@@ -211,6 +221,8 @@ def resume(session_id: str) -> None:
 @interview_app.command()
 def show(session_id: str) -> None:
     """Print a session's cue map (the Markdown note): stored cues, no model."""
+    from rich.markdown import Markdown
+
     export = runtime.interviews().export(console_owner(runtime.settings()), session_id, "markdown")
     runtime.out.print(Markdown(export.content))
 
@@ -223,6 +235,8 @@ def export(
     output: OutputOption = None,
 ) -> None:
     """Export a session: the note, JSON, FHIR or the chain picture (no model needed)."""
+    from assistant.cli.chart_files import saved_files
+
     owner, service = console_owner(runtime.settings()), runtime.interviews()
     _emit(service, owner, session_id, fmt, fhir_version, output, saved_files(service))
 
@@ -277,6 +291,11 @@ def _version(version: str) -> FhirVersion:
 
 def console_interview(session: console_module.ConsoleSession, rest: str) -> None:
     """interview [label] | interview list | interview resume ID | interview show ID"""
+    from rich.markdown import Markdown
+
+    from assistant.cli.chart_files import announce_saved
+    from assistant.cli.interview_loop import InterviewLoop
+
     engine = session.engine
     owner = console_owner(engine.settings)
     service = engine.interviews

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
 from assistant.cli import runtime
+from assistant.cli.runtime import escape
 from assistant.errors import CorpusError
 
 

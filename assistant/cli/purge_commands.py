@@ -12,13 +12,14 @@ import logging
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from assistant.cli import runtime
+from assistant.cli.runtime import escape
 from assistant.errors import SessionNotFoundError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from assistant.engine import Engine
 
 log = logging.getLogger(__name__)

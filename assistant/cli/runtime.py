@@ -1,4 +1,8 @@
-"""What every command shares: the settings and engine, built once, and clean error exits."""
+"""What every command shares: the settings and engine, built once, and clean error exits.
+
+Nothing here is imported before a command needs it: `--help` and `--version` load neither the
+settings (pydantic) nor rich's console, and the terminals `out` and `err` are made on first use.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +12,49 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from assistant.errors import CueMapError
-from assistant.settings import Settings
 
 if TYPE_CHECKING:  # the engine's modules load when a command needs it, not for `--help`
+    from rich.console import Console
+
     from assistant.engine import Engine
     from assistant.interview.service import InterviewService
+    from assistant.settings import Settings
 
-out = Console()
-err = Console(stderr=True, soft_wrap=True)
+    out: Console  # standard output
+    err: Console  # standard error, soft-wrapped
+
+_CONSOLES: dict[str, dict[str, bool]] = {"out": {}, "err": {"stderr": True, "soft_wrap": True}}
+
+
+def _console(name: str) -> Console:
+    made = globals().get(name)
+    if made is None:
+        from rich.console import Console
+
+        made = globals()[name] = Console(**_CONSOLES[name])
+    return made
+
+
+def __getattr__(name: str) -> Console:
+    """`runtime.out` and `runtime.err`, made on first use."""
+    if name in _CONSOLES:
+        return _console(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def escape(text: str) -> str:
+    """`text` shown as it is in rich's markup (rich loads on first use, not for `--version`)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 
 @cache
 def settings() -> Settings:
+    from assistant.settings import Settings
+
     return Settings()
 
 
@@ -78,10 +109,10 @@ def run_safely(app: typer.Typer) -> None:
     try:
         app()
     except CueMapError as exc:
-        err.print(f"[red]error:[/red] {escape(str(exc))}")
+        _console("err").print(f"[red]error:[/red] {escape(str(exc))}")
         sys.exit(1)
     except Exception as exc:
         if debugging():
             raise
-        err.print(f"[red]error:[/red] {unexpected(exc)}")
+        _console("err").print(f"[red]error:[/red] {unexpected(exc)}")
         sys.exit(2)

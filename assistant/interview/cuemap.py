@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from assistant.answers.models import Answer, Citation
-from assistant.answers.service import Explainer
 from assistant.errors import CueMapError
 from assistant.interview.actions import Action, ActionReader
 from assistant.interview.models import (
@@ -27,6 +27,9 @@ from assistant.interview.models import (
 )
 from assistant.interview.template import Question, Template
 from assistant.interview.validation import display
+
+if TYPE_CHECKING:  # the retrieval's models: only where a map is explained, not where it is shown
+    from assistant.answers.service import Explainer
 
 log = logging.getLogger(__name__)
 TOP_TRIGGERS = 3

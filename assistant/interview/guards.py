@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from assistant.errors import PhiFoundError
 from assistant.interview.models import SafetyFlag, Slot
-from assistant.privacy import redact
-from assistant.safety import SafetyCard, SafetyGuard, SafetyHit
-from assistant.safety.models import Kind, Status, most_urgent
+from assistant.safety.models import Kind, SafetyHit, Status, most_urgent
+
+if TYPE_CHECKING:  # the guard loads with the first answer checked, not to list sessions
+    from assistant.safety import SafetyCard, SafetyGuard
 
 PhiPolicy = Literal["refuse", "redact"]
 CONFIRM_FIRST = (
@@ -29,6 +30,8 @@ CONFIRM_FIRST = (
 
 def private_text(text: str, policy: PhiPolicy, what: str = "This answer") -> str:
     """`text` when it holds no identifiers; else the redacted text, or PhiFoundError."""
+    from assistant.privacy import redact  # its name lists: with the first text checked
+
     redaction = redact(text)
     if not redaction.changed:
         return text
@@ -51,7 +54,11 @@ class SafetyCheck:
 
     @property
     def guard(self) -> SafetyGuard | None:
-        if self._guard is not None and not isinstance(self._guard, SafetyGuard):
+        if self._guard is None:
+            return None
+        from assistant.safety.guard import SafetyGuard
+
+        if not isinstance(self._guard, SafetyGuard):
             self._guard = self._guard()
         return self._guard
 
@@ -67,10 +74,11 @@ class SafetyCheck:
         ]
 
     def card(self, flags: Iterable[SafetyFlag]) -> SafetyCard | None:
-        """The card for the flags not yet confirmed (None when there are none)."""
-        if self.guard is None:
-            return None
+        """The card for the flags not yet confirmed (None when there are none: then the guard,
+        its wording and its model, is not loaded)."""
         pending = [SafetyHit(f.kind, 0, 0, f.status) for f in flags if f.confirmed_at is None]
+        if not pending or self.guard is None:
+            return None
         return self.guard.card(pending)
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from assistant.answers.models import Citation
-from assistant.safety.models import Kind, SafetyCard, Status
+if TYPE_CHECKING:  # annotations only: `--help` and the session list load no pydantic model
+    from assistant.answers.models import Citation
+    from assistant.safety.models import Kind, SafetyCard, Status
 
 # The cue categories of CRA functional analysis, as the issue names them.
 CATEGORY_KINDS: dict[str, Literal["external", "internal"]] = {

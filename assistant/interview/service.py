@@ -16,11 +16,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from functools import partial
-from typing import Any
+from functools import cached_property, partial
+from typing import TYPE_CHECKING, Any
 
-from assistant.answers.models import Answer
-from assistant.answers.service import Explainer
 from assistant.errors import (
     InvalidAnswerError,
     NotYourSessionError,
@@ -28,10 +26,6 @@ from assistant.errors import (
     SessionNotFoundError,
 )
 from assistant.interview import flow
-from assistant.interview.actions import ActionReader
-from assistant.interview.cuemap import CueMapBuilder
-from assistant.interview.cues import CueExtractor
-from assistant.interview.exports import render_export, render_questionnaire
 from assistant.interview.guards import (
     CONFIRM_FIRST,
     PhiPolicy,
@@ -39,7 +33,6 @@ from assistant.interview.guards import (
     pending,
     private_text,
 )
-from assistant.interview.lexicon import load_lexicon
 from assistant.interview.models import (
     CATEGORY_KINDS,
     NONE_FITS,
@@ -65,11 +58,15 @@ from assistant.interview.stored_sources import dump_sources, load_sources
 from assistant.interview.template import Question, Template, load_template, render_prompt
 from assistant.interview.validation import clean_answer, clean_label
 from assistant.privacy.encryption import cipher_from_settings
-from assistant.privacy.labels import SUGGESTION as LABEL_SUGGESTION
-from assistant.privacy.labels import is_pseudonym
-from assistant.retrieval.embedder import Embedder
-from assistant.safety import SafetyGuard
-from assistant.settings import Settings
+
+if TYPE_CHECKING:  # loaded where used: listing saved sessions needs none of them
+    from assistant.answers.models import Answer
+    from assistant.answers.service import Explainer
+    from assistant.interview.cuemap import CueMapBuilder
+    from assistant.interview.cues import CueExtractor
+    from assistant.retrieval.embedder import Embedder
+    from assistant.safety import SafetyGuard
+    from assistant.settings import Settings
 
 MAX_EPISODES = 10
 Answers = dict[Slot, AnswerRecord]
@@ -84,7 +81,7 @@ class InterviewService:
         self,
         store: SessionStore,
         template: Template,
-        extractor: CueExtractor,
+        extractor: CueExtractor | Callable[[], CueExtractor],
         explainer: Explainer | None = None,
         clock: Callable[[], datetime] = utc_now,
         safety: SafetyGuard | Callable[[], SafetyGuard] | None = None,
@@ -94,9 +91,8 @@ class InterviewService:
         self.store = store
         self.files = files  # what was saved under exports/ for sessions, erased with them
         self.template = template
-        self.extractor = extractor
+        self._extractor = extractor  # or its loader: listing or erasing sessions needs none
         self.explainer = explainer
-        self.maps = CueMapBuilder(template, explainer, ActionReader(extractor.lexicon))
         self._clock = clock
         self.safety = SafetyCheck(safety)
         self.retention = retention
@@ -110,22 +106,41 @@ class InterviewService:
         safety: SafetyGuard | None = None,
     ) -> InterviewService:
         template = load_template(settings.prompts_dir)
-        lexicon = load_lexicon(settings.prompts_dir, template.situation_ids())
         store = SqlSessionStore(settings.sqlalchemy_url, cipher_from_settings(settings))
         return cls(
             store,
             template,
-            CueExtractor(lexicon, embedder),
+            partial(_cue_extractor, settings, template, embedder),
             explainer,
-            safety=safety or partial(SafetyGuard.from_settings, settings),
+            safety=safety or partial(_safety_guard, settings),
             retention=timedelta(days=settings.retention_days),
             files=SavedFiles(settings.data_dir / "exports"),
         )
+
+    @cached_property
+    def extractor(self) -> CueExtractor:
+        """Cues from answers: the lexicon is read on first use, not to list or erase sessions."""
+        from assistant.interview.cues import CueExtractor
+
+        if not isinstance(self._extractor, CueExtractor):
+            return self._extractor()
+        return self._extractor
+
+    @cached_property
+    def maps(self) -> CueMapBuilder:
+        """The cue map from stored answers and cues (the lexicon reads the plan's actions)."""
+        from assistant.interview.actions import ActionReader
+        from assistant.interview.cuemap import CueMapBuilder
+
+        return CueMapBuilder(self.template, self.explainer, ActionReader(self.extractor.lexicon))
 
     # -- the session's life ---------------------------------------------------------------------
 
     def start(self, owner: Owner, label: str = "", phi: PhiPolicy = "refuse") -> SessionView:
         """A new session under a pseudonymous label (generated when empty)."""
+        from assistant.privacy.labels import SUGGESTION as LABEL_SUGGESTION
+        from assistant.privacy.labels import is_pseudonym
+
         label = private_text(clean_label(label), phi, "This label")
         if label and phi == "refuse" and not is_pseudonym(label):
             raise InvalidAnswerError(f"This label could be a name or a date. {LABEL_SUGGESTION}")
@@ -413,6 +428,8 @@ class InterviewService:
         fhir_version: FhirVersion | str = "R5",
     ) -> Export:
         """The Markdown note, JSON, or FHIR QuestionnaireResponse (R5, or R4B on request)."""
+        from assistant.interview.exports import render_export
+
         record, answers = self._open(owner, session_id)
         sources = load_sources(self.store.sources(session_id))
         cue_map = partial(self._build, record, answers, sources)
@@ -421,6 +438,8 @@ class InterviewService:
 
     def questionnaire(self, fhir_version: FhirVersion | str = "R5") -> Export:
         """The template published as a FHIR Questionnaire."""
+        from assistant.interview.exports import render_questionnaire
+
         return render_questionnaire(self.template, fhir_version)
 
     # -- internals ------------------------------------------------------------------------------
@@ -576,6 +595,22 @@ class InterviewService:
         if question.trigger is None:
             return question.prompt
         return render_prompt(question, self._subject(question, record, answers))
+
+
+def _cue_extractor(
+    settings: Settings, template: Template, embedder: Embedder | None
+) -> CueExtractor:
+    from assistant.interview.cues import CueExtractor
+    from assistant.interview.lexicon import load_lexicon
+
+    return CueExtractor(load_lexicon(settings.prompts_dir, template.situation_ids()), embedder)
+
+
+def _safety_guard(settings: Settings) -> SafetyGuard:
+    """The settings' guard, loaded with the first answer checked (listing sessions needs none)."""
+    from assistant.safety.guard import SafetyGuard
+
+    return SafetyGuard.from_settings(settings)
 
 
 def _plan_answered(answers: Answers) -> bool:

@@ -1,7 +1,15 @@
-"""Privacy: a PHI guard for free text (HIPAA Safe Harbor identifiers) and encryption at rest."""
+"""Privacy: a PHI guard for free text (HIPAA Safe Harbor identifiers) and encryption at rest.
+
+The scanner (its name lists and patterns) is imported on first use: a command that only opens
+the encrypted session store (`cuemap interview list`) does not load it.
+"""
+
+from typing import TYPE_CHECKING
 
 from assistant.privacy.models import PhiFinding, PhiType, Redaction
-from assistant.privacy.scanner import redact, scan
+
+if TYPE_CHECKING:
+    from assistant.privacy.scanner import redact, scan
 
 
 def warm_up() -> None:
@@ -17,3 +25,11 @@ def warm_up() -> None:
 
 
 __all__ = ["PhiFinding", "PhiType", "Redaction", "redact", "scan", "warm_up"]
+
+
+def __getattr__(name: str) -> object:
+    if name in ("redact", "scan"):
+        from assistant.privacy import scanner
+
+        return getattr(scanner, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -188,3 +188,15 @@ def test_engine_fails_at_start_with_a_broken_template(prompts: Path, settings: S
     broken = settings.model_copy(update={"prompts_dir": prompts})
     with pytest.raises(TemplateError, match=r"episode\.questions\[where\]\.kind"):
         Engine.from_settings(broken, embedder=HashingEmbedder())
+
+
+def test_engine_fails_at_start_with_a_broken_lexicon(prompts: Path, settings: Settings) -> None:
+    """Listing sessions reads no lexicon, but the engine (console, Slack, ask) still checks it
+    when it starts, as it checks the template."""
+    rewrite(
+        prompts / LEXICON_FILE,
+        lambda d: d["categories"]["time"]["entries"].append({"patterns": ["(unclosed"]}),
+    )
+    broken = settings.model_copy(update={"prompts_dir": prompts})
+    with pytest.raises(TemplateError, match=r"not a valid regex"):
+        Engine.from_settings(broken, embedder=HashingEmbedder())
