@@ -10,11 +10,10 @@ coping if they did not); an answer that says neither is neutral.
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from typing import Literal
 
-from assistant.interview.lexicon import Lexicon, Matcher, normalise, phrase_regex
+from assistant.interview.lexicon import Lexicon, Matcher, PhraseSet, normalise
 
 Action = Literal["seeking", "coping", "neutral"]
 DID_NOT_USE = "did not use"
@@ -26,22 +25,18 @@ class ActionReader:
         self._lexicon = lexicon
 
     @cached_property
-    def _rules(self) -> list[tuple[re.Pattern[str], str]]:
-        """Compiled on the first answer read, not when a process starts."""
+    def _rules(self) -> list[tuple[PhraseSet, str]]:
+        """Compiled as answers are read, not when a process starts."""
         actions = self._lexicon.actions
-        return [
-            (phrase_regex(p), kind)
-            for kind, phrases in (("seeking", actions.seeking), ("coping", actions.coping))
-            for p in phrases
-        ]
+        return [(PhraseSet(actions.seeking), "seeking"), (PhraseSet(actions.coping), "coping")]
 
     def read(self, text: str, used: str | None = None) -> Action:
         lowered = normalise(text)
         found = sorted(
             (
                 (m.start(), m.end(), kind)
-                for regex, kind in self._rules
-                for m in regex.finditer(lowered)
+                for phrases, kind in self._rules
+                for m in phrases.finditer(lowered)
             ),
             key=lambda f: (f[0] - f[1], f[0]),
         )
