@@ -50,7 +50,8 @@ CAPITALISED_WORDS = _words(
     Valium Klonopin Ativan Librium Diazepam Oxycontin OxyContin Percocet Vicodin Fentanyl
     Tramadol Codeine Adderall Ritalin Lyrica Pregabalin Gabapentin Zopiclone Seroquel Prozac
     Sertraline Zoloft Lexapro Wellbutrin Spice Mamba Red Stella Light Corona Jameson Jack
-    Daniel's Daniels Frosty White Lightning Special Brew Benson Hedges Lambert Butler Tesco Express Sainsbury's Asda Aldi Lidl Spar Walmart Target Costco Starbucks
+    Daniel's Daniels Frosty White Lightning Special Brew Benson Hedges Lambert Butler Tesco
+    Express Sainsbury's Asda Aldi Lidl Spar Walmart Target Costco Starbucks
     McDonald's Burger King Wetherspoons Spoons Greggs Netflix Facebook Instagram TikTok Snapchat
     WhatsApp YouTube Twitter Reddit Uber Deliveroo Amazon Google Apple Xbox PlayStation Premier
     League Champions Super Bowl World Cup Match Grand National Festival Lotto Ladbrokes Betfair
