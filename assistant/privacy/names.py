@@ -679,8 +679,8 @@ def _ordinary(lower: str) -> bool:
 
 _FUNCTION = frozenset(w.lower() for w in FUNCTION_WORDS)
 _RELATIONS = frozenset(RELATION_WORDS)
-_ORDINARY = frozenset(w.lower() for w in CAPITALISED_WORDS) | CLINICAL_WORDS
 _BRANDS = frozenset(w.lower() for w in BRAND_WORDS)
+_ORDINARY = frozenset(w.lower() for w in CAPITALISED_WORDS) | CLINICAL_WORDS | _BRANDS
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREFIXES = frozenset(
     "st saint mount mt lake port fort child royal general national grand north south east west"

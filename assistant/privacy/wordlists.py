@@ -1,10 +1,10 @@
 """Word lists for the name finder, matched case-insensitively.
 
 CAPITALISED_WORDS are words capitalised in ordinary clinical and cue-map text (days, months,
-holidays, family words, places, services, medicines, brands) and CLINICAL_WORDS the clinical
-vocabulary and drug slang that name lists also hold ("molly", "charlie", "tina", "ket"): never a
-name, whatever their case. BRAND_WORDS are product names among them, BRAND_PHRASES hold person
-names but name a product or a place.
+holidays, family words, places, services, medicines, shops, drinks named after people) and
+CLINICAL_WORDS the clinical vocabulary and drug slang that name lists also hold ("molly",
+"charlie", "tina", "ket"): never a name, whatever their case; nor are BRAND_WORDS, drinks and
+tobacco brands. BRAND_PHRASES hold person names but name a product or a place.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ CAPITALISED_WORDS = _words(
     Hours Sober October Dry January Veganuary Stoptober Lent Wii Sky Sports TV Radio Love Island
     Strictly Bake Off
     """
-) | BRAND_WORDS
+)
 
 # Words after which the next capitalised word is a name: "Dr Green", "Uncle Kev".
 TITLES = _words(
