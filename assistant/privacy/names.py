@@ -11,14 +11,19 @@ except right after a title or a naming cue):
   "DuPont", "OKAFOR"), or two such names in lower case ("maria gonzalez"), or, in any case, a
   listed name English hardly has as a word at all ("przemek", "xiaoyu");
 - it is a capitalised first name, even one English uses as a word, where a person goes: after
-  "met", "texted", "told" ("I met Summer"), after "with" ("with Joy"), before a verb of telling
-  or doing ("Will said", "Hope keeps texting me", "Bob from the allotment gives me a lift"), or
-  in lower case after a family word and before a verb ("my girlfriend rose found the vodka");
+  "met", "texted", "told" ("I met Summer"), after "with" ("with Joy"), as the subject of what
+  only a person does ("Will said", "Faith picks me up", "Ivy is the only one who knows", "Bob
+  from the allotment gives me a lift"), or in lower case after a family word and before a verb
+  ("my girlfriend rose found the vodka");
+- it is a first name, in any case, before "'s" standing for "has" or "is" and a verb ("rob's
+  been on the gear again");
 - it is a first name listed with a found name ("Grace and [Faith]"), follows initials
   ("J. K. Oyelowo") or a nickname's adjective ("Big Dave"), is a possessive standing for
   someone's home ("went round kasia's"), or a pet form of a first name ("tommo", "gazza").
 Never: a hyphenated scale ("CIWA-Ar"), a noun's modifier ("Reggae nights"), a measure of a
-drug ("a bit of Billy"), or a collective noun telling ("Staff said"). Text all in capitals is
+drug ("a bit of Billy"), a collective noun telling ("Staff said"), an order or question opening
+a sentence ("Rob the till", "Will the cravings stop?"), or a product after a drinks brand
+("Pepsi Max", "Coke Zero"). Text all in capitals is
 read in lower case ("MY BROTHER FEMI"). Each name then takes in the name words, particles and
 initials beside it ("Jan van der Berg", "DE SOUZA Ana Paula", "Park Ji-hoon", "J. K. Oyelowo").
 """
