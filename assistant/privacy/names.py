@@ -86,6 +86,8 @@ _COMPANION_BEFORE = re.compile(r"\b(?:with|w/|me\s+and|and\s+me)\s+$", re.IGNORE
 # counts only after "is", "was", "'s" or "been" ("Dawn's been texting me"): "Will drinking make
 # it worse?" asks a question.
 _ME = r"(?:me|us|him|her|them|the\s+kids|my)\b"
+_BOOZE = {"booze", "drink", "beer", "wine", "cans", "piss"}
+_USING = "|".join(re.escape(w) for w in sorted(CLINICAL_WORDS | _BOOZE))
 _TAKES = rf"""(?:pick|drop|drive|walk|take|collect|fetch|babysit|ferry|bring)\s+{_ME}
     |(?:look\s+after|check\s+(?:on|in\s+on)|cover\s+for|mind\s+(?:the|my)|stay\s+with
     |cook\s+(?:for|me|us|tea|dinner)|live\s+{{w}}|work\s+{{at}}|smoke|drink|use|deal|score)\b"""
@@ -106,8 +108,8 @@ _PERSON_PREDICATE = rf"""(?:
         |(?:minds|minded)\s+(?:the|my)\b|(?:stays|stayed)\s+with
         |(?:cooks|cooked)\s+(?:for|me|us|tea|dinner)\b
         |(?:lives|lived)\s+{_LIVES_WITH}\b|(?:works|worked)\s+{_WORKS_AT}\b
-        |(?:smokes|smoked|drinks|drank|uses|used|deals|dealt|scores|scored|sleeps|slept|relapsed
-          |relapses|overdosed)\b(?!\s+to\b)
+        |(?:smokes|smoked|drinks|drank|uses|used|deals|dealt|sleeps|slept|relapsed|relapses
+          |overdosed)\b(?!\s+to\b)
         |(?:found|finds)\s+out|(?:turned|turns|showed|shows)\s+up|moved\s+(?:in|out|away)
         |passed\s+away)
     |(?:['’]ll|\s+(?:will|would|can|could))\s+{_TAKES.format(w=_LIVES_WITH, at=_WORKS_AT)}
@@ -118,6 +120,10 @@ _PERSON_PREDICATE = rf"""(?:
         |staying\s+with|cooking\s+(?:for|me|us|tea|dinner)\b|living\s+{_LIVES_WITH}\b
         |working\s+{_WORKS_AT}\b|(?:smoking|drinking|using|dealing|scoring|texting|messaging
           |ringing|calling|seeing|sleeping\s+(?:on|at|round|in|over))\b)
+    |(?:['’]s|\s+(?:is|was|has|had))(?:\s+(?:been|gone|got))?(?:\s+\w+)?\s+(?:
+        (?:back\s+)?(?:on|off)\s+(?:at\s+me|it\b|the\s+(?:{_USING})\b)
+        |(?:started|stopped|quit)\s+(?:using|drinking|smoking|dealing|again)\b
+        |back\s+(?:to|with)\s+(?:his|her|their|the)\s+(?:dealer|ex|old)\b)
     |(?:\s+(?:is|was)|['’]s)\s+(?:(?:the\s+)?only\s+one|the\s+one\s+(?:who|that|I)
         |the\s+(?:only\s+)?(?:person|people)\s+(?:who|that|I)
         |(?:my|his|her|our|their|a|an)\s+(?:[\w-]+\s+){{0,2}}(?:{_RELATION})(?:['’]s)?\b))"""
@@ -273,8 +279,10 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
     if word.next_tag == "NNS" and word.entity != "PERSON":  # a noun's modifier: "Reggae nights"
         return False
     start = _sentence_start(text, word.start)
-    if start and _imperative(text, word):  # "Rob the till", "Mark the date in your diary"
+    if start and _imperative(text, words, i):  # "Rob the till", "Mark the date in your diary"
         return False
+    if start and capital and lexicon.given(word.text) and _role_after(text, words, i):
+        return not _ordinary(word.lower)  # "Sam the pharmacist said I was early"
     if capital and _person_slot(text, word, before, start):
         return True
     if _home_of(text, word, before, capital):  # "went round kasia's", "at Cagri's"
@@ -355,14 +363,30 @@ def _named_subject(word: _Word) -> bool:
     )
 
 
-def _imperative(text: str, word: _Word) -> bool:
+def _imperative(text: str, words: list[_Word], i: int) -> bool:
     """A word English uses as a verb, opening a sentence before a determiner: an order or a
-    question ("Rob the till", "Sue the landlord", "Will the cravings stop?"), not a name; but
-    "Rob the dealer comes round" names someone by their role."""
+    question ("Rob the till", "Sue the landlord", "Will the cravings stop?"), not a name, unless
+    a role follows it ("Rob the dealer comes round")."""
+    word = words[i]
     match = _DETERMINER_AFTER.match(text, word.end)
     if match is None or lexicon.zipf(word.text) < _UNCOMMON:
         return False
-    return not _APPOSITION.match(text, match.end())
+    return not _APPOSITION.match(text, match.end()) and not _role_after(text, words, i)
+
+
+def _role_after(text: str, words: list[_Word], i: int) -> bool:
+    """A first name opening a sentence with its role after it, then a verb: "Sam the pharmacist
+    said", "Rob the dealer comes round" (not "Will the cravings stop?", "Hope the meeting goes
+    well": an auxiliary, or a word too common in English to be read as a name here)."""
+    word = words[i]
+    match = _ROLE_AFTER.match(text, word.end)
+    if match is None or word.lower in _AUXILIARIES or lexicon.zipf(word.text) >= _PLAIN + 0.5:
+        return False
+    j = next((k for k in range(i + 1, len(words)) if words[k].start >= match.end()), len(words))
+    nouns = j
+    while j < len(words) and words[j].tag[:2] in ("NN", "JJ") and words[j].entity != "PERSON":
+        j += 1
+    return nouns < j < len(words) and words[j].tag in ("VBZ", "VBD", "MD")
 
 
 def _person_slot(text: str, word: _Word, before: str, start: bool) -> bool:
@@ -397,17 +421,19 @@ def _home_of(text: str, word: _Word, before: str, capital: bool) -> bool:
 
 
 def _contracted_subject(text: str, word: _Word, before: str) -> bool:
-    """A first name, in any case, before "'s" standing for "has" or "is" and a verb: "rob's
-    been on the gear again", "since dawn's started using" (not "bob's your uncle", "the gas
-    bill's been paid", nor an abstract noun common in English: "hope's been in short supply")."""
-    if not _CONTRACTED_VERB.match(text, word.end) or _ordinary(word.lower):
+    """A first name, in any case, before "'s" standing for "has" or "is" and what a person does:
+    "rob's been bang on the gear again", "since dawn's started using", "ivy's been texting her"
+    (not "bob's your uncle", "the gas bill's been paid", "brandy's been my downfall", "honey's
+    gone everywhere")."""
+    if not _POSSESSIVE.match(text, word.end) or _ordinary(word.lower):
         return False
     if word.lower in _COLLECTIVE or word.lower in _SACRED or _DETERMINER_BEFORE.search(before):
         return False
     return (
         lexicon.given(word.text)
         and word.tag not in _NOT_NAME_TAGS
-        and lexicon.zipf(word.text) < _PLAIN
+        and lexicon.zipf(word.text) < _COMMON
+        and _PERSON_VERB_AFTER.match(text, word.end) is not None
     )
 
 
@@ -492,11 +518,6 @@ _NAME_GAP = re.compile(r",?[ \t]{1,2}|[ \t]?-[ \t]?")
 _LIST_GAP = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:and|&|n)[ \t]+|[ \t]*&[ \t]*", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:(?<![\w.])[A-Z]\.[ \t]?){1,3}$|(?:(?<![\w.])[A-Z][ \t]){2,3}$")
 _POSSESSIVE = re.compile(r"['’]s\b")
-_CONTRACTED_VERB = re.compile(
-    r"['’]s\s+(?:(?:just|always|never|still|not|only|finally|already)\s+)?"
-    r"(?:been|gone|got|had|done|back|\w{3,}ed|\w{2,}ing)\b",
-    re.IGNORECASE,
-)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|my|your|his|her|our|their|this|that|these|those)\s+$", re.IGNORECASE
 )
@@ -504,6 +525,7 @@ _DETERMINER_AFTER = re.compile(
     r"[ \t]+(?:the|a|an|my|your|his|her|our|their|this|that|these|those|some|every)[ \t]+",
     re.IGNORECASE,
 )
+_ROLE_AFTER = re.compile(r"[ \t]+the[ \t]+", re.IGNORECASE)
 _APPOSITION = re.compile(rf"(?:[\w-]+[ \t]+)?(?:{_RELATION})[ \t]+\w", re.IGNORECASE)
 _HOME_CUE = re.compile(r"\b(?:round|over|at|to|from|into|stayed\s+at|staying\s+at)\s+$", re.I)
 _PET = re.compile(r"([a-z]{1,}([b-df-hj-np-tv-z]))\2(?:o|a|er)")

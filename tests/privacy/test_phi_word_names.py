@@ -141,6 +141,7 @@ def test_word_name_that_opens_a_sentence_as_a_word_is_kept(answer: str) -> None:
     [
         ("rob's been bang on the gear again since his mam died", "rob"),
         ("pt reports ivy's started using again and keeps ringing her", "ivy"),
+        ("my worry is dawn's been back on the gin since Christmas", "dawn"),
     ],
 )
 def test_lower_case_name_before_has_been_is_redacted(answer: str, name: str) -> None:
@@ -168,4 +169,21 @@ def test_lower_case_word_before_s_that_is_no_name_is_kept(answer: str) -> None:
     ],
 )
 def test_product_after_a_drinks_brand_is_kept(answer: str) -> None:
+    assert redact(answer).text == answer
+
+
+def test_role_after_a_first_name_opening_a_sentence_is_redacted_with_it() -> None:
+    text = redact("Sam the pharmacist said I was too early for my script").text
+    assert text == "[NAME] the pharmacist said I was too early for my script"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "brandy's been my downfall since the divorce",
+        "honey's gone everywhere in the cupboard",
+        "Chelsea scored in the last minute and I lost the bet",
+    ],
+)
+def test_drink_food_or_team_before_a_verb_is_kept(answer: str) -> None:
     assert redact(answer).text == answer
