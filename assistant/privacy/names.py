@@ -99,8 +99,8 @@ _PERSON_PREDICATE = rf"""(?:
         said|says|told|tells|texted|texts|messaged|rang|rings|phoned|asked|asks|reckons
         |reckoned|gave|gives|lent|lends|bought|buys|sold|sells|offered|offers|picked|drove|drives
         |invited|promised|swore|knows|knew|wants\s+me|wanted\s+me|got\s+me|gets\s+me
-        |sorts\s+me|sorted\s+me|(?:keeps|kept)\s+\w+ing|(?:was|came|comes)\s+round
-        |from\s+(?:the|my|work|group|church|next\s+door)\b|and\s+(?:I|me)\b
+        |sorts\s+me|sorted\s+me|(?:was|came|comes)\s+round
+        |(?:keeps|kept)\s+\w+ing\s+(?:me|us|him|her|round|over|up)\b
         |(?:picks|picked|drops|dropped|drives|drove|driven|walks|walked|takes|took|taken
           |collects|collected|fetches|fetched|babysits|babysat|ferries|ferried|brings|brought)
           \s+{_ME}
@@ -128,6 +128,10 @@ _PERSON_PREDICATE = rf"""(?:
         |the\s+(?:only\s+)?(?:person|people)\s+(?:who|that|I)
         |(?:my|his|her|our|their|a|an)\s+(?:[\w-]+\s+){{0,2}}(?:{_RELATION})(?:['’]s)?\b))"""
 _PERSON_VERB_AFTER = re.compile(_PERSON_PREDICATE, re.IGNORECASE | re.VERBOSE)
+# Where a capitalised first name is someone: "Bob from the allotment", "Rose and I".
+_PERSON_CONTEXT_AFTER = re.compile(
+    r"\s+(?:from\s+(?:the|my|work|group|church|next\s+door)\b|and\s+(?:I|me)\b)", re.IGNORECASE
+)
 # Nouns that stand bare as the subject of "said" or "told me": "Staff said", "Security told me".
 _COLLECTIVE = frozenset(
     "staff security police housing work management family everyone everybody someone somebody"
@@ -287,7 +291,7 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
         return True
     if _home_of(text, word, before, capital):  # "went round kasia's", "at Cagri's"
         return True
-    if _contracted_subject(text, word, before):  # "rob's been on the gear again"
+    if not capital and _lower_case_subject(text, word, before):  # "rob's been on the gear"
         return True
     if _ordinary(word.lower) or (word.upper and len(word.text) <= 3):  # acronyms: MRN, CBT
         return False
@@ -405,7 +409,8 @@ def _person_slot(text: str, word: _Word, before: str, start: bool) -> bool:
         return False
     if not start and _COMPANION_BEFORE.search(before):
         return score < _PLAIN + 0.5  # "with Joy" (4.6), not "with Hope in my heart" (5.4)
-    return score < _VERY_COMMON and _PERSON_VERB_AFTER.match(text, word.end) is not None
+    after = _PERSON_VERB_AFTER.match(text, word.end) or _PERSON_CONTEXT_AFTER.match(text, word.end)
+    return score < _VERY_COMMON and after is not None
 
 
 def _home_of(text: str, word: _Word, before: str, capital: bool) -> bool:
@@ -420,18 +425,20 @@ def _home_of(text: str, word: _Word, before: str, capital: bool) -> bool:
     return capital and _listed(word) and score < _PLAIN
 
 
-def _contracted_subject(text: str, word: _Word, before: str) -> bool:
-    """A first name, in any case, before "'s" standing for "has" or "is" and what a person does:
-    "rob's been bang on the gear again", "since dawn's started using", "ivy's been texting her"
-    (not "bob's your uncle", "the gas bill's been paid", "brandy's been my downfall", "honey's
-    gone everywhere")."""
-    if not _POSSESSIVE.match(text, word.end) or _ordinary(word.lower):
+def _lower_case_subject(text: str, word: _Word, before: str) -> bool:
+    """A first name in lower case as the subject of what only a person does: "rob's been bang on
+    the gear again", "ivy is the only one who knows", "since dawn's started using" (not "bob's
+    your uncle", "the gas bill's been paid", "brandy's been my downfall")."""
+    if _ordinary(word.lower) or word.lower in _COLLECTIVE or word.lower in _SACRED:
         return False
-    if word.lower in _COLLECTIVE or word.lower in _SACRED or _DETERMINER_BEFORE.search(before):
+    if _DETERMINER_BEFORE.search(before) or word.lower in _AUXILIARIES:
+        return False
+    if word.lower.endswith("s") and word.lower[:-1] in _RELATIONS:  # "my mates from group"
         return False
     return (
         lexicon.given(word.text)
         and word.tag not in _NOT_NAME_TAGS
+        and word.tag != "NNS"  # "boys drink at the social"
         and lexicon.zipf(word.text) < _COMMON
         and _PERSON_VERB_AFTER.match(text, word.end) is not None
     )

@@ -187,3 +187,13 @@ def test_role_after_a_first_name_opening_a_sentence_is_redacted_with_it() -> Non
 )
 def test_drink_food_or_team_before_a_verb_is_kept(answer: str) -> None:
     assert redact(answer).text == answer
+
+
+def test_lower_case_word_name_doing_what_a_person_does_is_redacted() -> None:
+    text = redact("dawn drives me to the clinic cos I lost my licence").text
+    assert text == "[NAME] drives me to the clinic cos I lost my licence"
+
+
+def test_lower_case_plural_role_before_from_is_kept() -> None:
+    answer = "old using mates from the hostel, that's who I'd see"
+    assert redact(answer).text == answer
