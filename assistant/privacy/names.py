@@ -11,16 +11,21 @@ except right after a title or a naming cue):
   "DuPont", "OKAFOR"), or two such names in lower case ("maria gonzalez"), or, in any case, a
   listed name English hardly has as a word at all ("przemek", "xiaoyu");
 - it is a capitalised first name, even one English uses as a word, where a person goes: after
-  "met", "texted", "told" ("I met Summer"), after "with" ("with Joy"), before a verb of telling
-  or doing ("Will said", "Hope keeps texting me", "Bob from the allotment gives me a lift"), or
-  in lower case after a family word and before a verb ("my girlfriend rose found the vodka");
+  "met", "texted", "told" ("I met Summer"), after "with" ("with Joy"), as the subject of what
+  only a person does ("Will said", "Faith picks me up", "Ivy is the only one who knows", "Bob
+  from the allotment gives me a lift"), or in lower case after a family word and before a verb
+  ("my girlfriend rose found the vodka");
+- it is a first name in lower case as the subject of what only a person does ("dawn drives
+  me", "rob's been on the gear again");
 - it is a first name listed with a found name ("Grace and [Faith]"), follows initials
   ("J. K. Oyelowo") or a nickname's adjective ("Big Dave"), is a possessive standing for
   someone's home ("went round kasia's"), or a pet form of a first name ("tommo", "gazza").
 Never: a hyphenated scale ("CIWA-Ar"), a noun's modifier ("Reggae nights"), a measure of a
-drug ("a bit of Billy"), or a collective noun telling ("Staff said"). Text all in capitals is
-read in lower case ("MY BROTHER FEMI"). Each name then takes in the name words, particles and
-initials beside it ("Jan van der Berg", "DE SOUZA Ana Paula", "Park Ji-hoon", "J. K. Oyelowo").
+drug ("a bit of Billy"), a collective noun telling ("Staff said"), an order or question opening
+a sentence ("Rob the till", "Will the cravings stop?"), or a product after a drinks brand
+("Pepsi Max", "Coke Zero"). Text all in capitals is read in lower case ("MY BROTHER FEMI").
+Each name then takes in the name words, particles and initials beside it ("Jan van der Berg",
+"DE SOUZA Ana Paula", "Park Ji-hoon", "J. K. Oyelowo").
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from assistant.privacy import lexicon, recogniser
 from assistant.privacy.models import PhiType
 from assistant.privacy.wordlists import (
     BRAND_PHRASES,
+    BRAND_WORDS,
     CAPITALISED_WORDS,
     CLINICAL_WORDS,
     FUNCTION_WORDS,
@@ -72,13 +78,60 @@ _PERSON_VERB_BEFORE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _COMPANION_BEFORE = re.compile(r"\b(?:with|w/|me\s+and|and\s+me)\s+$", re.IGNORECASE)
-_PERSON_VERB_AFTER = re.compile(
-    r"""\s+(?:said|says|told|tells|texted|texts|messaged|rang|rings|phoned|asked|asks|reckons
+# What only a person does, right after the subject: a verb of telling or giving ("Will said",
+# "Hope keeps texting me"); taking or minding someone ("Faith picks me up", "Robin looks after
+# the kids"); living, working, using ("Heather smokes in the car", "Amber lives below"); or being
+# someone ("Ivy is the only one who knows", "Pearl was my drinking buddy"). Abstract nouns that
+# are also names do none of these ("Hope is what keeps me going", "Faith helps"). A form in -ing
+# counts only after "is", "was", "'s" or "been" ("Dawn's been texting me"): "Will drinking make
+# it worse?" asks a question.
+_ME = r"(?:me|us|him|her|them|the\s+kids|my)\b"
+_BOOZE = {"booze", "drink", "beer", "wine", "cans", "piss"}
+_USING = "|".join(re.escape(w) for w in sorted(CLINICAL_WORDS | _BOOZE))
+_LIVES_WITH = r"""(?:with|next|near|round|down|up|across|opposite|above|below|upstairs|downstairs
+    |in\s+(?:the|a|my|our)\s+(?:flat|house|hostel|room|block|same))"""
+_WORKS_AT = r"(?:at|behind|nights|shifts|on\s+the|in\s+(?:the|a)|for\s+(?:the|a|an))"
+_TAKES = rf"""(?:pick|drop|drive|walk|take|collect|fetch|babysit|ferry|bring)\s+{_ME}
+    |(?:look\s+after|check\s+(?:on|in\s+on)|cover\s+for|mind\s+(?:the|my)|stay\s+with
+    |cook\s+(?:for|me|us|tea|dinner)|live\s+{_LIVES_WITH}|work\s+{_WORKS_AT}|smoke|drink|use
+    |deal)\b"""
+_PERSON_PREDICATE = rf"""(?:
+    (?:\s+(?:always|usually|still|never|just|often|sometimes|also|even|has|had))?\s+(?:
+        said|says|told|tells|texted|texts|messaged|rang|rings|phoned|asked|asks|reckons
         |reckoned|gave|gives|lent|lends|bought|buys|sold|sells|offered|offers|picked|drove|drives
         |invited|promised|swore|knows|knew|wants\s+me|wanted\s+me|got\s+me|gets\s+me
-        |sorts\s+me|sorted\s+me|(?:keeps|kept)\s+\w+ing|(?:was|came|comes)\s+round
-        |from\s+(?:the|my|work|group|church|next\s+door)\b|and\s+(?:I|me)\b)""",
-    re.IGNORECASE | re.VERBOSE,
+        |sorts\s+me|sorted\s+me|(?:was|came|comes)\s+round
+        |(?:keeps|kept)\s+\w+ing\s+(?:me|us|him|her|round|over|up)\b
+        |(?:picks|picked|drops|dropped|drives|drove|driven|walks|walked|takes|took|taken
+          |collects|collected|fetches|fetched|babysits|babysat|ferries|ferried|brings|brought)
+          \s+{_ME}
+        |(?:looks|looked)\s+after|(?:checks|checked)\s+(?:on|in\s+on)|(?:covers|covered)\s+for
+        |(?:minds|minded)\s+(?:the|my)\b|(?:stays|stayed)\s+with
+        |(?:cooks|cooked)\s+(?:for|me|us|tea|dinner)\b
+        |(?:lives|lived)\s+{_LIVES_WITH}\b|(?:works|worked)\s+{_WORKS_AT}\b
+        |(?:smokes|smoked|drinks|drank|uses|used|deals|dealt|sleeps|slept|relapsed|relapses
+          |overdosed)\b(?!\s+to\b)
+        |(?:found|finds)\s+out|(?:turned|turns|showed|shows)\s+up|moved\s+(?:in|out|away)
+        |passed\s+away)
+    |(?:['’]ll|\s+(?:will|would|can|could))\s+(?:{_TAKES})
+    |(?:['’]s|\s+(?:is|was|has|had))(?:\s+been)?(?:\s+(?:always|still|just|never|not))?\s+(?:
+        (?:picking|dropping|driving|walking|taking|collecting|fetching|babysitting|ferrying
+          |bringing)\s+{_ME}
+        |looking\s+after|checking\s+(?:on|in\s+on)|covering\s+for|minding\s+(?:the|my)\b
+        |staying\s+with|cooking\s+(?:for|me|us|tea|dinner)\b|living\s+{_LIVES_WITH}\b
+        |working\s+{_WORKS_AT}\b|(?:smoking|drinking|using|dealing|texting|messaging
+          |ringing|calling|seeing|sleeping\s+(?:on|at|round|in|over))\b)
+    |(?:['’]s|\s+(?:is|was|has|had))(?:\s+(?:been|gone|got))?(?:\s+\w+)?\s+(?:
+        (?:back\s+)?(?:on|off)\s+(?:at\s+me|it\b|the\s+(?:{_USING})\b)
+        |(?:started|stopped|quit)\s+(?:using|drinking|smoking|dealing|again)\b
+        |back\s+(?:to|with)\s+(?:his|her|their|the)\s+(?:dealer|ex|old)\b)
+    |(?:\s+(?:is|was)|['’]s)\s+(?:(?:the\s+)?only\s+one|the\s+one\s+(?:who|that|I)
+        |the\s+(?:only\s+)?(?:person|people)\s+(?:who|that|I)
+        |(?:my|his|her|our|their|a|an)\s+(?:[\w-]+\s+){{0,2}}(?:{_RELATION})(?:['’]s)?\b))"""
+_PERSON_VERB_AFTER = re.compile(_PERSON_PREDICATE, re.IGNORECASE | re.VERBOSE)
+# Where a capitalised first name is someone: "Bob from the allotment", "Rose and I".
+_PERSON_CONTEXT_AFTER = re.compile(
+    r"\s+(?:from\s+(?:the|my|work|group|church|next\s+door)\b|and\s+(?:I|me)\b)", re.IGNORECASE
 )
 # Nouns that stand bare as the subject of "said" or "told me": "Staff said", "Security told me".
 _COLLECTIVE = frozenset(
@@ -231,9 +284,15 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
     if word.next_tag == "NNS" and word.entity != "PERSON":  # a noun's modifier: "Reggae nights"
         return False
     start = _sentence_start(text, word.start)
+    if start and _imperative(text, words, i):  # "Rob the till", "Mark the date in your diary"
+        return False
+    if start and capital and lexicon.given(word.text) and _role_after(text, words, i):
+        return not _ordinary(word.lower)  # "Sam the pharmacist said I was early"
     if capital and _person_slot(text, word, before, start):
         return True
     if _home_of(text, word, before, capital):  # "went round kasia's", "at Cagri's"
+        return True
+    if not capital and _lower_case_subject(text, word, before):  # "rob's been on the gear"
         return True
     if _ordinary(word.lower) or (word.upper and len(word.text) <= 3):  # acronyms: MRN, CBT
         return False
@@ -309,6 +368,32 @@ def _named_subject(word: _Word) -> bool:
     )
 
 
+def _imperative(text: str, words: list[_Word], i: int) -> bool:
+    """A word English uses as a verb, opening a sentence before a determiner: an order or a
+    question ("Rob the till", "Sue the landlord", "Will the cravings stop?"), not a name, unless
+    a role follows it ("Rob the dealer comes round")."""
+    word = words[i]
+    match = _DETERMINER_AFTER.match(text, word.end)
+    if match is None or lexicon.zipf(word.text) < _UNCOMMON:
+        return False
+    return not _APPOSITION.match(text, match.end()) and not _role_after(text, words, i)
+
+
+def _role_after(text: str, words: list[_Word], i: int) -> bool:
+    """A first name opening a sentence with its role after it, then a verb: "Sam the pharmacist
+    said", "Rob the dealer comes round" (not "Will the cravings stop?", "Hope the meeting goes
+    well": an auxiliary, or a word too common in English to be read as a name here)."""
+    word = words[i]
+    match = _ROLE_AFTER.match(text, word.end)
+    if match is None or word.lower in _AUXILIARIES or lexicon.zipf(word.text) >= _PLAIN + 0.5:
+        return False
+    j = next((k for k in range(i + 1, len(words)) if words[k].start >= match.end()), len(words))
+    nouns = j
+    while j < len(words) and words[j].tag[:2] in ("NN", "JJ") and words[j].entity != "PERSON":
+        j += 1
+    return nouns < j < len(words) and words[j].tag in ("VBZ", "VBD", "MD")
+
+
 def _person_slot(text: str, word: _Word, before: str, start: bool) -> bool:
     """A capitalised first name where English puts a person, even when it is also a word:
     the object of "met", "texted", "told" ("I met Summer at the festival"), a companion after
@@ -325,7 +410,8 @@ def _person_slot(text: str, word: _Word, before: str, start: bool) -> bool:
         return False
     if not start and _COMPANION_BEFORE.search(before):
         return score < _PLAIN + 0.5  # "with Joy" (4.6), not "with Hope in my heart" (5.4)
-    return score < _VERY_COMMON and _PERSON_VERB_AFTER.match(text, word.end) is not None
+    after = _PERSON_VERB_AFTER.match(text, word.end) or _PERSON_CONTEXT_AFTER.match(text, word.end)
+    return score < _VERY_COMMON and after is not None
 
 
 def _home_of(text: str, word: _Word, before: str, capital: bool) -> bool:
@@ -338,6 +424,25 @@ def _home_of(text: str, word: _Word, before: str, capital: bool) -> bool:
     if _HOME_CUE.search(before):
         return (_listed(word) and score < _PLAIN) or score < _NOT_ENGLISH
     return capital and _listed(word) and score < _PLAIN
+
+
+def _lower_case_subject(text: str, word: _Word, before: str) -> bool:
+    """A first name in lower case as the subject of what only a person does: "rob's been bang on
+    the gear again", "ivy is the only one who knows", "since dawn's started using" (not "bob's
+    your uncle", "the gas bill's been paid", "brandy's been my downfall")."""
+    if _ordinary(word.lower) or word.lower in _COLLECTIVE or word.lower in _SACRED:
+        return False
+    if _DETERMINER_BEFORE.search(before) or word.lower in _AUXILIARIES:
+        return False
+    if word.lower.endswith("s") and word.lower[:-1] in _RELATIONS:  # "my mates from group"
+        return False
+    return (
+        lexicon.given(word.text)
+        and word.tag not in _NOT_NAME_TAGS
+        and word.tag != "NNS"  # "boys drink at the social"
+        and lexicon.zipf(word.text) < _COMMON
+        and _PERSON_VERB_AFTER.match(text, word.end) is not None
+    )
 
 
 @cache
@@ -421,6 +526,15 @@ _NAME_GAP = re.compile(r",?[ \t]{1,2}|[ \t]?-[ \t]?")
 _LIST_GAP = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:and|&|n)[ \t]+|[ \t]*&[ \t]*", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:(?<![\w.])[A-Z]\.[ \t]?){1,3}$|(?:(?<![\w.])[A-Z][ \t]){2,3}$")
 _POSSESSIVE = re.compile(r"['’]s\b")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|my|your|his|her|our|their|this|that|these|those)\s+$", re.IGNORECASE
+)
+_DETERMINER_AFTER = re.compile(
+    r"[ \t]+(?:the|a|an|my|your|his|her|our|their|this|that|these|those|some|every)[ \t]+",
+    re.IGNORECASE,
+)
+_ROLE_AFTER = re.compile(r"[ \t]+the[ \t]+", re.IGNORECASE)
+_APPOSITION = re.compile(rf"(?:[\w-]+[ \t]+)?(?:{_RELATION})[ \t]+\w", re.IGNORECASE)
 _HOME_CUE = re.compile(r"\b(?:round|over|at|to|from|into|stayed\s+at|staying\s+at)\s+$", re.I)
 _PET = re.compile(r"([a-z]{1,}([b-df-hj-np-tv-z]))\2(?:o|a|er)")
 
@@ -434,6 +548,8 @@ def _proper_noun_phrase(text: str, words: list[_Word], i: int) -> bool:
         prev = words[i - 1]
         if prev.capitalised and prev.lower in _PLACE_PREFIXES:
             return True
+    if _after_brand(text, words, i):  # "Pepsi Max", "Monster Ultra Rosa"
+        return True
     j = i + 1
     while j < len(words) and _adjacent(text, words, j - 1, j) and _name_word(words[j], False):
         j += 1
@@ -444,6 +560,20 @@ def _proper_noun_phrase(text: str, words: list[_Word], i: int) -> bool:
         if nxt.lower in PARTICLES or len(nxt.text) < 2:  # "Séamus Ó Súilleabháin"
             return False
         return nxt.capitalised and not _never(nxt.lower) and not _name_word(nxt, False)
+    return False
+
+
+def _after_brand(text: str, words: list[_Word], i: int) -> bool:
+    """A capitalised word English knows in a run of capitalised words after a drinks or tobacco
+    brand: the product's name ("Pepsi Max", "Coke Zero Cherry", "Monster Ultra Rosa"), not a
+    person's; a name English has no word for stays one."""
+    if not words[i].capitalised or lexicon.zipf(words[i].text) < _FOREIGN:
+        return False
+    j = i
+    while j > 0 and i - j < 3 and _adjacent(text, words, j - 1, j) and words[j - 1].capitalised:
+        j -= 1
+        if words[j].lower in _BRANDS:
+            return True
     return False
 
 
@@ -565,6 +695,7 @@ _TITLES = frozenset(w.lower().rstrip(".") for w in TITLES)
 @cache
 def _never(lower: str) -> bool:
     """Never a name, even after a cue: function words, family words, titles, calendar words."""
+    lower = lower.replace("’", "'")  # "I’m" as "I'm"
     return (
         lower in _FUNCTION
         or lower in _RELATIONS
@@ -583,7 +714,8 @@ def _ordinary(lower: str) -> bool:
 
 _FUNCTION = frozenset(w.lower() for w in FUNCTION_WORDS)
 _RELATIONS = frozenset(RELATION_WORDS)
-_ORDINARY = frozenset(w.lower() for w in CAPITALISED_WORDS) | CLINICAL_WORDS
+_BRANDS = frozenset(w.lower() for w in BRAND_WORDS)
+_ORDINARY = frozenset(w.lower() for w in CAPITALISED_WORDS) | CLINICAL_WORDS | _BRANDS
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREFIXES = frozenset(
     "st saint mount mt lake port fort child royal general national grand north south east west"

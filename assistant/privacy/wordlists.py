@@ -1,9 +1,10 @@
 """Word lists for the name finder, matched case-insensitively.
 
 CAPITALISED_WORDS are words capitalised in ordinary clinical and cue-map text (days, months,
-holidays, family words, places, services, medicines, brands) and CLINICAL_WORDS the clinical
-vocabulary and drug slang that name lists also hold ("molly", "charlie", "tina", "ket"): never a
-name, whatever their case. BRAND_PHRASES hold person names but name a product or a place.
+holidays, family words, places, services, medicines, shops, drinks named after people) and
+CLINICAL_WORDS the clinical vocabulary and drug slang that name lists also hold ("molly",
+"charlie", "tina", "ket"): never a name, whatever their case; nor are BRAND_WORDS, drinks and
+tobacco brands. BRAND_PHRASES hold person names but name a product or a place.
 """
 
 from __future__ import annotations
@@ -12,6 +13,18 @@ from __future__ import annotations
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
+
+# Drinks and tobacco brands that are no one's first name: a capitalised word right after one
+# names the product, not a person ("Pepsi Max", "Coke Zero", "Red Bull Summer Edition").
+BRAND_WORDS = _words(
+    """
+    Bull Monster Relentless Rockstar Lucozade Sprite Tango Lilt Vimto Ribena Irn-Bru Irn Bru
+    Pepsi Coke Coca Cola Diet Guinness Artois Carling Carlsberg Budweiser Bud Coors Heineken
+    Peroni Amstel Cobra Kingfisher Tyskie Kronenbourg Tennent's Foster's Fosters
+    Strongbow Magners Thatchers Kopparberg Rekorderlig Lambrini Desperados Hooch WKD Smirnoff
+    Absolut Bacardi Baileys Jägermeister Buckfast Marlboro Mayfair Rizla
+    """
+)
 
 CAPITALISED_WORDS = _words(
     """
@@ -36,11 +49,9 @@ CAPITALISED_WORDS = _words(
     Vivitrol Antabuse Campral Acamprosate Disulfiram Nalmefene Selincro Chantix Champix Xanax
     Valium Klonopin Ativan Librium Diazepam Oxycontin OxyContin Percocet Vicodin Fentanyl
     Tramadol Codeine Adderall Ritalin Lyrica Pregabalin Gabapentin Zopiclone Seroquel Prozac
-    Sertraline Zoloft Lexapro Wellbutrin Spice Mamba Red Bull Monster Guinness Stella Artois
-    Carling Budweiser Bud Light Coors Corona Heineken Peroni Smirnoff Bacardi Jameson Jack
-    Daniel's Daniels Jägermeister Buckfast Strongbow Frosty White Lightning Special Brew
-    Tennent's Foster's Kronenbourg Fosters Marlboro Benson Hedges Lambert Butler Rizla Coca Cola
-    Coke Pepsi Tesco Express Sainsbury's Asda Aldi Lidl Spar Walmart Target Costco Starbucks
+    Sertraline Zoloft Lexapro Wellbutrin Spice Mamba Red Stella Light Corona Jameson Jack
+    Daniel's Daniels Frosty White Lightning Special Brew Benson Hedges Lambert Butler Tesco
+    Express Sainsbury's Asda Aldi Lidl Spar Walmart Target Costco Starbucks
     McDonald's Burger King Wetherspoons Spoons Greggs Netflix Facebook Instagram TikTok Snapchat
     WhatsApp YouTube Twitter Reddit Uber Deliveroo Amazon Google Apple Xbox PlayStation Premier
     League Champions Super Bowl World Cup Match Grand National Festival Lotto Ladbrokes Betfair
@@ -92,7 +103,8 @@ RELATION_WORDS = _words(
 FUNCTION_WORDS = _words(
     """
     The A An And Of In On At To For With My His Her Their Our Your It This That He She They We
-    You But Or So Then When If Not No Yes Is Was Has Had Who Said Says
+    You But Or So Then When If Not No Yes Is Was Has Had Who Said Says I'm I've I'd I'll You're
+    We're They're You've We've They've
     """
 )
 

@@ -103,3 +103,97 @@ def test_town_after_a_street_address_is_redacted() -> None:
 )
 def test_word_names_in_ordinary_clinical_answers_are_kept(answer: str) -> None:
     assert redact(answer).text == answer
+
+
+@pytest.mark.parametrize(
+    ("answer", "name"),
+    [
+        ("Joy drives me to the chemist for my script on a Monday", "Joy"),
+        ("Holly is the one who rang the ambulance when I went under", "Holly"),
+        ("Pearl was my drinking buddy at the social club", "Pearl"),
+        ("Heather smokes skunk in the kitchen with the kids about", "Heather"),
+        ("Faith's been texting me since she got out", "Faith"),
+        ("Rob the dealer comes round on a Friday", "Rob"),
+    ],
+)
+def test_word_name_doing_what_only_a_person_does_is_redacted(answer: str, name: str) -> None:
+    assert name not in redact(answer).text
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Hope is what keeps me going when the cravings hit.",
+        "Faith is a big part of staying clean for me now.",
+        "Grace before meals at my nan's, then straight to the offy.",
+        "Will I relapse if I go to my cousin's wedding?",
+        "Will drinking on the methadone make it worse?",
+        "Rob the till, that's what the voice in my head said.",
+        "Mark the date, a year clean on Sunday.",
+    ],
+)
+def test_word_name_that_opens_a_sentence_as_a_word_is_kept(answer: str) -> None:
+    assert redact(answer).text == answer
+
+
+@pytest.mark.parametrize(
+    ("answer", "name"),
+    [
+        ("rob's been bang on the gear again since his mam died", "rob"),
+        ("pt reports ivy's started using again and keeps ringing her", "ivy"),
+        ("my worry is dawn's been back on the gin since Christmas", "dawn"),
+    ],
+)
+def test_lower_case_name_before_has_been_is_redacted(answer: str, name: str) -> None:
+    assert name not in redact(answer).text
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "hope's been thin on the ground since Christmas",
+        "then bob's your uncle, I'm back at the offy",
+        "the gas bill's been sitting on the table for weeks",
+    ],
+)
+def test_lower_case_word_before_s_that_is_no_name_is_kept(answer: str) -> None:
+    assert redact(answer).text == answer
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Swapped the lager for Pepsi Max, like you said.",
+        "Two cans of Monster Ultra before my shift, Coke Zero after.",
+        "Red Bull and vodka all night, then a Lucozade Sport in the morning.",
+    ],
+)
+def test_product_after_a_drinks_brand_is_kept(answer: str) -> None:
+    assert redact(answer).text == answer
+
+
+def test_role_after_a_first_name_opening_a_sentence_is_redacted_with_it() -> None:
+    text = redact("Sam the pharmacist said I was too early for my script").text
+    assert text == "[NAME] the pharmacist said I was too early for my script"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "brandy's been my downfall since the divorce",
+        "honey's gone everywhere in the cupboard",
+        "Chelsea scored in the last minute and I lost the bet",
+    ],
+)
+def test_drink_food_or_team_before_a_verb_is_kept(answer: str) -> None:
+    assert redact(answer).text == answer
+
+
+def test_lower_case_word_name_doing_what_a_person_does_is_redacted() -> None:
+    text = redact("dawn drives me to the clinic cos I lost my licence").text
+    assert text == "[NAME] drives me to the clinic cos I lost my licence"
+
+
+def test_lower_case_plural_role_before_from_is_kept() -> None:
+    answer = "old using mates from the hostel, that's who I'd see"
+    assert redact(answer).text == answer
