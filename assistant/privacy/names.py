@@ -48,6 +48,10 @@ from assistant.privacy.wordlists import (
 )
 
 _WORD = re.compile(r"[^\W\d_]+(?:(?:-|['’](?![sS]\b))[^\W\d_]+)*")
+# A short word ending in a capital after a small letter is an abbreviation, never a name:
+# "MoA" (mechanism of action), "LoE", "SoB". Names with an inner capital go on in small
+# letters ("LeBron", "McKenzie").
+_ABBREVIATION = re.compile(r"^[A-Za-z]{0,3}[a-z][A-Z]$")
 _INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Du|Da|La|Le|Van|Von|Fitz)[A-Z]\w+$")
 _JOIN = re.compile(r"[ \t]{1,2}|[ \t]?-[ \t]?")
 _SENTENCE_END = set('.!?:;\n\r"“(*•>#')
@@ -263,7 +267,7 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
     word = words[i]
     if len(word.text) < 2 or _never(word.lower) or word.lower in PARTICLES:
         return False
-    if _acronym_compound(word.text):  # "CIWA-Ar", "GAD-Q": a scale, not a name
+    if _acronym_compound(word.text) or _ABBREVIATION.match(word.text):  # "CIWA-Ar", "MoA"
         return False
     before = text[max(0, word.start - 40) : word.start]
     capital = word.capitalised and not flat and not _lone_capitals(text, words, i)
@@ -664,6 +668,8 @@ def _adjacent(text: str, words: list[_Word], i: int, j: int) -> bool:
 def _name_word(word: _Word, flat: bool) -> bool:
     """A word that continues a name beside it: "Sven [Lindqvist]", "[DE] SOUZA"."""
     if len(word.text) < 2 or _never(word.lower) or _ordinary(word.lower):
+        return False
+    if _ABBREVIATION.match(word.text):
         return False
     if word.entity == "PERSON":
         return True

@@ -95,6 +95,8 @@ def test_town_after_a_street_address_is_redacted() -> None:
         "Little Mix concert was when it started.",
         "We used to drink at the Old Garage before it shut.",
         "CIWA-Ar was 14 and the SADQ-C was high on admission.",
+        "MPH MoA - which transporters does it block?",
+        "LoE for CBT in cocaine use disorder?",
         "MY CRAVINGS ARE WORSE ON A FRIDAY NIGHT",
         "Went round to the chemist's for my script.",
         "Got a bit of Billy for the night shift, kept me going till 6am.",
