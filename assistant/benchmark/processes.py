@@ -23,8 +23,14 @@ def cuemap_command() -> list[str]:
 
 
 def child_env(data_dir: Path, corpus_dir: Path, **extra: str) -> dict[str, str]:
-    """The caller's environment (PATH, HOME...) with the bench's data and corpus dirs."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CUEMAP_", "SLACK_"))}
+    """The caller's environment (PATH, HOME...) with the bench's data and corpus dirs. Python
+    caches compiled modules, as it does on a user's machine: a shell that turns the cache off
+    (PYTHONDONTWRITEBYTECODE) would make every start compile CueMap's modules again."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("CUEMAP_", "SLACK_")) and k != "PYTHONDONTWRITEBYTECODE"
+    }
     env.update(CUEMAP_DATA_DIR=str(data_dir), CUEMAP_CORPUS_DIR=str(corpus_dir), **extra)
     return env
 
