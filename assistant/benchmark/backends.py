@@ -32,7 +32,7 @@ from assistant.settings import Settings
 
 BACKENDS: tuple[Backend, ...] = ("onnx", "torch")
 INGEST_SAMPLE = 512  # synthetic passages embedded per backend
-STARTUP_RUNS = 3  # the median of these is reported
+STARTUP_RUNS = 7  # the median of these is reported (of 3, one slow start could be it)
 NO_MODEL_COMMANDS = (
     ("--help",),
     ("--version",),
