@@ -257,9 +257,10 @@ class CueExtractor:
             _named_after_relation(self._find(words, categories, answer_is, named), named, text)
         )
         found = [f for f in found if not _relation_of_an_owner(f, text)]
-        given_up = [m.span() for m in GIVEN_UP.finditer(text)]
-        given_up += [m.span() for m in NOT_ME.finditer(text)]
-        given_up += [m.span() for m in COUNTERFACTUAL.finditer(text)]
+        # what was given up, someone else's story, what would have happened: not this episode
+        set_aside = [m.span() for m in GIVEN_UP.finditer(text)]
+        set_aside += [m.span() for m in NOT_ME.finditer(text)]
+        set_aside += [m.span() for m in COUNTERFACTUAL.finditer(text)]
         if denied := TRIGGER_DENIED.search(text):
             after = TRIGGER_AFTER.search(text, denied.end())
             end = after.start() if after else len(text)
@@ -269,7 +270,7 @@ class CueExtractor:
         found = [
             f
             for f in found
-            if not (f.span and any(a <= f.span[0] < b for a, b in given_up))
+            if not (f.span and any(a <= f.span[0] < b for a, b in set_aside))
             and not (f.category == "thought" and THOUGHT_DENIED.search(f.wording or f.text))
         ]
         with self._lock:
