@@ -81,11 +81,16 @@ NEVER = re.compile(r"(?!)")  # no source holds it: the question is declined what
 FACT_NEEDS = (
     FactNeed(  # how to misuse a medicine or hide use: never answered, cited or not
         asks=re.compile(
-            r"\bhow (do|can|could|should|would|to) (i|you|we|he|she|they|someone|one|people)?\s?"
-            r"[^?]*?\b(snort|crush(ing)? (and|to)|inject|shoot up|boof|plug|parachute|cook up|"
-            r"extract|stronger high|better high|bigger high|get (more )?high(er)?|"
-            r"(more|stronger|bigger) (of an? )?(effect|buzz|hit|rush)|hide|conceal|cheat|beat|"
-            r"pass (a|the|my|his|her) [^?]*(test|screen)|get (more|extra|an early|early)|"
+            r"\b(how (do|can|could|should|would|to) (i|you|we|he|she|they|someone|one|people)?\s?|"
+            r"(best|easiest|quickest|safest) way to )"
+            r"[^?]*?\b(snort|crush(ing)? (and|to|it|them)|inject|shoot up|boof|parachute|cook up|"
+            r"stronger high|better high|bigger high|get (more )?high(er)?|"
+            r"(more|stronger|bigger) (of an? )?(effect|buzz|hit|rush)|"
+            r"(hide|conceal) (my |his |her |their |the )?(\w+ )?(use|using|drinking|habit|pills|"
+            r"it from)|"
+            r"(pass|beat|cheat) (a|the|my|his|her|on) [^?]*(test|screen)|"
+            r"get (more|extra|an early|early) (of )?(\w+ )?(script|prescription|pills|tablets|"
+            r"scripts)|"
             r"without (raising suspicion|getting caught|anyone (knowing|noticing)|being caught))\b"
             r"|\bwithout (raising suspicion|getting caught|anyone (knowing|noticing))\b",
             re.IGNORECASE,

@@ -206,6 +206,8 @@ def test_coverage_declines_how_to_misuse_a_medicine_or_hide_use_whatever_the_sou
     for question in [  # the mechanism of getting high, or of a craving, is the corpus's topic
         "Why does getting high with the same friends make them a cue?",
         "How does methylphenidate block dopamine reuptake?",
+        "How can I get more out of relapse prevention with him?",
+        "What is the best way to explain cue-driven craving to a patient?",
     ]:
         assert assess(question, _hits(0.7), 0.28, VOCABULARY, stems).level != "none", question
 
