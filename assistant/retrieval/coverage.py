@@ -82,9 +82,11 @@ FACT_NEEDS = (
     FactNeed(  # how to misuse a medicine or hide use: never answered, cited or not
         asks=re.compile(
             r"\b(how (do|can|could|should|would|to) (i|you|we|he|she|they|someone|one|people)?\s?|"
-            r"(best|easiest|quickest|safest) way to )"
+            r"(best|easiest|quickest|safest) way to |"
+            r"(can|could|should|may) (i|you|we|he|she|they|someone|one|people) |"
+            r"is it (ok|okay|alright|safe|possible|fine) (for \w+ )?to )"
             r"[^?]*?\b(snort|crush(ing)? (and|to|it|them)|inject|shoot up|boof|parachute|cook up|"
-            r"stronger high|better high|bigger high|get (more )?high(er)?|"
+            r"stronger high|better high|bigger high|get more high|get higher|get high (on|off)|"
             r"(more|stronger|bigger) (of an? )?(effect|buzz|hit|rush)|"
             r"(hide|conceal) (my |his |her |their |the )?(\w+ )?(use|using|drinking|habit|pills|"
             r"it from)|"
