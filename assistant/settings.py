@@ -79,6 +79,11 @@ class Settings(BaseSettings):
         description="Lowest cosine similarity of the best passage for a question to count as "
         "covered by the sources (calibrated with `cuemap eval`).",
     )
+    query_adapter: bool = Field(
+        default=True,
+        description="Choose the post that answers with the query adapter fitted on the labelled "
+        "dev questions (`cuemap fit-adapter`); false ranks posts by the model's own vectors.",
+    )
 
     # Optional LLM composer through LangChain's init_chat_model, e.g. 'openai:gpt-4o-mini'.
     llm: str | None = None

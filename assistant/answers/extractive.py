@@ -1,14 +1,15 @@
 """The default composer: quote the post that answers, in the thread's order, each quote cited.
 
 Nothing is generated. Every post of the retrieved passages is scored against the question
-(selection.py); the best post leads, and a further post of the same thread follows when it
-scores nearly as well and comes after it in the thread (quotes keep the thread's order; no
-unrelated thread is mixed in). Each post is split into readable units (a paragraph, with a
-lead-in and its bullet list kept together, very short lines joined to the next) and its best
-one or two units are quoted. A unit opening on an anaphor or connective ("That shift...",
-"But...", "This is why...") brings the sentence it refers to, or is not used as an opener;
-a unit stating a belief the post goes on to correct ("Depression is often described as low
-serotonin." followed by "But...") brings its correction.
+(selection.py), the question's vector first mapped by the query adapter where one was fitted on
+these posts (query_adapter.py). The best post leads, and a further post of the same thread
+follows when it scores nearly as well and comes after it in the thread (quotes keep the
+thread's order; no unrelated thread is mixed in). Each post is split into readable units (a
+paragraph, with a lead-in and its bullet list kept together, very short lines joined to the
+next) and its best one or two units are quoted. A unit opening on an anaphor or connective
+("That shift...", "But...", "This is why...") brings the sentence it refers to, or is not used
+as an opener; a unit stating a belief the post goes on to correct ("Depression is often
+described as low serotonin." followed by "But...") brings its correction.
 A citation names the one post its quote comes from.
 """
 
@@ -20,6 +21,7 @@ from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from assistant.answers.models import Answer, Citation, Statement
+from assistant.answers.query_adapter import QueryAdapter
 from assistant.answers.selection import CandidatePost, score_posts
 from assistant.corpus.models import Chunk
 from assistant.retrieval.embedder import Embedder
@@ -68,8 +70,15 @@ def split_units(text: str) -> list[str]:
 
 
 class ExtractiveComposer:
-    def __init__(self, embedder: Embedder, max_posts: int = 2, max_statements: int = 4) -> None:
+    def __init__(
+        self,
+        embedder: Embedder,
+        adapter: QueryAdapter | None = None,
+        max_posts: int = 2,
+        max_statements: int = 4,
+    ) -> None:
         self._embedder = embedder
+        self._adapter = adapter
         self._max_posts = max_posts
         self._max_statements = max_statements
         self._embedded: OrderedDict[str, list[CandidatePost]] = OrderedDict()
@@ -80,7 +89,9 @@ class ExtractiveComposer:
             return Answer(question=result.query, abstained=True, reason=result.reason)
         question = self._embedder.embed([result.query])[0]
         embedded = {hit.chunk.id: self._posts(hit.chunk) for hit in result.hits}
-        ranked = score_posts(result.query, question, result.hits, embedded)
+        ranked = score_posts(
+            result.query, self._for_ranking(question, embedded), result.hits, embedded
+        )
         statements: list[Statement] = []
         citations: list[Citation] = []
         for candidate, units in self._quotes(ranked, question):
@@ -91,6 +102,18 @@ class ExtractiveComposer:
             citations.append(Citation.from_chunk(n, candidate.post))
             statements += [Statement(text=unit, citation=n) for unit in units[:room]]
         return Answer(question=result.query, statements=statements, citations=citations)
+
+    def _for_ranking(
+        self, question: np.ndarray, embedded: dict[str, list[CandidatePost]]
+    ) -> np.ndarray:
+        """The question's vector as the adapter maps it, when it was fitted on every candidate
+        post; else the model's own. Which units of a post to quote is always by the latter."""
+        posts = [
+            candidate.post.text for candidates in embedded.values() for candidate in candidates
+        ]
+        if self._adapter is None or not self._adapter.knows(posts):
+            return question
+        return self._adapter.adapt(question)
 
     def _quotes(
         self, ranked: list[CandidatePost], question: np.ndarray

@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from assistant.answers.extractive import ExtractiveComposer
+from assistant.answers.query_adapter import QueryAdapter, load_adapter
 from assistant.answers.service import Composer
 from assistant.errors import LLMConfigError
-from assistant.retrieval.embedder import Embedder
+from assistant.retrieval.embedder import Embedder, model_name, resolve_model_path
 from assistant.settings import Settings
 
 if TYPE_CHECKING:  # LangChain is imported only when an LLM is configured: it costs ~0.5 s
@@ -26,7 +27,7 @@ def make_composer(
     settings: Settings, embedder: Embedder, chat_model: BaseChatModel | None = None
 ) -> Composer:
     """The extractive composer, or an LLM composer falling back to it. Tests inject `chat_model`."""
-    extractive = ExtractiveComposer(embedder)
+    extractive = ExtractiveComposer(embedder, adapter_for(settings))
     if chat_model is None:
         if not settings.llm:
             return extractive
@@ -36,6 +37,13 @@ def make_composer(
 
     prompt = load_answer_prompt(settings.prompts_dir)
     return LLMComposer(chat_model, prompt, fallback=extractive, timeout_s=settings.llm_timeout_s)
+
+
+def adapter_for(settings: Settings) -> QueryAdapter | None:
+    """The shipped query adapter, when the settings want it and it was fitted for their model."""
+    if not settings.query_adapter:
+        return None
+    return load_adapter(model_name(resolve_model_path(settings.embedding_model)))
 
 
 def build_chat_model(spec: str, timeout_s: float) -> BaseChatModel:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from assistant.cli import (
+    adapter_commands,
     bench_commands,
     compare_commands,
     console,
@@ -29,6 +30,7 @@ library_commands.register(app)
 console.register(app)
 serve.register(app)
 eval_commands.register(app)
+adapter_commands.register(app)
 interview_commands.register(app)
 bench_commands.register(app)
 compare_commands.register(app)

@@ -223,7 +223,9 @@ def _print_tables(
         runtime.out.print()
     runtime.out.print(
         f"{NEVER_ABSTAINS}. read@500: a labelled post within the first 500 characters "
-        "of retrieved text, read in rank order. Tuned on dev; test was written blind.\n"
+        "of retrieved text, read in rank order. Tuned on dev; test was written blind. "
+        "CueMap's answers on dev are in-sample: its query adapter was fitted on the dev "
+        "questions (`cuemap fit-adapter --check` gives dev answered by folds it never saw).\n"
     )
     for line in calibration_lines(next(iter(evaluation.values()))):
         runtime.out.print(line)

@@ -114,7 +114,7 @@ def answer_summary(engine: Engine, questions: RetrievalSet, matcher: PostMatcher
     cited = [matcher.posts_in(c.text, q.answers) for q, a in answered for c in a.citations]
 
     def first_right(q: LabelledQuestion, a: Answer) -> bool:
-        return bool(a.citations) and bool(matcher.posts_in(_first_cited(a).text, q.answers))
+        return bool(a.citations) and bool(matcher.posts_in(first_cited(a).text, q.answers))
 
     def first_sentence(q: LabelledQuestion, a: Answer) -> bool:
         return not a.abstained and first_right(q, a) and not ANAPHOR.match(a.statements[0].text)
@@ -143,7 +143,8 @@ def answer_summary(engine: Engine, questions: RetrievalSet, matcher: PostMatcher
     )
 
 
-def _first_cited(answer: Answer) -> Citation:
+def first_cited(answer: Answer) -> Citation:
+    """The citation the answer's first statement names."""
     first = answer.statements[0].citation if answer.statements else 1
     return next(c for c in answer.citations if c.n == first)
 

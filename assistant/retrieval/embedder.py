@@ -55,6 +55,11 @@ def pin_offline() -> None:
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
+def model_name(path: Path) -> str:
+    """The model's folder name (a package's `model/` folder is named by its package)."""
+    return path.parent.name if path.name == "model" else path.name
+
+
 def model_id(path: Path, backend: str | None = None) -> str:
     """The model folder's name and fingerprint (`/backend` appended): the key of every cache.
 
@@ -69,8 +74,7 @@ def model_id(path: Path, backend: str | None = None) -> str:
             digest.update(file.read_bytes())
         else:
             digest.update(f"{stat.st_size}:{stat.st_mtime_ns}".encode())
-    folder = path.parent.name if path.name == "model" else path.name  # a package's model/
-    name = f"{folder}-{digest.hexdigest()[:12]}"
+    name = f"{model_name(path)}-{digest.hexdigest()[:12]}"
     return f"{name}/{backend}" if backend else name
 
 
