@@ -41,6 +41,9 @@ from assistant.privacy.wordlists import (
     BRAND_WORDS,
     CAPITALISED_WORDS,
     CLINICAL_WORDS,
+    DOSE_ABBREVIATIONS,
+    DOSE_COUNTS,
+    DOSE_UNITS,
     FUNCTION_WORDS,
     PARTICLES,
     RELATION_WORDS,
@@ -152,6 +155,17 @@ _MEASURE_OF = re.compile(
     r"\b(?:bit|bag|baggie|gram|g|lines?|point|eighth|ounce|oz|wrap|tenner|bump)\s+(?:of|o')\s+$",
     re.IGNORECASE,
 )
+_UNITS = frozenset(w.lower() for w in DOSE_UNITS)
+_COUNTS = frozenset(w.lower() for w in DOSE_COUNTS)
+_DOSING = frozenset(w.lower() for w in DOSE_ABBREVIATIONS)
+_NUMBER_AFTER = re.compile(r"[ \t]*\d")
+_NUMBER_BEFORE = re.compile(r"\d(?:[ \t]?/[ \t]?\d+)?[ \t]*$")
+_DOSE = re.compile(
+    r"\d[ \t]*(?:"
+    + "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 _NICKNAME_FRONTS = frozenset("big little lil young old fat mad wee auld".split())
 
 
@@ -194,10 +208,13 @@ def find_names(text: str) -> list[tuple[int, int]]:
 def _words(text: str) -> list[_Word]:
     """The text's words, tagged by the recogniser when one of them could start a name."""
     brands = _brand_spans(text)
+    dosed = _DOSE.search(text) is not None
     found = []
     for match in _WORD.finditer(text):
         start, end = match.span()
         if any(s <= start < e for s, e in brands) or _in_code(text, start, end):
+            continue
+        if _dose_word(text, match.group(), start, dosed):  # "1 mg PRN, max 4 mg"
             continue
         if text[start - 1 : start] == "[" and text[end : end + 1] == "]":  # a placeholder
             continue
@@ -252,6 +269,19 @@ def _in_code(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"\d-?$", text[max(0, start - 2) : start])) or bool(
         re.match(r"-?\d", text[end : end + 2])
     )
+
+
+def _dose_word(text: str, word: str, start: int, dosed: bool) -> bool:
+    """A unit after a number ("4 mg", "2 pairs"), or, in a text holding a dose, a prescription
+    abbreviation ("PRN", "max", "stat", "tds"): part of a dose line, never a name."""
+    lower = word.lower()
+    after_number = _NUMBER_BEFORE.search(text, max(0, start - 12), start) is not None
+    if after_number and (lower in _UNITS or (dosed and lower in _COUNTS)):
+        return True
+    if not dosed or lower not in _DOSING:
+        return False
+    # "Max gave me 10 mg of his" is a person; "Max 4 mg in 24 h", "max TDS", "PRN" are not
+    return not word.istitle() or _NUMBER_AFTER.match(text, start + len(word)) is not None
 
 
 def _brand_spans(text: str) -> list[tuple[int, int]]:

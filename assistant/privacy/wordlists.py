@@ -126,6 +126,30 @@ CLINICAL_WORDS = _words(
     """
 )
 
+# Units of a dose and the standard prescription abbreviations written beside one ("Lorazepam
+# 1 mg PRN, max 4 mg in 24 h", "5 mg IM stat", "100 mg tds po"): never a name in a text that
+# holds a dose, whatever their case ("Max", "Mg" and "Stat" are names elsewhere).
+DOSE_UNITS = _words(
+    """
+    mg mcg µg ug microgram micrograms g gram grams ml mL millilitre millilitres milliliter
+    milliliters mmol iu IU unit units tab tabs tablet tablets cap caps capsule capsules puff
+    puffs sachet sachets ampoule ampoules vial vials
+    """
+)
+# Counted after a number in a dose line, but a count of these alone ("3 days") is no dose.
+DOSE_COUNTS = _words(
+    """
+    dose doses drop drops spray sprays patch patches pair pairs l litre litres h hr hrs hour
+    hours min mins d day days wk week weeks
+    """
+)
+DOSE_ABBREVIATIONS = _words(
+    """
+    od bd bid tds tid qds qid qh qhs q4h q6h q8h q12h prn stat mane nocte om hs ac pc po pr sl
+    sc sq im iv ivi inh neb top max min maximum minimum daily nightly weekly
+    """
+)
+
 # Person names that name a product, a place or an idea here ("a bottle of Jack Daniel's").
 BRAND_PHRASES = (
     "jack daniel's",
