@@ -103,11 +103,11 @@ _TAKES = rf"""(?:pick|drop|drive|walk|take|collect|fetch|babysit|ferry|bring)\s+
     |cook\s+(?:for|me|us|tea|dinner)|live\s+{_LIVES_WITH}|work\s+{_WORKS_AT}|smoke|drink|use
     |deal)\b"""
 _PERSON_PREDICATE = rf"""(?:
-    (?:\s+(?:always|usually|still|never|just|often|sometimes|also|even|has|had))?\s+(?:
+    (?:\s+(?:always|usually|still|never|just|often|sometimes|also|even|both|has|had))?\s+(?:
         said|says|told|tells|texted|texts|messaged|rang|rings|phoned|asked|asks|reckons
         |reckoned|gave|gives|lent|lends|bought|buys|sold|sells|offered|offers|picked|drove|drives
         |invited|promised|swore|knows|knew|wants\s+me|wanted\s+me|got\s+me|gets\s+me
-        |sorts\s+me|sorted\s+me|(?:was|came|comes)\s+round
+        |sorts\s+me|sorted\s+me|(?:was|were|came|come|comes)\s+round
         |(?:keeps|kept)\s+\w+ing\s+(?:me|us|him|her|round|over|up)\b
         |(?:picks|picked|drops|dropped|drives|drove|driven|walks|walked|takes|took|taken
           |collects|collected|fetches|fetched|babysits|babysat|ferries|ferried|brings|brought)
@@ -166,6 +166,23 @@ _DOSE = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_UNKNOWN = 2.0  # Zipf: "wanjiru" 1.6, "kiptoo" 0; but "zopiclone" 1.6: only where a name goes
+_MODAL_NAMES = frozenset({"will", "may"})
+_BE = frozenset({"is", "was", "s"})
+# A past or third-person verb after "will"/"may", an adverb between at most: checked by tag.
+_MODAL_MISFIT = re.compile(
+    r"""(?:[ \t]+(?:[a-z]+ly|just))?[ \t]+(?:[a-z]+(?:ed|s)|said|told|went|came|got|gave|sold
+    |took|brought|bought|found|left|rang|drove|made|kept|let|had)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_COPULA_AFTER = re.compile(r"(?:[ \t]+(?:is|was)|['’]s)[ \t]+(?!not\b)", re.IGNORECASE)
+_ONGOING_AFTER = re.compile(
+    r"""(?:[ \t]+(?:always|still|just|also|even|now))?
+    (?:[ \t]+(?:is|was|keeps|kept|has[ \t]+been|had[ \t]+been)|['’]s[ \t]+been)
+    (?:[ \t]+(?:always|still|just|also|even|now|secretly))?[ \t]+""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_OBJECT_TAGS = frozenset({"DT", "PRP$", "NN", "NNS", "CD", "PDT"})
 _NICKNAME_FRONTS = frozenset("big little lil young old fat mad wee auld".split())
 
 
@@ -201,7 +218,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
         return []
     flat = text.isupper() or text.islower()  # no case to go by: treat all as lower case
     seeds = [i for i in range(len(words)) if _starts_name(text, words, i, flat)]
-    seeds = [*_joined(text, words, set(seeds), flat), *_lower_pairs(text, words)]
+    seeds = [*_joined(text, words, {*seeds, *_lower_pairs(text, words)}, flat)]
     return [_with_initials(text, span) for span in _runs(text, words, sorted(set(seeds)), flat)]
 
 
@@ -253,6 +270,10 @@ def _may_hold_name(text: str, words: list[_Word]) -> bool:
         )
         if cued and (capital or (_listed(word) and not _ordinary(word.lower))):
             return True
+        if cued and _unknown_word(word):  # "my cousin nyambura wairimu"
+            return True
+        if word.lower in _MODAL_NAMES and _MODAL_MISFIT.match(text, word.end):  # "will said"
+            return True
         if cued or _ordinary(word.lower) or (word.upper and len(word.text) <= 3):
             continue
         if _listed(word) and (
@@ -303,7 +324,7 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
     capital = word.capitalised and not flat and not _lone_capitals(text, words, i)
     plain = _listed(word) and lexicon.zipf(word.text) < _PLAIN
     if _after_title(text, words, i):
-        return capital or (plain and not _ordinary(word.lower))
+        return capital or (plain and not _ordinary(word.lower)) or _unknown_word(word)
     if capital and _INITIALS.search(before) and not _ordinary(word.lower):  # "J. K. Oyelowo"
         return _listed(word) or word.entity == "PERSON" or lexicon.zipf(word.text) < _RARE
     if capital and _after_nickname_front(text, words, i):  # "Big Dave", "Little Jimmy"
@@ -311,12 +332,19 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
     if _proper_noun_phrase(text, words, i):  # "the Harvester", "Alton Towers", "St Patrick's"
         return False
     if _STRONG_CUE.search(before):
-        return capital or (plain and not _ordinary(word.lower)) or _named_subject(word)
+        return (
+            capital
+            or (plain and not _ordinary(word.lower))
+            or _named_subject(word)
+            or _unknown_word(word)  # "my sponsor wanjiru kamau", "me and kiptoo"
+        )
     measured = _MEASURE_OF.search(before) and not _POSSESSIVE.match(text, word.end)
     if measured:  # "a bit of Billy", "a bag of Charlie": a drug, not a person
         return False
     if word.next_tag == "NNS" and word.entity != "PERSON":  # a noun's modifier: "Reggae nights"
         return False
+    if _modal_misfit(text, words, i):  # "will just turned up", "may texted me": a name, not a modal
+        return True
     start = _sentence_start(text, word.start)
     if start and _imperative(text, words, i):  # "Rob the till", "Mark the date in your diary"
         return False
@@ -324,12 +352,16 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
         return not _ordinary(word.lower)  # "Sam the pharmacist said I was early"
     if capital and _person_slot(text, word, before, start):
         return True
+    if capital and _acts_on(text, words, i):  # "Grace has been buying my cigarettes"
+        return True
     if _home_of(text, word, before, capital):  # "went round kasia's", "at Cagri's"
         return True
     if not capital and _lower_case_subject(text, word, before):  # "rob's been on the gear"
         return True
     if _ordinary(word.lower) or (word.upper and len(word.text) <= 3):  # acronyms: MRN, CBT
         return False
+    if start and _COPULA_AFTER.match(text, word.end) and lexicon.zipf(word.text) >= _RARE:
+        return False  # "Dawn is the worst time", "Dawn is when...": no person's predicate
     if word.entity == "PERSON" and _listed(word) and (word.proper or not start):
         return lexicon.zipf(word.text) < (_PLAIN if start else 5)
     if capital and word.entity and _listed(word):  # at a sentence's start capitals say less
@@ -387,6 +419,52 @@ def _after_nickname_front(text: str, words: list[_Word], i: int) -> bool:
     return (
         lexicon.given(word.text) and not _ordinary(word.lower) and lexicon.zipf(word.text) < _COMMON
     )
+
+
+def _unknown_word(word: _Word) -> bool:
+    """A word in lower case that English and the name lists hardly know ("wanjiru", "kiptoo",
+    "otieno"): read as a name only where a name goes, after a family or role word, or beside
+    a name; the name lists miss many African and Asian names, English has no such word."""
+    return (
+        len(word.text) > 2
+        and word.text.islower()
+        and not _listed(word)
+        and lexicon.zipf(word.text) < _UNKNOWN
+        and word.lower not in CLINICAL_WORDS
+        and word.tag[:2] not in ("VB", "MD", "IN", "DT", "CC", "PR")
+    )
+
+
+def _modal_misfit(text: str, words: list[_Word], i: int) -> bool:
+    """A first name that is also a modal ("will", "may"), then a verb in the past or third
+    person: a modal takes a bare verb ("will it stop", "may just go"), so "will just turned
+    up", "may texted me", "Will said" have a person as their subject."""
+    word = words[i]
+    if word.lower not in _MODAL_NAMES or not lexicon.given(word.text):
+        return False
+    j = i + 1
+    while j < len(words) and words[j].tag in ("RB", "RBR") and j - i < 3:
+        j += 1
+    if j >= len(words) or words[j].tag not in ("VBD", "VBZ", "VBN") or words[j].lower in _BE:
+        return False  # "May is my worst month", "Will was a big part of it": the predicate's call
+    return re.fullmatch(r"[ \t]+", text[word.end : words[i + 1].start]) is not None
+
+
+def _acts_on(text: str, words: list[_Word], i: int) -> bool:
+    """A first name that is also a word, then a continuing action done to something: "Grace has
+    been buying my cigarettes", "Mark keeps leaving bottles", "Rose is hiding her diazepam".
+    An idea or a season does not: "Hope is keeping me going" (a person as the object), "Dawn
+    is breaking" (no object)."""
+    word = words[i]
+    if word.lower in _COLLECTIVE or word.lower in _SACRED or not lexicon.given(word.text):
+        return False
+    match = _ONGOING_AFTER.match(text, word.end)
+    if match is None:
+        return False
+    j = next((k for k in range(i + 1, len(words)) if words[k].start >= match.end()), None)
+    if j is None or j + 1 >= len(words) or words[j].tag != "VBG":
+        return False
+    return words[j + 1].tag in _OBJECT_TAGS and lexicon.zipf(word.text) < _VERY_COMMON
 
 
 def _named_subject(word: _Word) -> bool:
@@ -463,7 +541,9 @@ def _home_of(text: str, word: _Word, before: str, capital: bool) -> bool:
 def _lower_case_subject(text: str, word: _Word, before: str) -> bool:
     """A first name in lower case as the subject of what only a person does: "rob's been bang on
     the gear again", "ivy is the only one who knows", "since dawn's started using" (not "bob's
-    your uncle", "the gas bill's been paid", "brandy's been my downfall")."""
+    your uncle", "the gas bill's been paid", "brandy's been my downfall"). Where the writer
+    opens with a capital, a word English uses often left in lower case is a word: "Hope and
+    faith got me through"."""
     if _ordinary(word.lower) or word.lower in _COLLECTIVE or word.lower in _SACRED:
         return False
     if _DETERMINER_BEFORE.search(before) or word.lower in _AUXILIARIES:
@@ -471,10 +551,10 @@ def _lower_case_subject(text: str, word: _Word, before: str) -> bool:
     if word.lower.endswith("s") and word.lower[:-1] in _RELATIONS:  # "my mates from group"
         return False
     return (
-        lexicon.given(word.text)
+        (lexicon.given(word.text) or _unknown_word(word))
         and word.tag not in _NOT_NAME_TAGS
         and word.tag != "NNS"  # "boys drink at the social"
-        and lexicon.zipf(word.text) < _COMMON
+        and lexicon.zipf(word.text) < (_UNCOMMON if text.lstrip()[:1].isupper() else _COMMON)
         and _PERSON_VERB_AFTER.match(text, word.end) is not None
     )
 
@@ -626,9 +706,13 @@ def _lower_pairs(text: str, words: list[_Word]) -> list[int]:
     """Two listed names side by side in lower case, one of them rare: "kofi mensah"."""
     picked = []
     for i, (a, b) in enumerate(zip(words, words[1:], strict=False)):
-        if not (_JOIN.fullmatch(text, a.end, b.start) and _name_like_pair(a, b)):
-            continue
-        picked += [i, i + 1]
+        if _JOIN.fullmatch(text, a.end, b.start) and _name_like_pair(a, b):
+            picked += [i, i + 1]
+        elif i + 2 < len(words) and _LIST_GAP.fullmatch(text, a.end, words[i + 2].start):
+            c = words[i + 2]  # "jaz n ricky", "kez and dani": two first names listed
+            both = a.text.islower() and c.text.islower() and c.next_tag != "NNS"
+            if both and lexicon.given(a.text) and lexicon.given(c.text) and _name_like_pair(a, c):
+                picked += [i, i + 2]
     return picked
 
 
@@ -637,6 +721,8 @@ def _name_like_pair(a: _Word, b: _Word) -> bool:
     if any(len(w.text) < 3 or (w.upper and len(w.text) <= 3) for w in pair):
         return False
     if any(_never(w.lower) or _ordinary(w.lower) or not _listed(w) for w in pair):
+        return False
+    if any(w.tag in _NOT_NAME_TAGS for w in pair):  # "bout jaz": a preposition, not a name
         return False
     scores = [lexicon.zipf(w.text) for w in pair]
     return max(scores) < _PLAIN and min(scores) < _RARE
@@ -705,6 +791,8 @@ def _name_word(word: _Word, flat: bool) -> bool:
         return True
     if (word.capitalised or word.upper) and not flat:
         return _listed(word) or word.proper or lexicon.zipf(word.text) < _UNCOMMON
+    if _unknown_word(word):  # "amani [okello]", "nyambura [wairimu]"
+        return True
     return _listed(word) and lexicon.zipf(word.text) < _UNCOMMON
 
 
