@@ -41,6 +41,7 @@ from assistant.privacy.wordlists import (
     BRAND_WORDS,
     CAPITALISED_WORDS,
     CLINICAL_WORDS,
+    DAY_AND_SEASON_WORDS,
     DOSE_ABBREVIATIONS,
     DOSE_COUNTS,
     DOSE_UNITS,
@@ -102,6 +103,9 @@ _TAKES = rf"""(?:pick|drop|drive|walk|take|collect|fetch|babysit|ferry|bring)\s+
     |(?:look\s+after|check\s+(?:on|in\s+on)|cover\s+for|mind\s+(?:the|my)|stay\s+with
     |cook\s+(?:for|me|us|tea|dinner)|live\s+{_LIVES_WITH}|work\s+{_WORKS_AT}|smoke|drink|use
     |deal)\b"""
+# What only a person does wrong: "Jack has been stealing from his mum", "Kev nicked my phone".
+_WRONGS_PAST = "stole|steals|nicked|nicks|hid|hides|begged|begs|borrowed|borrows"
+_WRONGS_ING = "stealing|nicking|hiding|begging|borrowing|shoplifting|shouting|fighting"
 _PERSON_PREDICATE = rf"""(?:
     (?:\s+(?:always|usually|still|never|just|often|sometimes|also|even|both|has|had))?\s+(?:
         said|says|told|tells|texted|texts|messaged|rang|rings|phoned|asked|asks|reckons
@@ -119,7 +123,8 @@ _PERSON_PREDICATE = rf"""(?:
         |(?:smokes|smoked|drinks|drank|uses|used|deals|dealt|sleeps|slept|relapsed|relapses
           |overdosed)\b(?!\s+to\b)
         |(?:found|finds)\s+out|(?:turned|turns|showed|shows)\s+up|moved\s+(?:in|out|away)
-        |passed\s+away)
+        |passed\s+away|(?:walked|stormed|storms|walks)\s+(?:out|off)|kicked\s+off
+        |(?:{_WRONGS_PAST})\b)
     |(?:['’]ll|\s+(?:will|would|can|could))\s+(?:{_TAKES})
     |(?:['’]s|\s+(?:is|was|has|had))(?:\s+been)?(?:\s+(?:always|still|just|never|not))?\s+(?:
         (?:picking|dropping|driving|walking|taking|collecting|fetching|babysitting|ferrying
@@ -127,7 +132,7 @@ _PERSON_PREDICATE = rf"""(?:
         |looking\s+after|checking\s+(?:on|in\s+on)|covering\s+for|minding\s+(?:the|my)\b
         |staying\s+with|cooking\s+(?:for|me|us|tea|dinner)\b|living\s+{_LIVES_WITH}\b
         |working\s+{_WORKS_AT}\b|(?:smoking|drinking|using|dealing|texting|messaging
-          |ringing|calling|seeing|sleeping\s+(?:on|at|round|in|over))\b)
+          |ringing|calling|seeing|sleeping\s+(?:on|at|round|in|over)|{_WRONGS_ING})\b)
     |(?:['’]s|\s+(?:is|was|has|had))(?:\s+(?:been|gone|got))?(?:\s+\w+)?\s+(?:
         (?:back\s+)?(?:on|off)\s+(?:at\s+me|it\b|the\s+(?:{_USING})\b)
         |(?:started|stopped|quit)\s+(?:using|drinking|smoking|dealing|again)\b
@@ -155,6 +160,7 @@ _MEASURE_OF = re.compile(
     r"\b(?:bit|bag|baggie|gram|g|lines?|point|eighth|ounce|oz|wrap|tenner|bump)\s+(?:of|o')\s+$",
     re.IGNORECASE,
 )
+_TIMES_OF_DAY = frozenset(DAY_AND_SEASON_WORDS)
 _UNITS = frozenset(w.lower() for w in DOSE_UNITS)
 _COUNTS = frozenset(w.lower() for w in DOSE_COUNTS)
 _DOSING = frozenset(w.lower() for w in DOSE_ABBREVIATIONS)
@@ -175,7 +181,6 @@ _MODAL_MISFIT = re.compile(
     |took|brought|bought|found|left|rang|drove|made|kept|let|had)\b""",
     re.IGNORECASE | re.VERBOSE,
 )
-_COPULA_AFTER = re.compile(r"(?:[ \t]+(?:is|was)|['’]s)[ \t]+(?!not\b)", re.IGNORECASE)
 _ONGOING_AFTER = re.compile(
     r"""(?:[ \t]+(?:always|still|just|also|even|now))?
     (?:[ \t]+(?:is|was|keeps|kept|has[ \t]+been|had[ \t]+been)|['’]s[ \t]+been)
@@ -360,8 +365,8 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
         return True
     if _ordinary(word.lower) or (word.upper and len(word.text) <= 3):  # acronyms: MRN, CBT
         return False
-    if start and _COPULA_AFTER.match(text, word.end) and lexicon.zipf(word.text) >= _RARE:
-        return False  # "Dawn is the worst time", "Dawn is when...": no person's predicate
+    if word.lower in _TIMES_OF_DAY:  # "Dawn is the worst time": a person only by what she does
+        return False
     if word.entity == "PERSON" and _listed(word) and (word.proper or not start):
         return lexicon.zipf(word.text) < (_PLAIN if start else 5)
     if capital and word.entity and _listed(word):  # at a sentence's start capitals say less
@@ -518,7 +523,7 @@ def _person_slot(text: str, word: _Word, before: str, start: bool) -> bool:
     score = lexicon.zipf(word.text)
     if _PERSON_VERB_BEFORE.search(before):
         return score < _COMMON
-    if _ordinary(word.lower):
+    if _ordinary(word.lower) and word.lower not in _TIMES_OF_DAY:  # "Summer said", not "Jack"
         return False
     if not start and _COMPANION_BEFORE.search(before):
         return score < _PLAIN + 0.5  # "with Joy" (4.6), not "with Hope in my heart" (5.4)
@@ -611,13 +616,28 @@ def _joined(text: str, words: list[_Word], seeds: set[int], flat: bool) -> set[i
                 and other.next_tag != "NNS"  # "Jazz and Reggae nights"
                 and len(other.text) > 1
                 and not _never(other.lower)
-                and not _ordinary(other.lower)
+                and (not _ordinary(other.lower) or _listed_word_name(text, words, j))
                 and lexicon.given(other.text)
                 and lexicon.zipf(other.text) < limit
             ):
                 grown.add(j)
                 pending.append(j)
     return grown
+
+
+def _listed_word_name(text: str, words: list[_Word], j: int) -> bool:
+    """A capitalised word kept as a word elsewhere (a season, a drink) that is also a first
+    name, standing alone in a list with a found name: "Summer and [Dawn] from the hostel",
+    "Autumn & [Hope]" (not "Green Park", a place, nor a clinical word or a brand)."""
+    word = words[j]
+    if not word.capitalised or word.lower in CLINICAL_WORDS or word.lower in _BRANDS:
+        return False
+    if word.entity in _PLACES or word.entity == "ORG" or lexicon.zipf(word.text) >= _COMMON:
+        return False
+    return not any(
+        0 <= k < len(words) and words[k].capitalised and _adjacent(text, words, j, k)
+        for k in (j - 1, j + 1)
+    )
 
 
 def _lone_capitals(text: str, words: list[_Word], i: int) -> bool:

@@ -126,6 +126,17 @@ CLINICAL_WORDS = _words(
     """
 )
 
+# Times of day and seasons, some of them first names too ("Dawn", "Summer", "Autumn"): such a
+# word is a person only by what it does or where it stands ("Dawn drives me to the clinic",
+# "Summer and [Dawn] from the hostel", "my sister Autumn"), never by the recogniser's guess or
+# its rarity alone ("Dawn is the worst time, I wake up shaking").
+DAY_AND_SEASON_WORDS = _words(
+    """
+    dawn dusk daybreak sunrise sunset twilight nightfall midnight midday noon morning evening
+    night summer autumn winter spring
+    """
+)
+
 # Units of a dose and the standard prescription abbreviations written beside one ("Lorazepam
 # 1 mg PRN, max 4 mg in 24 h", "5 mg IM stat", "100 mg tds po"): never a name in a text that
 # holds a dose, whatever their case ("Max", "Mg" and "Stat" are names elsewhere).
