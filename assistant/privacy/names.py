@@ -304,10 +304,13 @@ def _dose_word(text: str, word: str, start: int, dosed: bool) -> bool:
     after_number = _NUMBER_BEFORE.search(text, max(0, start - 12), start) is not None
     if after_number and (lower in _UNITS or (dosed and lower in _COUNTS)):
         return True
-    if not dosed or lower not in _DOSING:
+    if lower not in _DOSING:
         return False
+    counted = _NUMBER_AFTER.match(text, start + len(word)) is not None  # "max 2 a night"
+    if not dosed:
+        return counted and not word[:1].isupper()
     # "Max gave me 10 mg of his" is a person; "Max 4 mg in 24 h", "max TDS", "PRN" are not
-    return not word.istitle() or _NUMBER_AFTER.match(text, start + len(word)) is not None
+    return not word.istitle() or counted
 
 
 def _brand_spans(text: str) -> list[tuple[int, int]]:
@@ -435,6 +438,7 @@ def _unknown_word(word: _Word) -> bool:
         and word.text.islower()
         and not _listed(word)
         and lexicon.zipf(word.text) < _UNKNOWN
+        and not word.lower.endswith("ly")  # a misspelt adverb: "my dealer basicaly lives"
         and word.lower not in CLINICAL_WORDS
         and word.tag[:2] not in ("VB", "MD", "IN", "DT", "CC", "PR")
     )

@@ -96,6 +96,8 @@ RELATION_WORDS = _words(
     bartender manager classmate teammate officer worker ex-girlfriend ex-boyfriend ex-wife
     ex-husband sister-in-law brother-in-law mother-in-law father-in-law grandson granddaughter
     grandmother grandfather stepbrother stepsister supervisor guy girl lad bloke woman man
+    pharmacist psychiatrist psychologist consultant midwife paramedic dentist teacher tutor
+    coach vicar priest imam pastor chaplain lodger cellmate
     """
 )
 
