@@ -17,10 +17,21 @@ except right after a title or a naming cue):
   ("my girlfriend rose found the vodka");
 - it is a first name in lower case as the subject of what only a person does ("dawn drives
   me", "rob's been on the gear again");
-- it is a first name listed with a found name ("Grace and [Faith]"), follows initials
+- it is "will" or "may" before a verb in the past ("omg will just turned up", "may texted
+  me"): a modal takes a bare verb, so this is someone;
+- it is a first name that is also a word, doing something to something ("Grace has been buying
+  my cigarettes", "Mark keeps leaving bottles"), or doing what only a person does wrong ("has
+  been stealing", "walked out of group");
+- it is a lower-case word English and the name lists hardly know, after a family or role word
+  or beside a name ("my sponsor wanjiru kamau", "me and kiptoo"): the lists miss many African
+  and Asian names;
+- it is a first name listed with a found name ("Grace and [Faith]", "Summer and [Dawn]", "jaz n
+  ricky"), follows initials
   ("J. K. Oyelowo") or a nickname's adjective ("Big Dave"), is a possessive standing for
   someone's home ("went round kasia's"), or a pet form of a first name ("tommo", "gazza").
-Never: a hyphenated scale ("CIWA-Ar"), a noun's modifier ("Reggae nights"), a measure of a
+Never: a unit after a number or a prescription abbreviation in a dose line ("1 mg PRN, max 4
+mg in 24 h"), a time of day or season without a person's doing ("Dawn is the worst time"),
+a hyphenated scale ("CIWA-Ar"), a noun's modifier ("Reggae nights"), a measure of a
 drug ("a bit of Billy"), a collective noun telling ("Staff said"), an order or question opening
 a sentence ("Rob the till", "Will the cravings stop?"), or a product after a drinks brand
 ("Pepsi Max", "Coke Zero"). Text all in capitals is read in lower case ("MY BROTHER FEMI").
@@ -41,6 +52,10 @@ from assistant.privacy.wordlists import (
     BRAND_WORDS,
     CAPITALISED_WORDS,
     CLINICAL_WORDS,
+    DAY_AND_SEASON_WORDS,
+    DOSE_ABBREVIATIONS,
+    DOSE_COUNTS,
+    DOSE_UNITS,
     FUNCTION_WORDS,
     PARTICLES,
     RELATION_WORDS,
@@ -99,12 +114,15 @@ _TAKES = rf"""(?:pick|drop|drive|walk|take|collect|fetch|babysit|ferry|bring)\s+
     |(?:look\s+after|check\s+(?:on|in\s+on)|cover\s+for|mind\s+(?:the|my)|stay\s+with
     |cook\s+(?:for|me|us|tea|dinner)|live\s+{_LIVES_WITH}|work\s+{_WORKS_AT}|smoke|drink|use
     |deal)\b"""
+# What only a person does wrong: "Jack has been stealing from his mum", "Kev nicked my phone".
+_WRONGS_PAST = "stole|steals|nicked|nicks|hid|hides|begged|begs|borrowed|borrows"
+_WRONGS_ING = "stealing|nicking|hiding|begging|borrowing|shoplifting|shouting|fighting"
 _PERSON_PREDICATE = rf"""(?:
-    (?:\s+(?:always|usually|still|never|just|often|sometimes|also|even|has|had))?\s+(?:
+    (?:\s+(?:always|usually|still|never|just|often|sometimes|also|even|both|has|had))?\s+(?:
         said|says|told|tells|texted|texts|messaged|rang|rings|phoned|asked|asks|reckons
         |reckoned|gave|gives|lent|lends|bought|buys|sold|sells|offered|offers|picked|drove|drives
         |invited|promised|swore|knows|knew|wants\s+me|wanted\s+me|got\s+me|gets\s+me
-        |sorts\s+me|sorted\s+me|(?:was|came|comes)\s+round
+        |sorts\s+me|sorted\s+me|(?:was|were|came|come|comes)\s+round
         |(?:keeps|kept)\s+\w+ing\s+(?:me|us|him|her|round|over|up)\b
         |(?:picks|picked|drops|dropped|drives|drove|driven|walks|walked|takes|took|taken
           |collects|collected|fetches|fetched|babysits|babysat|ferries|ferried|brings|brought)
@@ -116,7 +134,8 @@ _PERSON_PREDICATE = rf"""(?:
         |(?:smokes|smoked|drinks|drank|uses|used|deals|dealt|sleeps|slept|relapsed|relapses
           |overdosed)\b(?!\s+to\b)
         |(?:found|finds)\s+out|(?:turned|turns|showed|shows)\s+up|moved\s+(?:in|out|away)
-        |passed\s+away)
+        |passed\s+away|(?:walked|stormed|storms|walks)\s+(?:out|off)|kicked\s+off
+        |(?:{_WRONGS_PAST})\b)
     |(?:['’]ll|\s+(?:will|would|can|could))\s+(?:{_TAKES})
     |(?:['’]s|\s+(?:is|was|has|had))(?:\s+been)?(?:\s+(?:always|still|just|never|not))?\s+(?:
         (?:picking|dropping|driving|walking|taking|collecting|fetching|babysitting|ferrying
@@ -124,7 +143,7 @@ _PERSON_PREDICATE = rf"""(?:
         |looking\s+after|checking\s+(?:on|in\s+on)|covering\s+for|minding\s+(?:the|my)\b
         |staying\s+with|cooking\s+(?:for|me|us|tea|dinner)\b|living\s+{_LIVES_WITH}\b
         |working\s+{_WORKS_AT}\b|(?:smoking|drinking|using|dealing|texting|messaging
-          |ringing|calling|seeing|sleeping\s+(?:on|at|round|in|over))\b)
+          |ringing|calling|seeing|sleeping\s+(?:on|at|round|in|over)|{_WRONGS_ING})\b)
     |(?:['’]s|\s+(?:is|was|has|had))(?:\s+(?:been|gone|got))?(?:\s+\w+)?\s+(?:
         (?:back\s+)?(?:on|off)\s+(?:at\s+me|it\b|the\s+(?:{_USING})\b)
         |(?:started|stopped|quit)\s+(?:using|drinking|smoking|dealing|again)\b
@@ -152,6 +171,34 @@ _MEASURE_OF = re.compile(
     r"\b(?:bit|bag|baggie|gram|g|lines?|point|eighth|ounce|oz|wrap|tenner|bump)\s+(?:of|o')\s+$",
     re.IGNORECASE,
 )
+_TIMES_OF_DAY = frozenset(DAY_AND_SEASON_WORDS)
+_UNITS = frozenset(w.lower() for w in DOSE_UNITS)
+_COUNTS = frozenset(w.lower() for w in DOSE_COUNTS)
+_DOSING = frozenset(w.lower() for w in DOSE_ABBREVIATIONS)
+_NUMBER_AFTER = re.compile(r"[ \t]*\d")
+_NUMBER_BEFORE = re.compile(r"\d(?:[ \t]?/[ \t]?\d+)?[ \t]*$")
+_DOSE = re.compile(
+    r"\d[ \t]*(?:"
+    + "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_UNKNOWN = 2.0  # Zipf: "wanjiru" 1.6, "kiptoo" 0; but "zopiclone" 1.6: only where a name goes
+_MODAL_NAMES = frozenset({"will", "may"})
+_BE = frozenset({"is", "was", "s"})
+# A past or third-person verb after "will"/"may", an adverb between at most: checked by tag.
+_MODAL_MISFIT = re.compile(
+    r"""(?:[ \t]+(?:[a-z]+ly|just))?[ \t]+(?:[a-z]+ed|said|says|told|tells|went|came|got|gave
+    |sold|took|brought|bought|found|left|rang|drove|made|kept|had|has|was|is)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_ONGOING_AFTER = re.compile(
+    r"""(?:[ \t]+(?:always|still|just|also|even|now))?
+    (?:[ \t]+(?:is|was|keeps|kept|has[ \t]+been|had[ \t]+been)|['’]s[ \t]+been)
+    (?:[ \t]+(?:always|still|just|also|even|now|secretly))?[ \t]+""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_OBJECT_TAGS = frozenset({"DT", "PRP$", "NN", "NNS", "CD", "PDT"})
 _NICKNAME_FRONTS = frozenset("big little lil young old fat mad wee auld".split())
 
 
@@ -187,17 +234,20 @@ def find_names(text: str) -> list[tuple[int, int]]:
         return []
     flat = text.isupper() or text.islower()  # no case to go by: treat all as lower case
     seeds = [i for i in range(len(words)) if _starts_name(text, words, i, flat)]
-    seeds = [*_joined(text, words, set(seeds), flat), *_lower_pairs(text, words)]
+    seeds = [*_joined(text, words, {*seeds, *_lower_pairs(text, words)}, flat)]
     return [_with_initials(text, span) for span in _runs(text, words, sorted(set(seeds)), flat)]
 
 
 def _words(text: str) -> list[_Word]:
     """The text's words, tagged by the recogniser when one of them could start a name."""
     brands = _brand_spans(text)
+    dosed = _DOSE.search(text) is not None
     found = []
     for match in _WORD.finditer(text):
         start, end = match.span()
         if any(s <= start < e for s, e in brands) or _in_code(text, start, end):
+            continue
+        if _dose_word(text, match.group(), start, dosed):  # "1 mg PRN, max 4 mg"
             continue
         if text[start - 1 : start] == "[" and text[end : end + 1] == "]":  # a placeholder
             continue
@@ -236,6 +286,10 @@ def _may_hold_name(text: str, words: list[_Word]) -> bool:
         )
         if cued and (capital or (_listed(word) and not _ordinary(word.lower))):
             return True
+        if cued and _unknown_word(word):  # "my cousin nyambura wairimu"
+            return True
+        if word.lower in _MODAL_NAMES and _MODAL_MISFIT.match(text, word.end):  # "will said"
+            return True
         if cued or _ordinary(word.lower) or (word.upper and len(word.text) <= 3):
             continue
         if _listed(word) and (
@@ -252,6 +306,22 @@ def _in_code(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"\d-?$", text[max(0, start - 2) : start])) or bool(
         re.match(r"-?\d", text[end : end + 2])
     )
+
+
+def _dose_word(text: str, word: str, start: int, dosed: bool) -> bool:
+    """A unit after a number ("4 mg", "2 pairs"), or, in a text holding a dose, a prescription
+    abbreviation ("PRN", "max", "stat", "tds"): part of a dose line, never a name."""
+    lower = word.lower()
+    after_number = _NUMBER_BEFORE.search(text, max(0, start - 12), start) is not None
+    if after_number and (lower in _UNITS or (dosed and lower in _COUNTS)):
+        return True
+    if lower not in _DOSING:
+        return False
+    counted = _NUMBER_AFTER.match(text, start + len(word)) is not None  # "max 2 a night"
+    if not dosed:
+        return counted and not word[:1].isupper()
+    # "Max gave me 10 mg of his" is a person; "Max 4 mg in 24 h", "max TDS", "PRN" are not
+    return not word.istitle() or counted
 
 
 def _brand_spans(text: str) -> list[tuple[int, int]]:
@@ -273,7 +343,7 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
     capital = word.capitalised and not flat and not _lone_capitals(text, words, i)
     plain = _listed(word) and lexicon.zipf(word.text) < _PLAIN
     if _after_title(text, words, i):
-        return capital or (plain and not _ordinary(word.lower))
+        return capital or (plain and not _ordinary(word.lower)) or _unknown_word(word)
     if capital and _INITIALS.search(before) and not _ordinary(word.lower):  # "J. K. Oyelowo"
         return _listed(word) or word.entity == "PERSON" or lexicon.zipf(word.text) < _RARE
     if capital and _after_nickname_front(text, words, i):  # "Big Dave", "Little Jimmy"
@@ -281,12 +351,19 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
     if _proper_noun_phrase(text, words, i):  # "the Harvester", "Alton Towers", "St Patrick's"
         return False
     if _STRONG_CUE.search(before):
-        return capital or (plain and not _ordinary(word.lower)) or _named_subject(word)
+        return (
+            capital
+            or (plain and not _ordinary(word.lower))
+            or _named_subject(word)
+            or _unknown_word(word)  # "my sponsor wanjiru kamau", "me and kiptoo"
+        )
     measured = _MEASURE_OF.search(before) and not _POSSESSIVE.match(text, word.end)
     if measured:  # "a bit of Billy", "a bag of Charlie": a drug, not a person
         return False
     if word.next_tag == "NNS" and word.entity != "PERSON":  # a noun's modifier: "Reggae nights"
         return False
+    if _modal_misfit(text, words, i):  # "will just turned up", "may texted me": a name, not a modal
+        return True
     start = _sentence_start(text, word.start)
     if start and _imperative(text, words, i):  # "Rob the till", "Mark the date in your diary"
         return False
@@ -294,11 +371,15 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
         return not _ordinary(word.lower)  # "Sam the pharmacist said I was early"
     if capital and _person_slot(text, word, before, start):
         return True
+    if capital and _acts_on(text, words, i):  # "Grace has been buying my cigarettes"
+        return True
     if _home_of(text, word, before, capital):  # "went round kasia's", "at Cagri's"
         return True
     if not capital and _lower_case_subject(text, word, before):  # "rob's been on the gear"
         return True
     if _ordinary(word.lower) or (word.upper and len(word.text) <= 3):  # acronyms: MRN, CBT
+        return False
+    if word.lower in _TIMES_OF_DAY:  # "Dawn is the worst time": a person only by what she does
         return False
     if word.entity == "PERSON" and _listed(word) and (word.proper or not start):
         return lexicon.zipf(word.text) < (_PLAIN if start else 5)
@@ -359,6 +440,53 @@ def _after_nickname_front(text: str, words: list[_Word], i: int) -> bool:
     )
 
 
+def _unknown_word(word: _Word) -> bool:
+    """A word in lower case that English and the name lists hardly know ("wanjiru", "kiptoo",
+    "otieno"): read as a name only where a name goes, after a family or role word, or beside
+    a name; the name lists miss many African and Asian names, English has no such word."""
+    return (
+        len(word.text) > 2
+        and word.text.islower()
+        and not _listed(word)
+        and lexicon.zipf(word.text) < _UNKNOWN
+        and not word.lower.endswith("ly")  # a misspelt adverb: "my dealer basicaly lives"
+        and word.lower not in CLINICAL_WORDS
+        and word.tag[:2] not in ("VB", "MD", "IN", "DT", "CC", "PR")
+    )
+
+
+def _modal_misfit(text: str, words: list[_Word], i: int) -> bool:
+    """A first name that is also a modal ("will", "may"), then a verb in the past or third
+    person: a modal takes a bare verb ("will it stop", "may just go"), so "will just turned
+    up", "may texted me", "Will said" have a person as their subject."""
+    word = words[i]
+    if word.lower not in _MODAL_NAMES or not lexicon.given(word.text):
+        return False
+    j = i + 1
+    while j < len(words) and words[j].tag in ("RB", "RBR") and j - i < 3:
+        j += 1
+    if j >= len(words) or words[j].tag not in ("VBD", "VBZ", "VBN") or words[j].lower in _BE:
+        return False  # "May is my worst month", "Will was a big part of it": the predicate's call
+    return re.fullmatch(r"[ \t]+", text[word.end : words[i + 1].start]) is not None
+
+
+def _acts_on(text: str, words: list[_Word], i: int) -> bool:
+    """A first name that is also a word, then a continuing action done to something: "Grace has
+    been buying my cigarettes", "Mark keeps leaving bottles", "Rose is hiding her diazepam".
+    An idea or a season does not: "Hope is keeping me going" (a person as the object), "Dawn
+    is breaking" (no object)."""
+    word = words[i]
+    if word.lower in _COLLECTIVE or word.lower in _SACRED or not lexicon.given(word.text):
+        return False
+    match = _ONGOING_AFTER.match(text, word.end)
+    if match is None:
+        return False
+    j = next((k for k in range(i + 1, len(words)) if words[k].start >= match.end()), None)
+    if j is None or j + 1 >= len(words) or words[j].tag != "VBG":
+        return False
+    return words[j + 1].tag in _OBJECT_TAGS and lexicon.zipf(word.text) < _VERY_COMMON
+
+
 def _named_subject(word: _Word) -> bool:
     """After a family word, a first name in lower case that does something: "my girlfriend
     rose found the vodka" (but not "my sister still drinks", "my mate had gone")."""
@@ -410,7 +538,7 @@ def _person_slot(text: str, word: _Word, before: str, start: bool) -> bool:
     score = lexicon.zipf(word.text)
     if _PERSON_VERB_BEFORE.search(before):
         return score < _COMMON
-    if _ordinary(word.lower):
+    if _ordinary(word.lower) and word.lower not in _TIMES_OF_DAY:  # "Summer said", not "Jack"
         return False
     if not start and _COMPANION_BEFORE.search(before):
         return score < _PLAIN + 0.5  # "with Joy" (4.6), not "with Hope in my heart" (5.4)
@@ -433,7 +561,9 @@ def _home_of(text: str, word: _Word, before: str, capital: bool) -> bool:
 def _lower_case_subject(text: str, word: _Word, before: str) -> bool:
     """A first name in lower case as the subject of what only a person does: "rob's been bang on
     the gear again", "ivy is the only one who knows", "since dawn's started using" (not "bob's
-    your uncle", "the gas bill's been paid", "brandy's been my downfall")."""
+    your uncle", "the gas bill's been paid", "brandy's been my downfall"). Where the writer
+    opens with a capital, a word English uses often left in lower case is a word: "Hope and
+    faith got me through"."""
     if _ordinary(word.lower) or word.lower in _COLLECTIVE or word.lower in _SACRED:
         return False
     if _DETERMINER_BEFORE.search(before) or word.lower in _AUXILIARIES:
@@ -441,10 +571,10 @@ def _lower_case_subject(text: str, word: _Word, before: str) -> bool:
     if word.lower.endswith("s") and word.lower[:-1] in _RELATIONS:  # "my mates from group"
         return False
     return (
-        lexicon.given(word.text)
+        (lexicon.given(word.text) or _unknown_word(word))
         and word.tag not in _NOT_NAME_TAGS
         and word.tag != "NNS"  # "boys drink at the social"
-        and lexicon.zipf(word.text) < _COMMON
+        and lexicon.zipf(word.text) < (_UNCOMMON if text.lstrip()[:1].isupper() else _COMMON)
         and _PERSON_VERB_AFTER.match(text, word.end) is not None
     )
 
@@ -501,13 +631,28 @@ def _joined(text: str, words: list[_Word], seeds: set[int], flat: bool) -> set[i
                 and other.next_tag != "NNS"  # "Jazz and Reggae nights"
                 and len(other.text) > 1
                 and not _never(other.lower)
-                and not _ordinary(other.lower)
+                and (not _ordinary(other.lower) or _listed_word_name(text, words, j))
                 and lexicon.given(other.text)
                 and lexicon.zipf(other.text) < limit
             ):
                 grown.add(j)
                 pending.append(j)
     return grown
+
+
+def _listed_word_name(text: str, words: list[_Word], j: int) -> bool:
+    """A capitalised word kept as a word elsewhere (a season, a drink) that is also a first
+    name, standing alone in a list with a found name: "Summer and [Dawn] from the hostel",
+    "Autumn & [Hope]" (not "Green Park", a place, nor a clinical word or a brand)."""
+    word = words[j]
+    if not word.capitalised or word.lower in CLINICAL_WORDS or word.lower in _BRANDS:
+        return False
+    if word.entity in _PLACES or word.entity == "ORG" or lexicon.zipf(word.text) >= _COMMON:
+        return False
+    return not any(
+        0 <= k < len(words) and words[k].capitalised and _adjacent(text, words, j, k)
+        for k in (j - 1, j + 1)
+    )
 
 
 def _lone_capitals(text: str, words: list[_Word], i: int) -> bool:
@@ -596,9 +741,13 @@ def _lower_pairs(text: str, words: list[_Word]) -> list[int]:
     """Two listed names side by side in lower case, one of them rare: "kofi mensah"."""
     picked = []
     for i, (a, b) in enumerate(zip(words, words[1:], strict=False)):
-        if not (_JOIN.fullmatch(text, a.end, b.start) and _name_like_pair(a, b)):
-            continue
-        picked += [i, i + 1]
+        if _JOIN.fullmatch(text, a.end, b.start) and _name_like_pair(a, b):
+            picked += [i, i + 1]
+        elif i + 2 < len(words) and _LIST_GAP.fullmatch(text, a.end, words[i + 2].start):
+            c = words[i + 2]  # "jaz n ricky", "kez and dani": two first names listed
+            both = a.text.islower() and c.text.islower() and c.next_tag != "NNS"
+            if both and lexicon.given(a.text) and lexicon.given(c.text) and _name_like_pair(a, c):
+                picked += [i, i + 2]
     return picked
 
 
@@ -607,6 +756,8 @@ def _name_like_pair(a: _Word, b: _Word) -> bool:
     if any(len(w.text) < 3 or (w.upper and len(w.text) <= 3) for w in pair):
         return False
     if any(_never(w.lower) or _ordinary(w.lower) or not _listed(w) for w in pair):
+        return False
+    if any(w.tag in _NOT_NAME_TAGS for w in pair):  # "bout jaz": a preposition, not a name
         return False
     scores = [lexicon.zipf(w.text) for w in pair]
     return max(scores) < _PLAIN and min(scores) < _RARE
@@ -675,6 +826,8 @@ def _name_word(word: _Word, flat: bool) -> bool:
         return True
     if (word.capitalised or word.upper) and not flat:
         return _listed(word) or word.proper or lexicon.zipf(word.text) < _UNCOMMON
+    if _unknown_word(word):  # "amani [okello]", "nyambura [wairimu]"
+        return True
     return _listed(word) and lexicon.zipf(word.text) < _UNCOMMON
 
 

@@ -96,6 +96,8 @@ RELATION_WORDS = _words(
     bartender manager classmate teammate officer worker ex-girlfriend ex-boyfriend ex-wife
     ex-husband sister-in-law brother-in-law mother-in-law father-in-law grandson granddaughter
     grandmother grandfather stepbrother stepsister supervisor guy girl lad bloke woman man
+    pharmacist psychiatrist psychologist consultant midwife paramedic dentist teacher tutor
+    coach vicar priest imam pastor chaplain lodger cellmate
     """
 )
 
@@ -123,6 +125,41 @@ CLINICAL_WORDS = _words(
     whatsapp instagram jäger jager sherry lager cider vodka gin rum whisky whiskey tequila
     grappa prosecco rosé baileys bailey's kahlua malibu pimm's pimms cointreau disaronno
     bingo bookies offy offie chippy lent
+    """
+)
+
+# Times of day and seasons, some of them first names too ("Dawn", "Summer", "Autumn"): such a
+# word is a person only by what it does or where it stands ("Dawn drives me to the clinic",
+# "Summer and [Dawn] from the hostel", "my sister Autumn"), never by the recogniser's guess or
+# its rarity alone ("Dawn is the worst time, I wake up shaking").
+DAY_AND_SEASON_WORDS = _words(
+    """
+    dawn dusk daybreak sunrise sunset twilight nightfall midnight midday noon morning evening
+    night summer autumn winter spring
+    """
+)
+
+# Units of a dose and the standard prescription abbreviations written beside one ("Lorazepam
+# 1 mg PRN, max 4 mg in 24 h", "5 mg IM stat", "100 mg tds po"): never a name in a text that
+# holds a dose, whatever their case ("Max", "Mg" and "Stat" are names elsewhere).
+DOSE_UNITS = _words(
+    """
+    mg mcg µg ug microgram micrograms g gram grams ml mL millilitre millilitres milliliter
+    milliliters mmol iu IU unit units tab tabs tablet tablets cap caps capsule capsules puff
+    puffs sachet sachets ampoule ampoules vial vials
+    """
+)
+# Counted after a number in a dose line, but a count of these alone ("3 days") is no dose.
+DOSE_COUNTS = _words(
+    """
+    dose doses drop drops spray sprays patch patches pair pairs l litre litres h hr hrs hour
+    hours min mins d day days wk week weeks
+    """
+)
+DOSE_ABBREVIATIONS = _words(
+    """
+    od bd bid tds tid qds qid qh qhs q4h q6h q8h q12h prn stat mane nocte om hs ac pc po pr sl
+    sc sq im iv ivi inh neb top max min maximum minimum daily nightly weekly
     """
 )
 
