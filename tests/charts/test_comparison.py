@@ -48,13 +48,13 @@ def test_compare_two_sessions_reports_new_persisting_resolved_and_not_asked_trig
 def test_compare_matches_label_and_cue_text_whatever_their_case(
     interviews: InterviewService,
 ) -> None:
-    finished(interviews, "Pt-A", [{"where": "the Old Forge"}])  # no names: they are PHI
-    finished(interviews, "pt-a ", [{"where": "the old forge"}])
+    finished(interviews, "Pt-A", [{"where": "the Old Garage"}])  # no names: they are PHI
+    finished(interviews, "pt-a ", [{"where": "the old garage"}])
 
     comparison = compare(interviews, CLINICIAN, "PT-A")
 
     assert len(comparison.sessions) == 2
-    assert _keys(comparison.with_status("persisting")) == {("place", "old forge")}
+    assert _keys(comparison.with_status("persisting")) == {("place", "garage")}  # a lexicon place
 
 
 def test_compare_shows_how_craving_and_confidence_moved(interviews: InterviewService) -> None:
