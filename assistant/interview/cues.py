@@ -10,7 +10,7 @@
    category the question asks about. The model never makes up a cue name of its own, so a bare
    verb or a street description cannot become a cue, and one concept has one name.
 3. When the question says what kind of cue its answer is (`answer_is`: "Where?") and nothing of
-   that kind was found, the answer's first clause is the cue: "Dave's garage" is a place.
+   that kind was found, the answer's first clause is the cue: "Dave's boat" is a place.
 
 Every cue carries IDTS tags, or NONE_FITS when no situation type fits. What is not words about
 the patient is never a cue: the PHI guard's placeholders ([NAME], [URL]), Slack's tokens and
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from assistant.interview.lexicon import (
     NOT_A_CUE,
+    SENTENCE_END,
     TOKEN,
     Lexicon,
     Match,
@@ -46,7 +47,7 @@ from assistant.retrieval.vector_cache import embed_once
 if TYPE_CHECKING:  # numpy: only when the model fallback runs, not to show a saved session
     import numpy as np
 
-EXTRACTOR = "9"  # bumped when extraction changes meaning; stored with every cue
+EXTRACTOR = "10"  # bumped when extraction changes meaning; stored with every cue
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n\u2013\u2014]+|\s-\s")
 NOT_WORDS = re.compile(
     r"\[[A-Z]{2,12}\](?:'s)?"  # placeholders the PHI guard leaves (and their 's)
@@ -164,6 +165,27 @@ THINKING = frozenset(
     "kept keep keeps just like said says".split()
 )
 COPING_SETTINGS = frozenset({"sponsor", "helpline", "keyworker", "meditation"})
+# A coping step the patient was coming back from ("on my way back from my AA meeting") is over:
+# where the craving came is no calm scene.
+COMING_FROM = re.compile(r"\b(?:from|after)\s+(?:my|his|her|their|the|a|an)?\s*$")
+# A time or place that dates or measures something else is not when or where the craving came:
+# "hasn't been in one since March", "not seen them since rehab", "insomnia x3 nights".
+DATED_BY = ("time", "place")
+NOT_WHEN = re.compile(r"(?:\bsince|\bx\s?\d+|\bfor the (?:past|last)(?: \w+)?)\s+(?:the\s+)?$")
+# A drink or drug bought or taken is the use, not a cue seen: "stops for fuel, buys cans",
+# "like when I used to be on pills". (Others drinking it, or ordering it, are in sight.)
+CONSUMED = re.compile(
+    r"\b(?:buys?|bought|buying|(?:be|been|was|were|is|am|are|being|get|got|gets)\s+on)\s+"
+    r"(?:[\w'-]+\s+){0,2}$"
+)
+# What the patient saw or heard is a sensory cue, not where they were: "seeing the needle
+# exchange van", "hearing the ice cream van". A person seen stays a person.
+PERCEIVED = re.compile(
+    r"\b(?:seeing|saw|sees|seen|spotted|spotting|noticed|noticing|hearing|heard|hears|"
+    r"smelling|smelled|smelt)\s+(?:the|a|an|that|this|those|his|her|my|their|our|some)?\s*"
+    r"(?:(?!(?:on|in|at|by|near|outside|from|to|into|round|behind|off|up|down|over|past|of|with|"
+    r"and|or)\b)[\w'-]+\s+){0,3}$"
+)
 Tagger = Callable[[str], list[Token]]
 CACHED_ANSWERS = 2048
 
@@ -206,6 +228,7 @@ class CueExtractor:
         self._filler = {normalise(w) for w in lexicon.filler}
         self._breaks = {normalise(w) for w in lexicon.clause_breaks}
         self._non_answers = {normalise(w) for w in lexicon.non_answers}
+        self._use = {normalise(w) for w in lexicon.use_words}
         self._prototypes: Prototypes | None = None
         self._cache: OrderedDict[tuple[str, tuple[str, ...], str | None], list[Found]] = (
             OrderedDict()
@@ -316,11 +339,23 @@ class CueExtractor:
                 m.span()
                 for m in regex.finditer(lowered)
                 if not any(a < m.start() < b for a, b in negated)
+                and not COMING_FROM.search(lowered, 0, m.start())
             ]
-        return [
+        clauses = [
             (max(b for b in bounds if b <= start), min(b for b in bounds if b >= end))
             for start, end in held
         ]
+        sentences = [0, *(m.end() for m in SENTENCE_END.finditer(lowered)), len(text)]
+        for regex in self._protective:  # "the gym in the morning keeps me right": the sentence
+            for m in regex.finditer(lowered):
+                if not any(a < m.start() < b for a, b in negated):
+                    start = max(b for b in sentences if b <= m.start())
+                    clauses.append((start, min(b for b in sentences if b >= m.end())))
+        return clauses
+
+    @cached_property
+    def _protective(self) -> list[re.Pattern[str]]:
+        return [phrase_regex(p) for p in self.lexicon.protective]
 
     @cached_property
     def _coping(self) -> list[re.Pattern[str]]:
@@ -330,6 +365,20 @@ class CueExtractor:
         come on at the gym."""
         phrases = self.lexicon.actions.coping
         return [phrase_regex(p) for p in phrases if len(p.split()) > 1 or p in COPING_SETTINGS]
+
+    def _perceived(self, m: Match, text: str) -> Found:
+        """A lexicon match as found; a thing seen or heard where a place was read ("hearing the
+        ice cream van") is a sensory cue, worded from the noun phrase's first word."""
+        span = (m.start, m.end)
+        seen = PERCEIVED.search(normalise(text), 0, m.start) if m.category == "place" else None
+        if seen is None:
+            return Found(m.category, m.text, m.situations, "lexicon", text[m.start : m.end], span)
+        words = list(TOKEN.finditer(normalise(text), seen.start(), m.start))[1:]
+        start = next((w.start() for w in words if w.group(0) not in self._filler), m.start)
+        sensory = self.lexicon.categories.get("sensory")  # type: ignore[call-overload]
+        wording = text[start : m.end]
+        situations = tuple(sensory.situations) if sensory else ()
+        return Found("sensory", normalise(wording), situations, "lexicon", wording, (start, m.end))
 
     def _named_people(self, text: str) -> list[Found]:
         """Someone the PHI guard redacted, as a person who was there (see NAMED_PERSON), unless
@@ -353,18 +402,24 @@ class CueExtractor:
         matches = self.matcher.find(text)
         tags = _Tags(text, self._tagger)
         matches = [  # "she works", "the house sale", "a work dinner": other words
-            m for m in matches if not tags.not_a_noun_here(m) and not tags.names_a_kind(m, matches)
+            m
+            for m in matches
+            if not tags.not_a_noun_here(m) and not tags.names_a_kind(m, matches, self._filler)
         ]
         calm = self._calm_clauses(text, matches)
+        # "[NAME] fine", "went to [NAME]'s meeting instead": no one there for a craving (the
+        # caller's list, which find() places after this)
+        named[:] = [n for n in named if not (n.span and any(a <= n.span[0] < b for a, b in calm))]
+        lowered = normalise(text)
         found = [
-            Found(
-                m.category, m.text, m.situations, "lexicon", text[m.start : m.end], (m.start, m.end)
-            )
+            self._perceived(m, text)
             for m in _addresses_dropped(_sources_dropped(matches, text), text)
             if not m.negated
             and m.category != NOT_A_CUE
             and not tags.only_an_owner(m, matches)
             and not (m.category in SETTINGS and any(a <= m.start < b for a, b in calm))
+            and not (m.category in DATED_BY and NOT_WHEN.search(lowered, 0, m.start))
+            and not (m.category == "sensory" and CONSUMED.search(lowered, 0, m.start))
         ]
         quoted = self._quoted_thoughts(text, found)
         if quoted:  # the bottle she pictured is not one she saw, "tonight" not when it was
@@ -426,9 +481,14 @@ class CueExtractor:
     def _by_similarity(
         self, text: str, leftovers: list[Leftover], categories: tuple[str, ...], tags: _Tags
     ) -> list[Found]:
-        # never a lone word, nor words that name nothing ("walking through", "drive past")
+        # never a lone word, nor words that name nothing ("walking through", "drive past"), nor
+        # the use itself ("smoked cannabis", "drank four cans")
         phrases = [
-            lo for lo in leftovers if " " in lo.phrase and tags.has(lo.start, lo.end, CONTENT)
+            lo
+            for lo in leftovers
+            if " " in lo.phrase
+            and tags.has(lo.start, lo.end, CONTENT)
+            and lo.phrase.split()[0] not in self._use
         ]
         if not phrases or self._embedder is None:
             return []
@@ -566,7 +626,7 @@ class _Tags:
             return False
         return first.tag.startswith("VB")  # "she works", "trains at the gym"
 
-    def names_a_kind(self, match: Match, matches: list[Match]) -> bool:
+    def names_a_kind(self, match: Match, matches: list[Match], filler: set[str]) -> bool:
         """A place that qualifies the noun after it ("the house sale", "a work dinner") names a
         kind of thing, not where the patient was; one whose next noun is a place too, or a part
         of one ("car park", "pub garden", "school gates"), is a place."""
@@ -575,8 +635,10 @@ class _Tags:
         after = next((t for t in self.tokens if t.start >= match.end), None)
         if after is None or after.start != match.end + 1 or not after.tag.startswith("NN"):
             return False
-        word = normalise(self._text[after.start : after.end])
-        if word in PLACE_PARTS or word.endswith("ing"):  # "the offy buying cans": a verb
+        word = normalise(self._text[after.start : after.end]).rstrip("/.")  # "w/": with
+        if word in PLACE_PARTS or word.endswith("ing") or word in filler:  # "buying", "tbh"
+            return False
+        if word == "home":  # "on the bus home": where the bus was going
             return False
         return not any(m.start <= after.start < m.end and m is not match for m in matches)
 

@@ -109,6 +109,9 @@ class Lexicon(Strict):
     not_cues: list[str] = Field(
         default=[], description="positive or neutral states: never cues ('slept well', 'calm')"
     )
+    protective: list[str] = Field(
+        default=[], description="'going to the gym keeps me right': the sentence sets no scene"
+    )
     worry_about: list[str] = Field(
         default=[], description="'worried about work': what follows is a worry, not a place"
     )
@@ -230,6 +233,17 @@ SAID_OF = re.compile(
     r"(?:\s+(?:so|really|very|quite|a bit|all|totally|completely|just))?\s+"
 )
 MOURNING_REACH = 40  # characters either side of a person that may say they are gone
+# Someone who only tells the clinician ("Mum says he's worse after...", "..., his wife reports",
+# "according to his mum", "collateral (mother) reports") was not there for it.
+REPORTS = re.compile(
+    r"^(?:'s|')?\)?\s*(?:reports|reported|states|stated|describes|described|notes|noted|"
+    r"(?:says|said|thinks|reckons)(?=\s*(?:[.,;!?]|$|(?:that\s+)?(?:he|she|pt|they)(?:'s|'d|\s)))|"
+    r"told me|tells me)\b"
+)
+REPORTED_BY = re.compile(r"(?:\baccording to|\bcollateral|\bcorroborated by)\s*\(?\s*(?:\w+\s+)?$")
+# Someone thought about ("thinking about my mum back home") is in the patient's mind, not there.
+THOUGHT_OF = re.compile(r"\b(?:think|thinks|thinking|thought)\s+(?:about|of)\b[^,.;:!?()\n]*$")
+TEMPTATION = "urges_and_temptations"  # a dealer's words are a cue: "dealer said he had some"
 NOT_A_CUE = "_not_a_cue"  # the category of a positive or neutral state's match
 CONTRACTED = re.compile(
     r"^(?:did|was|were|has|have|had|is|are|does|do|could|would|wo|ca|should)nt$"
@@ -385,15 +399,21 @@ class Matcher:
     def _mourned(self, match: Match, lowered: str) -> bool:
         """Someone who died or is grieved for is not someone who was there: "grieving his
         brother", "her dad's death", "his wife, who died" (a few words either side); nor is
-        someone said to be away: "her partner was away", "the baby's finally gone down"."""
+        someone said to be away: "her partner was away", "the baby's finally gone down"; nor
+        one who only reports it ("Mum says he...") or is thought of ("thinking about my mum")."""
         if match.category != "people":
             return False
         before = lowered[max(0, match.start - MOURNING_REACH) : match.start]
         after = lowered[match.end : match.end + MOURNING_REACH]
+        reporter = TEMPTATION not in match.situations and bool(
+            REPORTS.match(after) or REPORTED_BY.search(before)
+        )
         return bool(
             self._mourned_before.search(before)
             or self._mourned_after.match(after)
             or self._absent_after.match(after)
+            or reporter
+            or THOUGHT_OF.search(lowered, 0, match.start)
         )
 
     def _merge_adjacent(self, lowered: str, matches: list[Match]) -> list[Match]:
@@ -412,6 +432,8 @@ class Matcher:
                 or lowered[previous.end : match.start].strip()
             ):
                 merged.append(match)
+            elif match.category in compounds and lowered[match.start : match.end] == "home":
+                continue  # "on the bus home": where the bus was going, not where they were
             elif match.category in compounds:  # the head names it; the span covers both
                 merged[-1] = replace(match, start=previous.start)
             else:

@@ -54,7 +54,7 @@ def test_compare_matches_label_and_cue_text_whatever_their_case(
     comparison = compare(interviews, CLINICIAN, "PT-A")
 
     assert len(comparison.sessions) == 2
-    assert _keys(comparison.with_status("persisting")) == {("place", "old garage")}
+    assert _keys(comparison.with_status("persisting")) == {("place", "garage")}  # a lexicon place
 
 
 def test_compare_shows_how_craving_and_confidence_moved(interviews: InterviewService) -> None:

@@ -140,7 +140,8 @@ ANSWERS = [
         "Hungover and skipped meals, bad back",
         {("body", "hungover"), ("body", "hungry"), ("body", "pain")},
     ),
-    ("where", "Dave's garage", {("place", "dave's garage")}),
+    ("where", "Dave's boat", {("place", "dave's boat")}),  # the answer is the place
+    ("where", "Dave's garage", {("place", "garage")}),  # a garage the lexicon knows
     ("who", "don't know", set()),
     ("what_next", "went to the pub and rang the dealer", set()),
 ]
