@@ -859,7 +859,7 @@ def _never(lower: str) -> bool:
         lower in _FUNCTION
         or lower in _RELATIONS
         or lower in _TITLES
-        or _CALENDAR.fullmatch(lower) is not None
+        or all(_CALENDAR.fullmatch(part) for part in _SPAN.split(lower))  # "Mon-Fri"
         or lower.upper() in PhiType.__members__  # placeholder and label words: MRN, NAME
     )
 
@@ -880,6 +880,7 @@ _PLACE_PREFIXES = frozenset(
     "st saint mount mt lake port fort child royal general national grand north south east west"
     " upper lower great little new old".split()
 )
+_SPAN = re.compile(r"[-/–]")  # a run of days or months: "Mon-Fri", "Jan/Feb"
 _CALENDAR = re.compile(
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|june|july"
     r"|august|september|october|november|december|christmas|easter"

@@ -37,6 +37,8 @@ def test_a_person_called_max_in_a_note_with_a_dose_is_still_redacted() -> None:
         "Dawn is when the cravings hit hardest",
         "By dusk I'm already on my third can",
         "Summer is the hardest season for me, all the barbecues",
+        "Drinks Mon-Fri after work, then binges Sat/Sun",
+        "pt abstinent jan-mar, relapsed over easter",
     ],
 )
 def test_time_of_day_or_season_the_patient_dreads_is_kept(answer: str) -> None:
