@@ -74,6 +74,8 @@ class Clauses:
                 return False
             if any(token.lower_ in subjects for token in between):
                 return False
+            if modifier.end <= target.start and len(target) and target[0].lower_ in subjects:
+                return False  # the phrase opens its own clause: "no more morphine, I'll take the lot"
             return self._one_clause(doc, between, target, starts)
 
         return on_modifies
