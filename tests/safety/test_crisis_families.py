@@ -170,3 +170,11 @@ def test_crisis_what_a_clinician_teaches_about_overdose_is_a_topic() -> None:
     assert check("What's the lethal dose of methadone for children?") == []
     # the patient asking for themself is not a lesson
     assert kinds("how many of my methadone would it take to not wake up?") == {"suicide"}
+
+
+def test_crisis_a_note_without_articles_still_says_whose_event_and_when() -> None:
+    # shorthand drops "a" and spells out PMHx: the neighbour's overdose, the patient's past
+    assert flags("Bloke upstairs went over on gear Sunday, paramedics came") == [
+        ("overdose", "other_person")
+    ]
+    assert flags("PMHx: DSH in adolescence") == [("self_harm", "historical")]
