@@ -7,7 +7,8 @@ reaches a phrase only when nothing between them starts a new clause: a comma, "a
 or a dash ends the cue's clause unless what came before it is a list of crisis phrases
 ("denies SI, HI or thoughts of self-harm"). A cue that negates a noun ("without his script",
 "no money") also stops at a subject pronoun: "without his script *he* talks of jumping" is a
-new clause, while "denies *he* wants to die" is not. A cue about someone else ("her brother")
+new clause, as is a phrase that opens with one ("no more morphine *I'll* take the lot"), while
+"denies *he* wants to die" is not. A cue about someone else ("her brother")
 stops at a word that brings the sentence back to the patient ("found *her*", "*he* stopped
 breathing"; in a sentence told in the first person only "I" or "me": "my brother says *he*..."
 is still the brother; "my" tells whose story it is but brings no phrase back: "I gave *my* mate
@@ -74,6 +75,8 @@ class Clauses:
                 return False
             if any(token.lower_ in subjects for token in between):
                 return False
+            if modifier.end <= target.start and len(target) and target[0].lower_ in subjects:
+                return False  # a phrase that opens with its subject is a clause of its own
             return self._one_clause(doc, between, target, starts)
 
         return on_modifies

@@ -129,3 +129,52 @@ def test_crisis_a_film_that_brings_the_patient_in_is_still_flagged() -> None:
 def test_crisis_a_lesson_on_the_dangers_is_not_flagged_but_the_patients_own_story_is() -> None:
     assert flags("The group did a session on why mixing benzos and opiates is so dangerous") == []
     assert flags("I told the group about my overdose last year") == [("overdose", "historical")]
+
+
+def test_crisis_lost_tolerance_after_a_spell_away_is_an_overdose_risk() -> None:
+    # the key worker's note on the day before release: clean inside, back to the old bag after
+    note = "Six months inside and clean throughout; says he's going straight to his dealer"
+    assert kinds(note) == {"overdose"}
+    # the same man a month later, settled: no amount, no dealer, nothing to flag
+    assert check("Released in May, clean since, goes to his group on Tuesdays") == []
+
+
+def test_crisis_using_behind_a_locked_door_or_two_depressants_is_an_overdose_risk() -> None:
+    assert kinds("She locks the toilet door at work when she uses so nobody walks in") == {
+        "overdose"
+    }
+    assert kinds("weekends it's xans and a bit of lean, sometimes oxy as well") == {"overdose"}
+    # a prescriber's question about the pair is no use of it
+    assert check("pregabalin and methadone together: what is the interaction risk?") == []
+
+
+def test_crisis_self_harm_told_in_slang_or_seen_by_a_relative_is_flagged() -> None:
+    assert kinds("legs look like a barcode again after the weekend") == {"self_harm"}
+    assert kinds("Snapped a sharpener blade out and used it last night") == {"self_harm"}
+    assert kinds("Dad says she wears long sleeves even in this heat") == {"self_harm"}
+    assert check("Bought a barcode scanner for the shop till") == []
+
+
+def test_crisis_a_passive_wish_for_an_accident_is_suicidal_thinking() -> None:
+    assert ("suicide", "current") in flags("I keep hoping a lorry will hit me on the bike")
+    assert ("suicide", "current") in flags("sat at the platform edge watching the trains")
+
+
+def test_crisis_intrusive_thoughts_of_harming_a_baby_are_flagged_for_others() -> None:
+    note = "Postnatal review: images of smothering the baby, horrified by them, no intent"
+    assert ("harm_to_others", "current") in flags(note)
+
+
+def test_crisis_what_a_clinician_teaches_about_overdose_is_a_topic() -> None:
+    assert check("what signs of an overdose should we teach carers to spot") == []
+    assert check("What's the lethal dose of methadone for children?") == []
+    # the patient asking for themself is not a lesson
+    assert kinds("how many of my methadone would it take to not wake up?") == {"suicide"}
+
+
+def test_crisis_a_note_without_articles_still_says_whose_event_and_when() -> None:
+    # shorthand drops "a" and spells out PMHx: the neighbour's overdose, the patient's past
+    assert flags("Bloke upstairs went over on gear Sunday, paramedics came") == [
+        ("overdose", "other_person")
+    ]
+    assert flags("PMHx: DSH in adolescence") == [("self_harm", "historical")]

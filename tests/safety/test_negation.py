@@ -81,3 +81,9 @@ def test_negation_only_covers_the_first_of_two_mentions() -> None:
     hits = check(note)
     assert [note[h.start : h.end] for h in hits] == ["SI"]
     assert hits[0].start == note.rindex("SI")
+
+
+def test_negation_of_a_noun_stops_where_the_patient_speaks_for_themself() -> None:
+    # the palliative nurse's note: the morphine is what is denied, not the plan after it
+    assert kinds("If they say no more morphine I'll just take the lot") == ["overdose"]
+    assert kinds("No more morphine for now, reviewed by the palliative team") == []
