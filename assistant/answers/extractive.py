@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from assistant.answers.models import Answer, Citation, Statement
@@ -73,10 +74,11 @@ class ExtractiveComposer:
     def __init__(
         self,
         embedder: Embedder,
-        adapter: QueryAdapter | None = None,
+        adapter: QueryAdapter | Callable[[], QueryAdapter | None] | None = None,
         max_posts: int = 2,
         max_statements: int = 4,
     ) -> None:
+        """`adapter`: the query adapter, or what loads it on the first answer (not at start)."""
         self._embedder = embedder
         self._adapter = adapter
         self._max_posts = max_posts
@@ -111,9 +113,16 @@ class ExtractiveComposer:
         posts = [
             candidate.post.text for candidates in embedded.values() for candidate in candidates
         ]
-        if self._adapter is None or not self._adapter.knows(posts):
+        adapter = self._query_adapter()
+        if adapter is None or not adapter.knows(posts):
             return question
-        return self._adapter.adapt(question)
+        return adapter.adapt(question)
+
+    def _query_adapter(self) -> QueryAdapter | None:
+        with self._lock:
+            if callable(self._adapter):
+                self._adapter = self._adapter()
+            return self._adapter
 
     def _quotes(
         self, ranked: list[CandidatePost], question: np.ndarray

@@ -7,6 +7,7 @@ learn at once that it is not getting it. Failures while answering fall back per 
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from assistant.answers.extractive import ExtractiveComposer
@@ -27,7 +28,7 @@ def make_composer(
     settings: Settings, embedder: Embedder, chat_model: BaseChatModel | None = None
 ) -> Composer:
     """The extractive composer, or an LLM composer falling back to it. Tests inject `chat_model`."""
-    extractive = ExtractiveComposer(embedder, adapter_for(settings))
+    extractive = ExtractiveComposer(embedder, partial(adapter_for, settings))
     if chat_model is None:
         if not settings.llm:
             return extractive

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
 from assistant.engine import Engine
 from assistant.privacy import warm_up as privacy_warm_up
@@ -24,9 +25,12 @@ class ModelWarmUp:
         self._thread: threading.Thread | None = None
         self.ready = threading.Event()
 
-    def start(self) -> ModelWarmUp:
+    def start(self, after_s: float = 0.0) -> ModelWarmUp:
+        """Load in the background, beginning `after_s` seconds from now."""
         if self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="cuemap-warm-up", daemon=True)
+            self._thread = threading.Thread(
+                target=self._run, args=(after_s,), name="cuemap-warm-up", daemon=True
+            )
             self._thread.start()
         return self
 
@@ -36,7 +40,8 @@ class ModelWarmUp:
         except Exception as exc:  # the first crisis check loads it again, or reports why
             logger.error("crisis-language warm-up failed: %s", type(exc).__name__)
 
-    def _run(self) -> None:
+    def _run(self, after_s: float) -> None:
+        time.sleep(after_s)
         # An interview answer is acknowledged once it is saved, after its crisis check: that
         # pipeline loads beside the model, not after it; `ready` waits for both.
         safety = threading.Thread(target=self._safety, name="cuemap-warm-up-safety", daemon=True)

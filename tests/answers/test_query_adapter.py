@@ -131,3 +131,19 @@ def test_shipped_adapter_was_fitted_on_the_current_dev_questions_and_corpus() ->
     kept = [q for q in dev.in_scope if q.answers]
     assert shipped.questions == fingerprint(kept)
     assert shipped.matrix.shape == (384, 384)
+
+
+def test_adapter_is_loaded_on_the_first_answer_not_when_the_bot_starts() -> None:
+    embedder = HashingEmbedder()
+    pair = passage([RESIST, CONDITIONING], first=9)
+    loads: list[str] = []
+
+    def load() -> QueryAdapter:
+        loads.append("loaded")
+        return adapter(onto(embedder, STORY, CONDITIONING), [RESIST, CONDITIONING])
+
+    composer = ExtractiveComposer(embedder, load)
+    assert loads == []
+    assert cited_posts(composer, STORY, [pair]) == [10]
+    assert cited_posts(composer, STORY, [pair]) == [10]
+    assert loads == ["loaded"]
