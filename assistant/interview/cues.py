@@ -47,7 +47,7 @@ from assistant.retrieval.vector_cache import embed_once
 if TYPE_CHECKING:  # numpy: only when the model fallback runs, not to show a saved session
     import numpy as np
 
-EXTRACTOR = "10"  # bumped when extraction changes meaning; stored with every cue
+EXTRACTOR = "11"  # bumped when extraction changes meaning; stored with every cue
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n\u2013\u2014]+|\s-\s")
 NOT_WORDS = re.compile(
     r"\[[A-Z]{2,12}\](?:'s)?"  # placeholders the PHI guard leaves (and their 's)
@@ -85,11 +85,19 @@ SOURCE_BEFORE = re.compile(
     r"knows?(?: (?:him|her|them))?|knew(?: (?:him|her|them))?)\s+from\s+"
     r"(?:the|a|an|his|her|their|my|our)?\s*$"
 )
+SENSED_FROM = re.compile(
+    r"\b(?:smell|smells|whiff|stink|stench|reek|noise|noises|sound|sounds|music|smoke|advert|adverts|"
+    r"ad|ads|advertising|billboard|poster|posters)\b(?:\s+[\w'-]+){0,3}?\s+(?:coming\s+)?(?:from|for)"
+    r"\s+(?:the|a|an|his|her|their|my|our|next door's)?\s*$"
+)
 # A routine given up: "used to be after work every day, but hasn't done that since he changed
 # jobs". What it was is no cue now; what follows the "but" may be.
 GIVEN_UP = re.compile(
     r"\bused to\b[^.;!?]*?(?=\b(?:but|though|although)\b[^.;!?]*?(?:\bnot\b|n't\b|\bno longer\b|"
-    r"\bnever\b|\bstopped\b|\bany ?more\b|\bgave (?:it|that) up\b))",
+    r"\bnever\b|\bstopped\b|\bany ?more\b|\bgave (?:it|that) up\b))"
+    # "used to stop at the Red Lion every night; now takes the other route", "my nan used to
+    # drink with me. now it's random people": what now is, is what follows
+    r"|\bused to\b[^\n]{0,120}?(?=[,;.]\s*(?:but\s+)?\b(?:now|nowadays|these days)\b)",
     re.IGNORECASE,
 )
 # A denied thought is none: "no thoughts of using", "denies thinking about it".
@@ -181,11 +189,55 @@ CONSUMED = re.compile(
 # What the patient saw or heard is a sensory cue, not where they were: "seeing the needle
 # exchange van", "hearing the ice cream van". A person seen stays a person.
 PERCEIVED = re.compile(
-    r"\b(?:seeing|saw|sees|seen|spotted|spotting|noticed|noticing|hearing|heard|hears|"
+    r"\b(?:see|seeing|saw|sees|seen|spotted|spotting|noticed|noticing|hearing|heard|hears|"
     r"smelling|smelled|smelt)\s+(?:the|a|an|that|this|those|his|her|my|their|our|some)?\s*"
     r"(?:(?!(?:on|in|at|by|near|outside|from|to|into|round|behind|off|up|down|over|past|of|with|"
     r"and|or)\b)[\w'-]+\s+){0,3}$"
 )
+# How often is not when: "my ex turning up at the school gates. every time."
+HOW_OFTEN = re.compile(
+    r"\b(?:every|each)(?: single)? time\b|\ball the time\b|\bevery now and (?:then|again)\b|"
+    r"\bwithout fail\b|\bmost of the time\b",
+    re.IGNORECASE,
+)
+# The craving's own course, rated or passing, is what the map leads to, not a cue before it:
+# "urge 8/10", "urge passed in about 20 min", "cravings eased", "no urge".
+CRAVING_COURSE = re.compile(
+    r"\b(?:urges?|cravings?)\b.*(?:\d+\s*(?:/|\s|out of)\s*10\b|"
+    r"\b(?:rated|passed|passes|eased|eases|subsided|subsides|faded|fades|dropped|drops|settled|"
+    r"lasted|peaked|went away|gone|managed)\b)"
+    r"|^no (?:urges?|cravings?)\b"
+)
+# What would happen, if: "if I ever got invited to a wedding again I think that would be it",
+# "hypothetically if she left me I'd be straight back on it". A habit ("if I'm with him I'd
+# usually have a few") is no hypothesis.
+HYPOTHETICAL_IF = re.compile(r"\b(?:if|hypothetically)\b", re.IGNORECASE)
+HYPOTHETICAL_WOULD = re.compile(r"\b(?:would|wd|i'd|id|he'd|she'd|they'd|that'd)\b", re.IGNORECASE)
+HABIT = re.compile(r"\b(?:usually|always|normally|often|used to|every)\b", re.IGNORECASE)
+TURN = re.compile(r"\b(?:but|so|instead|then)\b", re.IGNORECASE)
+# People the patient is out of touch with, said after naming them: "Pt identifies [NAME]
+# (dealer) and ex-partner. No longer in contact with either."
+OUT_OF_TOUCH = re.compile(
+    r"\b(?:no longer|not|no|don't|doesn't|hasn't|haven't|never|nothing)\b[^.;!?\n]{0,20}?"
+    r"\b(?:contact|in touch|see|sees|seen|speak|speaks|spoken|talk|talks|to do)\b[^.;!?\n]{0,12}?"
+    r"\b(?:either|both|any of them|either of them|neither|them|those)\b",
+    re.IGNORECASE,
+)
+# "no one from the old group": not alone, out of touch with the group
+NO_ONE_FROM = re.compile(r"\s+(?:from|of)\b")
+# "after work review meeting", "after work drinks": "work" qualifies what comes after
+AFTER_WORK_OF = re.compile(r"after work$", re.IGNORECASE)
+# IDTS types of an event that comes with cravings, not with a good day
+HARD_TIMES = frozenset(
+    {
+        "unpleasant_emotions",
+        "physical_discomfort",
+        "conflict_with_others",
+        "urges_and_temptations",
+        "social_pressure_to_use",
+    }
+)
+VERDICT_WORDS = 6  # "It's a good routine.": a verdict on the sentence before it
 Tagger = Callable[[str], list[Token]]
 CACHED_ANSWERS = 2048
 
@@ -281,9 +333,20 @@ class CueExtractor:
         )
         found = [f for f in found if not _relation_of_an_owner(f, text)]
         # what was given up, someone else's story, what would have happened: not this episode
-        set_aside = [m.span() for m in GIVEN_UP.finditer(text)]
+        set_aside = [(_clause_start(text, m.start()), m.end()) for m in GIVEN_UP.finditer(text)]
         set_aside += [m.span() for m in NOT_ME.finditer(text)]
         set_aside += [m.span() for m in COUNTERFACTUAL.finditer(text)]
+        set_aside += _hypotheses(text)
+        out_of_touch = _out_of_touch(text)
+        found = [
+            f
+            for f in found
+            if not (
+                f.category == "people"
+                and f.span
+                and any(a <= f.span[0] < b for a, b in out_of_touch)
+            )
+        ]
         if denied := TRIGGER_DENIED.search(text):
             after = TRIGGER_AFTER.search(text, denied.end())
             end = after.start() if after else len(text)
@@ -353,6 +416,62 @@ class CueExtractor:
                     clauses.append((start, min(b for b in sentences if b >= m.end())))
         return clauses
 
+    def _calm_sentences(self, text: str, matches: list[Match]) -> list[tuple[int, int]]:
+        """Sentences (up to a turn: "but", "then", "until") that hold good states and nothing a
+        craving comes with ("Slept well, attending gym daily, feels calm.", "we had a
+        laugh and it was grand"): no place, time, person or event in them is a scene of craving.
+        A short verdict after one ("It's a good routine.") makes the sentence before it calm."""
+        lowered = normalise(text)
+        bounds = sorted(
+            {0, len(text)}
+            | {m.end() for m in SENTENCE_END.finditer(lowered)}
+            | {m.start() for m in TRIGGER_AFTER.finditer(lowered)}
+        )
+        negated = self.matcher.negated_spans(lowered)
+        craving = [
+            t.start()
+            for t in TOKEN.finditer(lowered)
+            if t.group(0) in self._craving and not any(a < t.start() < b for a, b in negated)
+        ]
+        verdicts = [m.start() for r in self._protective for m in r.finditer(lowered)]
+        calm: list[tuple[int, int]] = []
+        previous: tuple[int, int, bool] | None = None  # start, end, and whether it held no harm
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            inside = [m for m in matches if start <= m.start < end and not m.negated]
+            good = any(m.category == NOT_A_CUE and is_positive(m.text) for m in inside) or any(
+                start <= v < end for v in verdicts
+            )
+            bad = any(self._comes_with_craving(m) for m in inside) or any(
+                start <= c < end for c in craving
+            )
+            if good and not bad:
+                short = len(TOKEN.findall(lowered[start:end])) <= VERDICT_WORDS
+                if short and previous and previous[2] and any(start <= v < end for v in verdicts):
+                    calm.append(previous[:2])
+                calm.append((start, end))
+            previous = (start, end, not bad)
+        return calm
+
+    def _comes_with_craving(self, m: Match) -> bool:
+        """A state or thing that comes with a craving: an unpleasant feeling, a body state, a
+        thought, a thing seen, an event of a hard kind (a row, a redundancy, payday)."""
+        if m.category == "emotion":
+            return not set(m.situations) & set(self.lexicon.fallback.pleasant)
+        if m.category == "event":
+            return bool(set(m.situations) & HARD_TIMES)
+        return m.category in ("body", "thought", "sensory")
+
+    def _scene_of_a_good_time(self, m: Match) -> bool:
+        """What a calm sentence's scene is made of: where, when, with whom, what happened, and
+        a pleasant feeling."""
+        if m.category == "emotion":
+            return bool(set(m.situations) & set(self.lexicon.fallback.pleasant))
+        return m.category in (*SETTINGS, "event")
+
+    @cached_property
+    def _craving(self) -> frozenset[str]:
+        return frozenset(normalise(w) for w in self.lexicon.craving_words)
+
     @cached_property
     def _protective(self) -> list[re.Pattern[str]]:
         return [phrase_regex(p) for p in self.lexicon.protective]
@@ -404,9 +523,13 @@ class CueExtractor:
         matches = [  # "she works", "the house sale", "a work dinner": other words
             m
             for m in matches
-            if not tags.not_a_noun_here(m) and not tags.names_a_kind(m, matches, self._filler)
+            if not tags.not_a_noun_here(m)
+            and not tags.names_a_kind(m, matches, self._filler)
+            and not tags.qualifies_a_noun(m)
+            and not _no_one_from(m, text)
         ]
         calm = self._calm_clauses(text, matches)
+        calm_sentences = self._calm_sentences(text, matches)
         # "[NAME] fine", "went to [NAME]'s meeting instead": no one there for a craving (the
         # caller's list, which find() places after this)
         named[:] = [n for n in named if not (n.span and any(a <= n.span[0] < b for a, b in calm))]
@@ -418,6 +541,9 @@ class CueExtractor:
             and m.category != NOT_A_CUE
             and not tags.only_an_owner(m, matches)
             and not (m.category in SETTINGS and any(a <= m.start < b for a, b in calm))
+            and not (
+                self._scene_of_a_good_time(m) and any(a <= m.start < b for a, b in calm_sentences)
+            )
             and not (m.category in DATED_BY and NOT_WHEN.search(lowered, 0, m.start))
             and not (m.category == "sensory" and CONSUMED.search(lowered, 0, m.start))
         ]
@@ -457,7 +583,10 @@ class CueExtractor:
         for m in matches:
             chars[m.start : m.end] = "|" * (m.end - m.start)
         for start, end in self.matcher.negated_spans(lowered) if negations else []:
+            start = max(start, 0)  # a span from the first sentence's start begins at -1
             chars[start:end] = "|" * (end - start)
+        for m in HOW_OFTEN.finditer(lowered):  # "every single time": how often, not when
+            chars[m.start() : m.end()] = "|" * (m.end() - m.start())
         masked = "".join(chars)
         pieces: list[list[re.Match[str]]] = [[]]
         for token in TOKEN.finditer(masked):
@@ -489,6 +618,7 @@ class CueExtractor:
             if " " in lo.phrase
             and tags.has(lo.start, lo.end, CONTENT)
             and lo.phrase.split()[0] not in self._use
+            and not CRAVING_COURSE.search(lo.phrase)
         ]
         if not phrases or self._embedder is None:
             return []
@@ -642,6 +772,14 @@ class _Tags:
             return False
         return not any(m.start <= after.start < m.end and m is not match for m in matches)
 
+    def qualifies_a_noun(self, match: Match) -> bool:
+        """ "after work review meeting", "after work drinks": "work" names a kind of meeting, and
+        the time is no cue; what follows is read for itself."""
+        if match.category != "time" or not AFTER_WORK_OF.search(self._text, 0, match.end):
+            return False
+        after = next((t for t in self.tokens if t.start >= match.end), None)
+        return after is not None and after.start == match.end + 1 and after.tag.startswith("NN")
+
     def only_an_owner(self, match: Match, matches: list[Match]) -> bool:
         """Someone named only as the owner of a place or thing ("her sister's caravan", "his
         mum's cupboard") need not have been there; the owner of an event ("his brother's
@@ -697,16 +835,60 @@ def _spacy_tags(text: str) -> list[Token]:
     return analyse(text)
 
 
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding `position` starts: "my nan used to drink with me" is the nan's."""
+    ends = [m.end() for m in CLAUSE_SPLIT.finditer(text, 0, position)]
+    return ends[-1] if ends else 0
+
+
+def _no_one_from(match: Match, text: str) -> bool:
+    """ "No one from the old group since I moved": out of touch with a group, not alone."""
+    wording = normalise(text[match.start : match.end])
+    return wording in NO_ONE and NO_ONE_FROM.match(text, match.end) is not None
+
+
+def _hypotheses(text: str) -> list[tuple[int, int]]:
+    """Sentences that say what would happen if ("if she left me I'd be straight back on it"), to
+    a turn to what did ("but", "so", "instead", "then")."""
+    spans = []
+    starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        sentence = text[start:end]
+        if (
+            (hypothesis := HYPOTHETICAL_IF.search(sentence))
+            and HYPOTHETICAL_WOULD.search(sentence, hypothesis.end())
+            and not HABIT.search(sentence)
+        ):
+            turn = TURN.search(sentence, hypothesis.end())
+            spans.append((start, start + turn.start() if turn else end))
+    return spans
+
+
+def _out_of_touch(text: str) -> list[tuple[int, int]]:
+    """From the sentence before "no longer in contact with either" to its end: whoever was
+    named there is out of the patient's life."""
+    spans = []
+    for m in OUT_OF_TOUCH.finditer(text):
+        ends = [e.end() for e in SENTENCE_END.finditer(text, 0, m.start())]
+        start = ends[-2] if len(ends) > 1 else 0
+        spans.append((start, m.end()))
+    return spans
+
+
 def _sources_dropped(matches: list[Match], text: str) -> list[Match]:
-    """ "a letter from the job centre", "knows him from the clinic": a place a message or an
-    acquaintance comes from is not where the patient was. Where people are from ("old using
-    mates from the hostel") stays: a clinician notes it."""
+    """ "a letter from the job centre", "knows him from the clinic", "the smell of weed from a
+    car", "adverts for the casino": a place a message, an acquaintance, a smell or an advert
+    comes from is not where the patient was. Where people are from ("old using mates from the
+    hostel") stays: a clinician notes it."""
     return [
         m
         for m in matches
         if not (
             m.category == "place"
-            and SOURCE_BEFORE.search(normalise(text[max(0, m.start - 40) : m.start]))
+            and (
+                SOURCE_BEFORE.search(before := normalise(text[max(0, m.start - 40) : m.start]))
+                or SENSED_FROM.search(before)
+            )
         )
     ]
 
