@@ -141,11 +141,13 @@ NAMED = "[NAME]"  # the cue's text: the clinician knows who, the record never do
 # What the patient thought, in their words: a quote after a verb of thinking ("she thought
 # 'what's the point'", "told himself \"just tonight\"") or what they pictured ("kept picturing
 # the bottle under the sink"), when no thought of the lexicon was found in it.
+QUOTE_GAP = 3  # between a verb of thinking and the quote it opens: " '", ": \""
 PICTURING = re.compile(r"picturing|imagining|fantasi|visuali", re.IGNORECASE)
 QUOTED_THOUGHT = re.compile(
-    r"\b(?:thought|thinks|thinking|think|told (?:him|her|my|them)sel(?:f|ves)|tells? "
+    r"\b(?:thought|thinks|thinking|think|ruminating|ruminates|ruminated|ruminating on|"
+    r"told (?:him|her|my|them)sel(?:f|ves)|tells? "
     r"(?:him|her|my)self|says? to (?:him|her|my)self|said to (?:him|her|my)self|goes|went)"
-    r"[,:]?\s+(['\"])([^'\"\n]{3,80}?)\1(?!\w)"
+    r"[,:]?\s+(['\"])((?:[^'\"\n]|(?<=\w)'(?=\w)){3,80}?)\1(?!\w)"
     r"|\b(?:kept |keeps |was |is )?(?:picturing|imagining|fantasi[sz]ing about|visuali[sz]ing)"
     r"\s+([^,.;:!?\n]{3,60})",
     re.IGNORECASE,
@@ -181,10 +183,12 @@ COMING_FROM = re.compile(r"\b(?:from|after)\s+(?:my|his|her|their|the|a|an)?\s*$
 DATED_BY = ("time", "place")
 NOT_WHEN = re.compile(r"(?:\bsince|\bx\s?\d+|\bfor the (?:past|last)(?: \w+)?)\s+(?:the\s+)?$")
 # A drink or drug bought or taken is the use, not a cue seen: "stops for fuel, buys cans",
-# "like when I used to be on pills". (Others drinking it, or ordering it, are in sight.)
+# "like when I used to be on pills", "the lads all go for a pint", "came out with a bottle".
+# (Others drinking it, or ordering it, are in sight.)
 CONSUMED = re.compile(
-    r"\b(?:buys?|bought|buying|(?:be|been|was|were|is|am|are|being|get|got|gets)\s+on)\s+"
-    r"(?:[\w'-]+\s+){0,2}$"
+    r"\b(?:buys?|bought|buying|(?:be|been|was|were|is|am|are|being|get|got|gets)\s+on|"
+    r"(?:go|goes|went|going|gone|out)\s+for|(?:came|come|comes|walked|walks)\s+out\s+with)\s+"
+    r"(?:[\w'-]+\s+){0,3}$"
 )
 # What the patient saw or heard is a sensory cue, not where they were: "seeing the needle
 # exchange van", "hearing the ice cream van". A person seen stays a person.
@@ -215,6 +219,15 @@ HYPOTHETICAL_IF = re.compile(r"\b(?:if|hypothetically)\b", re.IGNORECASE)
 HYPOTHETICAL_WOULD = re.compile(r"\b(?:would|wd|i'd|id|he'd|she'd|they'd|that'd)\b", re.IGNORECASE)
 HABIT = re.compile(r"\b(?:usually|always|normally|often|used to|every)\b", re.IGNORECASE)
 TURN = re.compile(r"\b(?:but|so|instead|then)\b", re.IGNORECASE)
+# Someone's home where the patient was: "I'd been at my mam's", "being at [NAME]'s".
+SOMEONES_PLACE = re.compile(
+    r"\b(?:i|i'd|i've|i'm|im|we|we'd|he|she|he'd|she'd|pt|being|been)\b[^,.;:!?\n]{0,25}?"
+    r"\b(?:at|round|round at|round to|over at|over to|back at|back to)\s+"
+    r"(?P<home>(?:(?:my|his|her|their|our|the)\s+)?(?P<owner>(?:\[NAME\]|[a-z][\w-]*)'s))(?![\w'])",
+    re.IGNORECASE,
+)
+# A likeness is no scene: "heart racing like before a fight", "shaky like after a bender".
+SIMILE = re.compile(r"\blike\s+(?:before|after|during)\b[^,.;:!?\n]*", re.IGNORECASE)
 # People the patient is out of touch with, said after naming them: "Pt identifies [NAME]
 # (dealer) and ex-partner. No longer in contact with either."
 OUT_OF_TOUCH = re.compile(
@@ -328,15 +341,17 @@ class CueExtractor:
                 return self._cache[key]
         named = self._named_people(text)
         words = NOT_WORDS.sub(lambda m: "," * len(m.group(0)), text)  # spans stay valid
-        found = _one_per_concept(
-            _named_after_relation(self._find(words, categories, answer_is, named), named, text)
-        )
+        found = self._find(words, categories, answer_is, named)
+        if "place" in categories and answer_is != "thought":
+            found += self._someones_places(text, found)
+        found = _one_per_concept(_named_after_relation(found, named, text))
         found = [f for f in found if not _relation_of_an_owner(f, text)]
         # what was given up, someone else's story, what would have happened: not this episode
         set_aside = [(_clause_start(text, m.start()), m.end()) for m in GIVEN_UP.finditer(text)]
         set_aside += [m.span() for m in NOT_ME.finditer(text)]
         set_aside += [m.span() for m in COUNTERFACTUAL.finditer(text)]
         set_aside += _hypotheses(text)
+        set_aside += [m.span() for m in SIMILE.finditer(text)]
         out_of_touch = _out_of_touch(text)
         found = [
             f
@@ -499,6 +514,27 @@ class CueExtractor:
         situations = tuple(sensory.situations) if sensory else ()
         return Found("sensory", normalise(wording), situations, "lexicon", wording, (start, m.end))
 
+    def _someones_places(self, text: str, found: list[Found]) -> list[Found]:
+        """ "I'd been at my mam's", "being at [NAME]'s": someone's home, where the patient was,
+        is a place (the kids "at their dad's" were somewhere the patient was not)."""
+        place = self.lexicon.categories.get("place")  # type: ignore[call-overload]
+        situations = tuple(place.situations) if place else ()
+        places: list[Found] = []
+        tags = _Tags(text, self._tagger)
+        for m in SOMEONES_PLACE.finditer(text):
+            start, end = m.span("home")
+            after = next((t for t in tags.tokens if t.start >= end), None)
+            if after is not None and after.tag.startswith("NN") and after.start <= end + 1:
+                continue  # "at his cousin's house": the house is the place
+            if any(
+                f.category == "place" and f.span and f.span[0] <= start < f.span[1] for f in found
+            ):
+                continue
+            wording = text[start:end]
+            owner = normalise(m.group("owner"))
+            places.append(Found("place", owner, situations, "lexicon", wording, (start, end)))
+        return places
+
     def _named_people(self, text: str) -> list[Found]:
         """Someone the PHI guard redacted, as a person who was there (see NAMED_PERSON), unless
         a negation reaches them ("wasn't with [NAME]")."""
@@ -527,6 +563,7 @@ class CueExtractor:
             and not tags.names_a_kind(m, matches, self._filler)
             and not tags.qualifies_a_noun(m)
             and not _no_one_from(m, text)
+            and not _qualifies_a_person(m, matches, text)
         ]
         calm = self._calm_clauses(text, matches)
         calm_sentences = self._calm_sentences(text, matches)
@@ -553,9 +590,15 @@ class CueExtractor:
             found = [
                 f
                 for f in found
-                if f.category == "thought"
-                or not f.span
-                or not any(a <= f.span[0] and f.span[1] <= b for a, b in inside)
+                if not f.span
+                or (
+                    f.category == "thought"  # "ruminating 'they've all got it in for me'": the
+                    and not any(0 <= a - f.span[1] <= QUOTE_GAP for a, _ in inside)  # words
+                )
+                or (
+                    f.category != "thought"
+                    and not any(a <= f.span[0] and f.span[1] <= b for a, b in inside)
+                )
             ]
             found += quoted
         leftovers = self.leftovers(text, matches)
@@ -754,7 +797,14 @@ class _Tags:
         first = next((t for t in self.tokens if t.start == match.start), None)
         if " " in wording or first is None:
             return False
+        if self._a_fragment(match):  # "Work. The hotel bar...": a word alone names a thing
+            return False
         return first.tag.startswith("VB")  # "she works", "trains at the gym"
+
+    def _a_fragment(self, match: Match) -> bool:
+        before = self._text[: match.start].rstrip()
+        after = self._text[match.end :].lstrip()
+        return (not before or before[-1] in ".,;:!?-\n") and (not after or after[0] in ".,;:!?\n")
 
     def names_a_kind(self, match: Match, matches: list[Match], filler: set[str]) -> bool:
         """A place that qualifies the noun after it ("the house sale", "a work dinner") names a
@@ -839,6 +889,16 @@ def _clause_start(text: str, position: int) -> int:
     """Where the clause holding `position` starts: "my nan used to drink with me" is the nan's."""
     ends = [m.end() for m in CLAUSE_SPLIT.finditer(text, 0, position)]
     return ends[-1] if ends else 0
+
+
+def _qualifies_a_person(match: Match, matches: list[Match], text: str) -> bool:
+    """ "the wine mums", "beer buddies": the drink says what kind of people, none is in sight."""
+    if match.category != "sensory":
+        return False
+    return any(
+        m.category == "people" and m.start == match.end + 1 and text[match.end] == " "
+        for m in matches
+    )
 
 
 def _no_one_from(match: Match, text: str) -> bool:

@@ -268,6 +268,7 @@ REPORTED_BY = re.compile(r"(?:\baccording to|\bcollateral|\bcorroborated by)\s*\
 THOUGHT_OF = re.compile(r"\b(?:think|thinks|thinking|thought)\s+(?:about|of)\b[^,.;:!?()\n]*$")
 TEMPTATION = "urges_and_temptations"  # a dealer's words are a cue: "dealer said he had some"
 TALKED_OF = ("people", "place", "event", "sensory")  # what a topic of talk may name
+SETTING_OF_A_CRAVING = frozenset({"when", "while"})  # "no urges when with partner"
 NOT_A_CUE = "_not_a_cue"  # the category of a positive or neutral state's match
 CONTRACTED = re.compile(
     r"^(?:did|was|were|has|have|had|is|are|does|do|could|would|wo|ca|should)nt$"
@@ -391,16 +392,19 @@ class Matcher:
         for clause in _clauses(lowered):
             tokens = list(TOKEN.finditer(lowered, clause[0], clause[1]))
             scope: int | None = None
+            craving = False  # "no urges when with partner": the craving's setting is negated too
             for n, token in enumerate(tokens):
                 word = token.group(0)
-                if scope is not None and word in self._ends:
+                ends = word in self._ends and not (craving and word in SETTING_OF_A_CRAVING)
+                if scope is not None and ends:
                     spans.append((scope, token.start()))
                     scope = None
                 exempted = any(a <= token.start() < b for a, b in exempt)
                 negation = self.is_negation(word) or token.start() in avoided
                 if scope is None and negation and not exempted:
                     following = [t.group(0) for t in tokens[n + 1 : n + 3]]
-                    if any(w in self._craving for w in following):
+                    craving = any(w in self._craving for w in following)
+                    if craving:
                         # no craving: not its setting either, before it in the sentence too
                         scope = _sentence_start(lowered, token.start())
                     elif any(w in self._use for w in following) and not _habitual(tokens, n):
