@@ -187,9 +187,16 @@ NOT_WHEN = re.compile(r"(?:\bsince|\bx\s?\d+|\bfor the (?:past|last)(?: \w+)?)\s
 # (Others drinking it, or ordering it, are in sight.)
 CONSUMED = re.compile(
     r"\b(?:buys?|bought|buying|(?:be|been|was|were|is|am|are|being|get|got|gets)\s+on|"
-    r"(?:go|goes|went|going|gone|out)\s+for|(?:came|come|comes|walked|walks)\s+out\s+with)\s+"
+    r"(?:go|goes|went|going|gone|out|off)\s+for|(?:came|come|comes|walked|walks)\s+out\s+with|"
+    r"(?:ran|run|runs|running)\s+out\s+of|(?:prescription|script|dose)\s+(?:for|of)|"
+    r"(?:taking|take|takes|took)\s+(?:my|his|her|their))\s+"
     r"(?:[\w'-]+\s+){0,3}$"
 )
+# ... and one that ran out was not in sight either: "Tramadol ran out"
+RAN_OUT = re.compile(r"\s+(?:ran|runs|run|running|had run)\s+out\b")
+# What a smell is of is the smell: "could smell the beer from the street" is one cue
+SMELLS = ("smell", "smelt", "whiff", "stink", "stench")
+SMELL_OF = re.compile(r"^\s+(?:of\s+)?(?:the\s+|a\s+|some\s+|that\s+)?$")
 # What the patient saw or heard is a sensory cue, not where they were: "seeing the needle
 # exchange van", "hearing the ice cream van". A person seen stays a person.
 PERCEIVED = re.compile(
@@ -571,6 +578,7 @@ class CueExtractor:
         # caller's list, which find() places after this)
         named[:] = [n for n in named if not (n.span and any(a <= n.span[0] < b for a, b in calm))]
         lowered = normalise(text)
+        matches = _smells_with_what_was_smelt(matches, lowered)
         found = [
             self._perceived(m, text)
             for m in _addresses_dropped(_sources_dropped(matches, text), text)
@@ -583,6 +591,7 @@ class CueExtractor:
             )
             and not (m.category in DATED_BY and NOT_WHEN.search(lowered, 0, m.start))
             and not (m.category == "sensory" and CONSUMED.search(lowered, 0, m.start))
+            and not (m.category == "sensory" and RAN_OUT.match(lowered, m.end))
         ]
         quoted = self._quoted_thoughts(text, found)
         if quoted:  # the bottle she pictured is not one she saw, "tonight" not when it was
@@ -889,6 +898,24 @@ def _clause_start(text: str, position: int) -> int:
     """Where the clause holding `position` starts: "my nan used to drink with me" is the nan's."""
     ends = [m.end() for m in CLAUSE_SPLIT.finditer(text, 0, position)]
     return ends[-1] if ends else 0
+
+
+def _smells_with_what_was_smelt(matches: list[Match], lowered: str) -> list[Match]:
+    """ "smell the beer", "the smell of the cans": one cue, the smell's, worded to what was
+    smelt (the beer was not in sight)."""
+    kept: list[Match] = []
+    for m in matches:
+        smell = kept[-1] if kept else None
+        if (
+            smell is not None
+            and m.category == smell.category == "sensory"
+            and lowered[smell.start : smell.end].startswith(SMELLS)
+            and SMELL_OF.match(lowered[smell.end : m.start])
+        ):
+            kept[-1] = replace(smell, end=m.end)
+            continue
+        kept.append(m)
+    return kept
 
 
 def _qualifies_a_person(match: Match, matches: list[Match], text: str) -> bool:

@@ -298,3 +298,24 @@ def test_cue_craving_course_a_rating_or_its_passing_is_never_a_model_cue(
     # how often is not when, and the model still reads what is left
     assert not {w for w in worded("My ex at the school gates. Every single time.") if "time" in w}
     assert "urge came out of nowhere" in worded("Urge came out of nowhere.")
+
+
+def test_cue_prescribed_pills_that_ran_out_and_beer_smelt_are_not_drink_in_sight(
+    extractor: CueExtractor, template: Template
+) -> None:
+    pills = cues(
+        extractor,
+        template,
+        "before_craving",
+        "In pain with the knee. Tramadol ran out and the GP gave me a prescription for codeine.",
+    )
+    assert not of(pills, "sensory") and of(pills, "body")
+    smelt = cues(
+        extractor,
+        template,
+        "before_craving",
+        "Walked past the offie and could smell the beer from the street.",
+    )
+    assert of(smelt, "sensory") == {"smell of alcohol or smoke"}
+    seen = cues(extractor, template, "before_craving", "Saw a lighter and foil on the table.")
+    assert of(seen, "sensory")
