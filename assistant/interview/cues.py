@@ -637,8 +637,8 @@ class CueExtractor:
         for start, end in self.matcher.negated_spans(lowered) if negations else []:
             start = max(start, 0)  # a span from the first sentence's start begins at -1
             chars[start:end] = "|" * (end - start)
-        for m in HOW_OFTEN.finditer(lowered):  # "every single time": how often, not when
-            chars[m.start() : m.end()] = "|" * (m.end() - m.start())
+        for often in HOW_OFTEN.finditer(lowered):  # "every single time": how often, not when
+            chars[often.start() : often.end()] = "|" * (often.end() - often.start())
         masked = "".join(chars)
         pieces: list[list[re.Match[str]]] = [[]]
         for token in TOKEN.finditer(masked):
