@@ -47,7 +47,7 @@ from assistant.retrieval.vector_cache import embed_once
 if TYPE_CHECKING:  # numpy: only when the model fallback runs, not to show a saved session
     import numpy as np
 
-EXTRACTOR = "10"  # bumped when extraction changes meaning; stored with every cue
+EXTRACTOR = "11"  # bumped when extraction changes meaning; stored with every cue
 CLAUSE_SPLIT = re.compile(r"[|,.;:!?()\n\u2013\u2014]+|\s-\s")
 NOT_WORDS = re.compile(
     r"\[[A-Z]{2,12}\](?:'s)?"  # placeholders the PHI guard leaves (and their 's)
@@ -85,11 +85,19 @@ SOURCE_BEFORE = re.compile(
     r"knows?(?: (?:him|her|them))?|knew(?: (?:him|her|them))?)\s+from\s+"
     r"(?:the|a|an|his|her|their|my|our)?\s*$"
 )
+SENSED_FROM = re.compile(
+    r"\b(?:smell|smells|whiff|stink|stench|reek|noise|noises|sound|sounds|music|smoke|advert|adverts|"
+    r"ad|ads|advertising|billboard|poster|posters)\b(?:\s+[\w'-]+){0,3}?\s+(?:coming\s+)?(?:from|for)"
+    r"\s+(?:the|a|an|his|her|their|my|our|next door's)?\s*$"
+)
 # A routine given up: "used to be after work every day, but hasn't done that since he changed
 # jobs". What it was is no cue now; what follows the "but" may be.
 GIVEN_UP = re.compile(
     r"\bused to\b[^.;!?]*?(?=\b(?:but|though|although)\b[^.;!?]*?(?:\bnot\b|n't\b|\bno longer\b|"
-    r"\bnever\b|\bstopped\b|\bany ?more\b|\bgave (?:it|that) up\b))",
+    r"\bnever\b|\bstopped\b|\bany ?more\b|\bgave (?:it|that) up\b))"
+    # "used to stop at the Red Lion every night; now takes the other route", "my nan used to
+    # drink with me. now it's random people": what now is, is what follows
+    r"|\bused to\b[^\n]{0,120}?(?=[,;.]\s*(?:but\s+)?\b(?:now|nowadays|these days)\b)",
     re.IGNORECASE,
 )
 # A denied thought is none: "no thoughts of using", "denies thinking about it".
@@ -133,11 +141,13 @@ NAMED = "[NAME]"  # the cue's text: the clinician knows who, the record never do
 # What the patient thought, in their words: a quote after a verb of thinking ("she thought
 # 'what's the point'", "told himself \"just tonight\"") or what they pictured ("kept picturing
 # the bottle under the sink"), when no thought of the lexicon was found in it.
+QUOTE_GAP = 3  # between a verb of thinking and the quote it opens: " '", ": \""
 PICTURING = re.compile(r"picturing|imagining|fantasi|visuali", re.IGNORECASE)
 QUOTED_THOUGHT = re.compile(
-    r"\b(?:thought|thinks|thinking|think|told (?:him|her|my|them)sel(?:f|ves)|tells? "
+    r"\b(?:thought|thinks|thinking|think|ruminating|ruminates|ruminated|ruminating on|"
+    r"told (?:him|her|my|them)sel(?:f|ves)|tells? "
     r"(?:him|her|my)self|says? to (?:him|her|my)self|said to (?:him|her|my)self|goes|went)"
-    r"[,:]?\s+(['\"])([^'\"\n]{3,80}?)\1(?!\w)"
+    r"[,:]?\s+(['\"])((?:[^'\"\n]|(?<=\w)'(?=\w)){3,80}?)\1(?!\w)"
     r"|\b(?:kept |keeps |was |is )?(?:picturing|imagining|fantasi[sz]ing about|visuali[sz]ing)"
     r"\s+([^,.;:!?\n]{3,60})",
     re.IGNORECASE,
@@ -173,19 +183,81 @@ COMING_FROM = re.compile(r"\b(?:from|after)\s+(?:my|his|her|their|the|a|an)?\s*$
 DATED_BY = ("time", "place")
 NOT_WHEN = re.compile(r"(?:\bsince|\bx\s?\d+|\bfor the (?:past|last)(?: \w+)?)\s+(?:the\s+)?$")
 # A drink or drug bought or taken is the use, not a cue seen: "stops for fuel, buys cans",
-# "like when I used to be on pills". (Others drinking it, or ordering it, are in sight.)
+# "like when I used to be on pills", "the lads all go for a pint", "came out with a bottle".
+# (Others drinking it, or ordering it, are in sight.)
 CONSUMED = re.compile(
-    r"\b(?:buys?|bought|buying|(?:be|been|was|were|is|am|are|being|get|got|gets)\s+on)\s+"
-    r"(?:[\w'-]+\s+){0,2}$"
+    r"\b(?:buys?|bought|buying|(?:be|been|was|were|is|am|are|being|get|got|gets)\s+on|"
+    r"(?:go|goes|went|going|gone|out|off)\s+for|(?:came|come|comes|walked|walks)\s+out\s+with|"
+    r"(?:ran|run|runs|running)\s+out\s+of|(?:prescription|script|dose)\s+(?:for|of)|"
+    r"(?:taking|take|takes|took)\s+(?:my|his|her|their))\s+"
+    r"(?:[\w'-]+\s+){0,3}$"
 )
+# ... and one that ran out was not in sight either: "Tramadol ran out"
+RAN_OUT = re.compile(r"\s+(?:ran|runs|run|running|had run)\s+out\b")
+# What a smell is of is the smell: "could smell the beer from the street" is one cue
+SMELLS = ("smell", "smelt", "whiff", "stink", "stench")
+SMELL_OF = re.compile(r"^\s+(?:of\s+)?(?:the\s+|a\s+|some\s+|that\s+)?$")
 # What the patient saw or heard is a sensory cue, not where they were: "seeing the needle
 # exchange van", "hearing the ice cream van". A person seen stays a person.
 PERCEIVED = re.compile(
-    r"\b(?:seeing|saw|sees|seen|spotted|spotting|noticed|noticing|hearing|heard|hears|"
+    r"\b(?:see|seeing|saw|sees|seen|spotted|spotting|noticed|noticing|hearing|heard|hears|"
     r"smelling|smelled|smelt)\s+(?:the|a|an|that|this|those|his|her|my|their|our|some)?\s*"
     r"(?:(?!(?:on|in|at|by|near|outside|from|to|into|round|behind|off|up|down|over|past|of|with|"
     r"and|or)\b)[\w'-]+\s+){0,3}$"
 )
+# How often is not when: "my ex turning up at the school gates. every time."
+HOW_OFTEN = re.compile(
+    r"\b(?:every|each)(?: single)? time\b|\ball the time\b|\bevery now and (?:then|again)\b|"
+    r"\bwithout fail\b|\bmost of the time\b",
+    re.IGNORECASE,
+)
+# The craving's own course, rated or passing, is what the map leads to, not a cue before it:
+# "urge 8/10", "urge passed in about 20 min", "cravings eased", "no urge".
+CRAVING_COURSE = re.compile(
+    r"\b(?:urges?|cravings?)\b.*(?:\d+\s*(?:/|\s|out of)\s*10\b|"
+    r"\b(?:rated|passed|passes|eased|eases|subsided|subsides|faded|fades|dropped|drops|settled|"
+    r"lasted|peaked|went away|gone|managed)\b)"
+    r"|^no (?:urges?|cravings?)\b"
+)
+# What would happen, if: "if I ever got invited to a wedding again I think that would be it",
+# "hypothetically if she left me I'd be straight back on it". A habit ("if I'm with him I'd
+# usually have a few") is no hypothesis.
+HYPOTHETICAL_IF = re.compile(r"\b(?:if|hypothetically)\b", re.IGNORECASE)
+HYPOTHETICAL_WOULD = re.compile(r"\b(?:would|wd|i'd|id|he'd|she'd|they'd|that'd)\b", re.IGNORECASE)
+HABIT = re.compile(r"\b(?:usually|always|normally|often|used to|every)\b", re.IGNORECASE)
+TURN = re.compile(r"\b(?:but|so|instead|then)\b", re.IGNORECASE)
+# Someone's home where the patient was: "I'd been at my mam's", "being at [NAME]'s".
+SOMEONES_PLACE = re.compile(
+    r"\b(?:i|i'd|i've|i'm|im|we|we'd|he|she|he'd|she'd|pt|being|been)\b[^,.;:!?\n]{0,25}?"
+    r"\b(?:at|round|round at|round to|over at|over to|back at|back to)\s+"
+    r"(?P<home>(?:(?:my|his|her|their|our|the)\s+)?(?P<owner>(?:\[NAME\]|[a-z][\w-]*)'s))(?![\w'])",
+    re.IGNORECASE,
+)
+# A likeness is no scene: "heart racing like before a fight", "shaky like after a bender".
+SIMILE = re.compile(r"\blike\s+(?:before|after|during)\b[^,.;:!?\n]*", re.IGNORECASE)
+# People the patient is out of touch with, said after naming them: "Pt identifies [NAME]
+# (dealer) and ex-partner. No longer in contact with either."
+OUT_OF_TOUCH = re.compile(
+    r"\b(?:no longer|not|no|don't|doesn't|hasn't|haven't|never|nothing)\b[^.;!?\n]{0,20}?"
+    r"\b(?:contact|in touch|see|sees|seen|speak|speaks|spoken|talk|talks|to do)\b[^.;!?\n]{0,12}?"
+    r"\b(?:either|both|any of them|either of them|neither|them|those)\b",
+    re.IGNORECASE,
+)
+# "no one from the old group": not alone, out of touch with the group
+NO_ONE_FROM = re.compile(r"\s+(?:from|of)\b")
+# "after work review meeting", "after work drinks": "work" qualifies what comes after
+AFTER_WORK_OF = re.compile(r"after work$", re.IGNORECASE)
+# IDTS types of an event that comes with cravings, not with a good day
+HARD_TIMES = frozenset(
+    {
+        "unpleasant_emotions",
+        "physical_discomfort",
+        "conflict_with_others",
+        "urges_and_temptations",
+        "social_pressure_to_use",
+    }
+)
+VERDICT_WORDS = 6  # "It's a good routine.": a verdict on the sentence before it
 Tagger = Callable[[str], list[Token]]
 CACHED_ANSWERS = 2048
 
@@ -276,14 +348,27 @@ class CueExtractor:
                 return self._cache[key]
         named = self._named_people(text)
         words = NOT_WORDS.sub(lambda m: "," * len(m.group(0)), text)  # spans stay valid
-        found = _one_per_concept(
-            _named_after_relation(self._find(words, categories, answer_is, named), named, text)
-        )
+        found = self._find(words, categories, answer_is, named)
+        if "place" in categories and answer_is != "thought":
+            found += self._someones_places(text, found)
+        found = _one_per_concept(_named_after_relation(found, named, text))
         found = [f for f in found if not _relation_of_an_owner(f, text)]
         # what was given up, someone else's story, what would have happened: not this episode
-        set_aside = [m.span() for m in GIVEN_UP.finditer(text)]
+        set_aside = [(_clause_start(text, m.start()), m.end()) for m in GIVEN_UP.finditer(text)]
         set_aside += [m.span() for m in NOT_ME.finditer(text)]
         set_aside += [m.span() for m in COUNTERFACTUAL.finditer(text)]
+        set_aside += _hypotheses(text)
+        set_aside += [m.span() for m in SIMILE.finditer(text)]
+        out_of_touch = _out_of_touch(text)
+        found = [
+            f
+            for f in found
+            if not (
+                f.category == "people"
+                and f.span
+                and any(a <= f.span[0] < b for a, b in out_of_touch)
+            )
+        ]
         if denied := TRIGGER_DENIED.search(text):
             after = TRIGGER_AFTER.search(text, denied.end())
             end = after.start() if after else len(text)
@@ -353,6 +438,62 @@ class CueExtractor:
                     clauses.append((start, min(b for b in sentences if b >= m.end())))
         return clauses
 
+    def _calm_sentences(self, text: str, matches: list[Match]) -> list[tuple[int, int]]:
+        """Sentences (up to a turn: "but", "then", "until") that hold good states and nothing a
+        craving comes with ("Slept well, attending gym daily, feels calm.", "we had a
+        laugh and it was grand"): no place, time, person or event in them is a scene of craving.
+        A short verdict after one ("It's a good routine.") makes the sentence before it calm."""
+        lowered = normalise(text)
+        bounds = sorted(
+            {0, len(text)}
+            | {m.end() for m in SENTENCE_END.finditer(lowered)}
+            | {m.start() for m in TRIGGER_AFTER.finditer(lowered)}
+        )
+        negated = self.matcher.negated_spans(lowered)
+        craving = [
+            t.start()
+            for t in TOKEN.finditer(lowered)
+            if t.group(0) in self._craving and not any(a < t.start() < b for a, b in negated)
+        ]
+        verdicts = [m.start() for r in self._protective for m in r.finditer(lowered)]
+        calm: list[tuple[int, int]] = []
+        previous: tuple[int, int, bool] | None = None  # start, end, and whether it held no harm
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            inside = [m for m in matches if start <= m.start < end and not m.negated]
+            good = any(m.category == NOT_A_CUE and is_positive(m.text) for m in inside) or any(
+                start <= v < end for v in verdicts
+            )
+            bad = any(self._comes_with_craving(m) for m in inside) or any(
+                start <= c < end for c in craving
+            )
+            if good and not bad:
+                short = len(TOKEN.findall(lowered[start:end])) <= VERDICT_WORDS
+                if short and previous and previous[2] and any(start <= v < end for v in verdicts):
+                    calm.append(previous[:2])
+                calm.append((start, end))
+            previous = (start, end, not bad)
+        return calm
+
+    def _comes_with_craving(self, m: Match) -> bool:
+        """A state or thing that comes with a craving: an unpleasant feeling, a body state, a
+        thought, a thing seen, an event of a hard kind (a row, a redundancy, payday)."""
+        if m.category == "emotion":
+            return not set(m.situations) & set(self.lexicon.fallback.pleasant)
+        if m.category == "event":
+            return bool(set(m.situations) & HARD_TIMES)
+        return m.category in ("body", "thought", "sensory")
+
+    def _scene_of_a_good_time(self, m: Match) -> bool:
+        """What a calm sentence's scene is made of: where, when, with whom, what happened, and
+        a pleasant feeling."""
+        if m.category == "emotion":
+            return bool(set(m.situations) & set(self.lexicon.fallback.pleasant))
+        return m.category in (*SETTINGS, "event")
+
+    @cached_property
+    def _craving(self) -> frozenset[str]:
+        return frozenset(normalise(w) for w in self.lexicon.craving_words)
+
     @cached_property
     def _protective(self) -> list[re.Pattern[str]]:
         return [phrase_regex(p) for p in self.lexicon.protective]
@@ -380,6 +521,27 @@ class CueExtractor:
         situations = tuple(sensory.situations) if sensory else ()
         return Found("sensory", normalise(wording), situations, "lexicon", wording, (start, m.end))
 
+    def _someones_places(self, text: str, found: list[Found]) -> list[Found]:
+        """ "I'd been at my mam's", "being at [NAME]'s": someone's home, where the patient was,
+        is a place (the kids "at their dad's" were somewhere the patient was not)."""
+        place = self.lexicon.categories.get("place")  # type: ignore[call-overload]
+        situations = tuple(place.situations) if place else ()
+        places: list[Found] = []
+        tags = _Tags(text, self._tagger)
+        for m in SOMEONES_PLACE.finditer(text):
+            start, end = m.span("home")
+            after = next((t for t in tags.tokens if t.start >= end), None)
+            if after is not None and after.tag.startswith("NN") and after.start <= end + 1:
+                continue  # "at his cousin's house": the house is the place
+            if any(
+                f.category == "place" and f.span and f.span[0] <= start < f.span[1] for f in found
+            ):
+                continue
+            wording = text[start:end]
+            owner = normalise(m.group("owner"))
+            places.append(Found("place", owner, situations, "lexicon", wording, (start, end)))
+        return places
+
     def _named_people(self, text: str) -> list[Found]:
         """Someone the PHI guard redacted, as a person who was there (see NAMED_PERSON), unless
         a negation reaches them ("wasn't with [NAME]")."""
@@ -404,13 +566,19 @@ class CueExtractor:
         matches = [  # "she works", "the house sale", "a work dinner": other words
             m
             for m in matches
-            if not tags.not_a_noun_here(m) and not tags.names_a_kind(m, matches, self._filler)
+            if not tags.not_a_noun_here(m)
+            and not tags.names_a_kind(m, matches, self._filler)
+            and not tags.qualifies_a_noun(m)
+            and not _no_one_from(m, text)
+            and not _qualifies_a_person(m, matches, text)
         ]
         calm = self._calm_clauses(text, matches)
+        calm_sentences = self._calm_sentences(text, matches)
         # "[NAME] fine", "went to [NAME]'s meeting instead": no one there for a craving (the
         # caller's list, which find() places after this)
         named[:] = [n for n in named if not (n.span and any(a <= n.span[0] < b for a, b in calm))]
         lowered = normalise(text)
+        matches = _smells_with_what_was_smelt(matches, lowered)
         found = [
             self._perceived(m, text)
             for m in _addresses_dropped(_sources_dropped(matches, text), text)
@@ -418,8 +586,12 @@ class CueExtractor:
             and m.category != NOT_A_CUE
             and not tags.only_an_owner(m, matches)
             and not (m.category in SETTINGS and any(a <= m.start < b for a, b in calm))
+            and not (
+                self._scene_of_a_good_time(m) and any(a <= m.start < b for a, b in calm_sentences)
+            )
             and not (m.category in DATED_BY and NOT_WHEN.search(lowered, 0, m.start))
             and not (m.category == "sensory" and CONSUMED.search(lowered, 0, m.start))
+            and not (m.category == "sensory" and RAN_OUT.match(lowered, m.end))
         ]
         quoted = self._quoted_thoughts(text, found)
         if quoted:  # the bottle she pictured is not one she saw, "tonight" not when it was
@@ -427,9 +599,15 @@ class CueExtractor:
             found = [
                 f
                 for f in found
-                if f.category == "thought"
-                or not f.span
-                or not any(a <= f.span[0] and f.span[1] <= b for a, b in inside)
+                if not f.span
+                or (
+                    f.category == "thought"  # "ruminating 'they've all got it in for me'": the
+                    and not any(0 <= a - f.span[1] <= QUOTE_GAP for a, _ in inside)  # words
+                )
+                or (
+                    f.category != "thought"
+                    and not any(a <= f.span[0] and f.span[1] <= b for a, b in inside)
+                )
             ]
             found += quoted
         leftovers = self.leftovers(text, matches)
@@ -457,7 +635,10 @@ class CueExtractor:
         for m in matches:
             chars[m.start : m.end] = "|" * (m.end - m.start)
         for start, end in self.matcher.negated_spans(lowered) if negations else []:
+            start = max(start, 0)  # a span from the first sentence's start begins at -1
             chars[start:end] = "|" * (end - start)
+        for often in HOW_OFTEN.finditer(lowered):  # "every single time": how often, not when
+            chars[often.start() : often.end()] = "|" * (often.end() - often.start())
         masked = "".join(chars)
         pieces: list[list[re.Match[str]]] = [[]]
         for token in TOKEN.finditer(masked):
@@ -489,6 +670,7 @@ class CueExtractor:
             if " " in lo.phrase
             and tags.has(lo.start, lo.end, CONTENT)
             and lo.phrase.split()[0] not in self._use
+            and not CRAVING_COURSE.search(lo.phrase)
         ]
         if not phrases or self._embedder is None:
             return []
@@ -624,7 +806,14 @@ class _Tags:
         first = next((t for t in self.tokens if t.start == match.start), None)
         if " " in wording or first is None:
             return False
+        if self._a_fragment(match):  # "Work. The hotel bar...": a word alone names a thing
+            return False
         return first.tag.startswith("VB")  # "she works", "trains at the gym"
+
+    def _a_fragment(self, match: Match) -> bool:
+        before = self._text[: match.start].rstrip()
+        after = self._text[match.end :].lstrip()
+        return (not before or before[-1] in ".,;:!?-\n") and (not after or after[0] in ".,;:!?\n")
 
     def names_a_kind(self, match: Match, matches: list[Match], filler: set[str]) -> bool:
         """A place that qualifies the noun after it ("the house sale", "a work dinner") names a
@@ -641,6 +830,14 @@ class _Tags:
         if word == "home":  # "on the bus home": where the bus was going
             return False
         return not any(m.start <= after.start < m.end and m is not match for m in matches)
+
+    def qualifies_a_noun(self, match: Match) -> bool:
+        """ "after work review meeting", "after work drinks": "work" names a kind of meeting, and
+        the time is no cue; what follows is read for itself."""
+        if match.category != "time" or not AFTER_WORK_OF.search(self._text, 0, match.end):
+            return False
+        after = next((t for t in self.tokens if t.start >= match.end), None)
+        return after is not None and after.start == match.end + 1 and after.tag.startswith("NN")
 
     def only_an_owner(self, match: Match, matches: list[Match]) -> bool:
         """Someone named only as the owner of a place or thing ("her sister's caravan", "his
@@ -697,16 +894,88 @@ def _spacy_tags(text: str) -> list[Token]:
     return analyse(text)
 
 
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding `position` starts: "my nan used to drink with me" is the nan's."""
+    ends = [m.end() for m in CLAUSE_SPLIT.finditer(text, 0, position)]
+    return ends[-1] if ends else 0
+
+
+def _smells_with_what_was_smelt(matches: list[Match], lowered: str) -> list[Match]:
+    """ "smell the beer", "the smell of the cans": one cue, the smell's, worded to what was
+    smelt (the beer was not in sight)."""
+    kept: list[Match] = []
+    for m in matches:
+        smell = kept[-1] if kept else None
+        if (
+            smell is not None
+            and m.category == smell.category == "sensory"
+            and lowered[smell.start : smell.end].startswith(SMELLS)
+            and SMELL_OF.match(lowered[smell.end : m.start])
+        ):
+            kept[-1] = replace(smell, end=m.end)
+            continue
+        kept.append(m)
+    return kept
+
+
+def _qualifies_a_person(match: Match, matches: list[Match], text: str) -> bool:
+    """ "the wine mums", "beer buddies": the drink says what kind of people, none is in sight."""
+    if match.category != "sensory":
+        return False
+    return any(
+        m.category == "people" and m.start == match.end + 1 and text[match.end] == " "
+        for m in matches
+    )
+
+
+def _no_one_from(match: Match, text: str) -> bool:
+    """ "No one from the old group since I moved": out of touch with a group, not alone."""
+    wording = normalise(text[match.start : match.end])
+    return wording in NO_ONE and NO_ONE_FROM.match(text, match.end) is not None
+
+
+def _hypotheses(text: str) -> list[tuple[int, int]]:
+    """Sentences that say what would happen if ("if she left me I'd be straight back on it"), to
+    a turn to what did ("but", "so", "instead", "then")."""
+    spans = []
+    starts = [0, *(m.end() for m in SENTENCE_END.finditer(text))]
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        sentence = text[start:end]
+        if (
+            (hypothesis := HYPOTHETICAL_IF.search(sentence))
+            and HYPOTHETICAL_WOULD.search(sentence, hypothesis.end())
+            and not HABIT.search(sentence)
+        ):
+            turn = TURN.search(sentence, hypothesis.end())
+            spans.append((start, start + turn.start() if turn else end))
+    return spans
+
+
+def _out_of_touch(text: str) -> list[tuple[int, int]]:
+    """From the sentence before "no longer in contact with either" to its end: whoever was
+    named there is out of the patient's life."""
+    spans = []
+    for m in OUT_OF_TOUCH.finditer(text):
+        ends = [e.end() for e in SENTENCE_END.finditer(text, 0, m.start())]
+        start = ends[-2] if len(ends) > 1 else 0
+        spans.append((start, m.end()))
+    return spans
+
+
 def _sources_dropped(matches: list[Match], text: str) -> list[Match]:
-    """ "a letter from the job centre", "knows him from the clinic": a place a message or an
-    acquaintance comes from is not where the patient was. Where people are from ("old using
-    mates from the hostel") stays: a clinician notes it."""
+    """ "a letter from the job centre", "knows him from the clinic", "the smell of weed from a
+    car", "adverts for the casino": a place a message, an acquaintance, a smell or an advert
+    comes from is not where the patient was. Where people are from ("old using mates from the
+    hostel") stays: a clinician notes it."""
     return [
         m
         for m in matches
         if not (
             m.category == "place"
-            and SOURCE_BEFORE.search(normalise(text[max(0, m.start - 40) : m.start]))
+            and (
+                SOURCE_BEFORE.search(before := normalise(text[max(0, m.start - 40) : m.start]))
+                or SENSED_FROM.search(before)
+            )
         )
     ]
 

@@ -115,6 +115,11 @@ class Lexicon(Strict):
     worry_about: list[str] = Field(
         default=[], description="'worried about work': what follows is a worry, not a place"
     )
+    talked_about: list[str] = Field(
+        default=[],
+        description="'going on about mum', 'row re money': what follows is what was talked "
+        "about, not who or what was there",
+    )
     mourned_before: list[str] = Field(
         default=[], description="'grieving his brother': the person named next is not there"
     )
@@ -240,10 +245,30 @@ REPORTS = re.compile(
     r"(?:says|said|thinks|reckons)(?=\s*(?:[.,;!?]|$|(?:that\s+)?(?:he|she|pt|they)(?:'s|'d|\s)))|"
     r"told me|tells me)\b"
 )
+# ... or signs the note: "... and I know what's coming. - wife", "... (mum)".
+SIGNED_BEFORE = re.compile(r"(?:\s[-\u2013\u2014~]+|\()\s*(?:(?:his|her|their|pt's|the)\s+)?$")
+SIGNED_AFTER = re.compile(r"^(?:'s)?\)?[\s.!]*$")
+# A relative's own account: "My son gets restless after the football... He goes out with his
+# mates". The relative who opens it, with no "I" or "me" of the patient's after, is the patient.
+VOICE_OPENING = re.compile(r"^[\s\W]*(?:my|our)\s+$")
+VOICE_VERB = re.compile(
+    r"(?:'s)?\s+(?:always\s+|usually\s+|often\s+|just\s+)?(?:gets|got|is|was|goes|went|comes|"
+    r"came|becomes|became|seems|seemed|starts|started|feels|felt|has|had|can't|won't|will|"
+    r"drinks|drank|uses|used|sits|stays|disappears|storms)\b"
+)
+FIRST_PERSON = re.compile(r"\b(?:i|me|myself|i'm|im|i'd|i've|ive|i'll)\b")
+# What a talk was about runs to the next preposition or conjunction of the scene or clause:
+# "argument with my girlfriend about money at her flat" (the flat is the scene).
+TOPIC_END = re.compile(
+    r"[,.;:!?()\n\u2013\u2014]|\s-\s|\b(?:then|but|so|when|while|at|in|on|with|after|before|"
+    r"because|until|till|since)\b"
+)
 REPORTED_BY = re.compile(r"(?:\baccording to|\bcollateral|\bcorroborated by)\s*\(?\s*(?:\w+\s+)?$")
 # Someone thought about ("thinking about my mum back home") is in the patient's mind, not there.
 THOUGHT_OF = re.compile(r"\b(?:think|thinks|thinking|thought)\s+(?:about|of)\b[^,.;:!?()\n]*$")
 TEMPTATION = "urges_and_temptations"  # a dealer's words are a cue: "dealer said he had some"
+TALKED_OF = ("people", "place", "event", "sensory")  # what a topic of talk may name
+SETTING_OF_A_CRAVING = frozenset({"when", "while"})  # "no urges when with partner"
 NOT_A_CUE = "_not_a_cue"  # the category of a positive or neutral state's match
 CONTRACTED = re.compile(
     r"^(?:did|was|were|has|have|had|is|are|does|do|could|would|wo|ca|should)nt$"
@@ -280,6 +305,10 @@ class Matcher:
     @cached_property
     def _worry(self) -> PhraseSet:
         return PhraseSet(self.lexicon.worry_about)
+
+    @cached_property
+    def _talk(self) -> PhraseSet:
+        return PhraseSet(self.lexicon.talked_about)
 
     @cached_property
     def _mourned_before(self) -> re.Pattern[str]:
@@ -332,14 +361,18 @@ class Matcher:
         ]
         negated = self.negated_spans(lowered)
         worries = self.worry_spans(lowered)
+        topics = self.topic_spans(lowered)
         found = _longest_without_overlap(candidates)
+        voice = _relative_voice(found, lowered)
         kept = [
             replace(
                 m,
                 negated=_inside(m.start, negated)
                 or self._a_worry(m, worries, lowered)
+                or (m.category in TALKED_OF and _inside(m.start, topics))
                 or self._mourned(m, lowered)
-                or _someone_elses(m, found, lowered),
+                or m is voice
+                or _someone_elses(m, found, lowered, voice),
             )
             for m in found
         ]
@@ -359,16 +392,19 @@ class Matcher:
         for clause in _clauses(lowered):
             tokens = list(TOKEN.finditer(lowered, clause[0], clause[1]))
             scope: int | None = None
+            craving = False  # "no urges when with partner": the craving's setting is negated too
             for n, token in enumerate(tokens):
                 word = token.group(0)
-                if scope is not None and word in self._ends:
+                ends = word in self._ends and not (craving and word in SETTING_OF_A_CRAVING)
+                if scope is not None and ends:
                     spans.append((scope, token.start()))
                     scope = None
                 exempted = any(a <= token.start() < b for a, b in exempt)
                 negation = self.is_negation(word) or token.start() in avoided
                 if scope is None and negation and not exempted:
                     following = [t.group(0) for t in tokens[n + 1 : n + 3]]
-                    if any(w in self._craving for w in following):
+                    craving = any(w in self._craving for w in following)
+                    if craving:
                         # no craving: not its setting either, before it in the sentence too
                         scope = _sentence_start(lowered, token.start())
                     elif any(w in self._use for w in following) and not _habitual(tokens, n):
@@ -386,6 +422,15 @@ class Matcher:
         for m in self._worry.finditer(lowered):
             end = next((c[1] for c in _clauses(lowered) if c[0] <= m.end() <= c[1]), m.end())
             spans.append((m.end(), end))
+        return spans
+
+    def topic_spans(self, lowered: str) -> list[tuple[int, int]]:
+        """What a talk or a row was about ("going on about mum", "row re money"), to the next
+        word that sets a scene ("at her flat") or the clause's end."""
+        spans = []
+        for m in self._talk.finditer(lowered):
+            end = TOPIC_END.search(lowered, m.end() + 1)
+            spans.append((m.end() - 1, end.start() if end else len(lowered)))
         return spans
 
     def _a_worry(self, match: Match, worries: list[tuple[int, int]], lowered: str) -> bool:
@@ -406,7 +451,9 @@ class Matcher:
         before = lowered[max(0, match.start - MOURNING_REACH) : match.start]
         after = lowered[match.end : match.end + MOURNING_REACH]
         reporter = TEMPTATION not in match.situations and bool(
-            REPORTS.match(after) or REPORTED_BY.search(before)
+            REPORTS.match(after)
+            or REPORTED_BY.search(before)
+            or (SIGNED_BEFORE.search(before) and SIGNED_AFTER.match(after))
         )
         return bool(
             self._mourned_before.search(before)
@@ -463,15 +510,31 @@ def _rules(category: str, lexicon: CategoryLexicon) -> list[_Rule]:
     return rules
 
 
-def _someone_elses(match: Match, found: list[Match], lowered: str) -> bool:
+def _someone_elses(
+    match: Match, found: list[Match], lowered: str, voice: Match | None = None
+) -> bool:
     """A feeling or body state said of someone or something else ("his wife was furious",
-    "the house was empty", "the kids were ill") is not the patient's own cue."""
+    "the house was empty", "the kids were ill") is not the patient's own cue; said of the
+    patient by a relative ("My son gets restless") it is."""
     if match.category not in INTERNAL_STATES:
         return False
     subject = next(
         (m for m in reversed(found) if m.end <= match.start and m.category in SUBJECTS), None
     )
-    return subject is not None and bool(SAID_OF.fullmatch(lowered, subject.end, match.start))
+    if subject is None or subject is voice:
+        return False
+    return bool(SAID_OF.fullmatch(lowered, subject.end, match.start))
+
+
+def _relative_voice(found: list[Match], lowered: str) -> Match | None:
+    """The relative an answer opens with when the answer is theirs: "My son gets restless
+    after the football..." (no "I" or "me" of the patient's after it)."""
+    first = next((m for m in found if m.category == "people"), None)
+    if first is None or not VOICE_OPENING.match(lowered[: first.start]):
+        return None
+    if not VOICE_VERB.match(lowered, first.end) or FIRST_PERSON.search(lowered, first.end):
+        return None
+    return first
 
 
 def _word_sequence(phrases: list[str], ending: bool) -> re.Pattern[str]:
@@ -493,10 +556,10 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _habitual(tokens: list[re.Match[str]], n: int) -> bool:
-    """ "never drinks at home", "no longer uses at work": the habit is negated, with its
-    setting (one night's "didn't drink at the pub" leaves the pub)."""
+    """ "never drinks at home", "no longer uses at work", "denies using at home": the habit is
+    negated, with its setting (one night's "didn't drink at the pub" leaves the pub)."""
     word = tokens[n].group(0)
-    return word == "never" or (
+    return word in ("never", "denies", "denied") or (
         word == "no" and n + 1 < len(tokens) and tokens[n + 1].group(0) == "longer"
     )
 
