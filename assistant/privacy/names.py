@@ -246,7 +246,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
         return []
     flat = text.isupper() or text.islower()  # no case to go by: treat all as lower case
     seeds = [i for i in range(len(words)) if _starts_name(text, words, i, flat)]
-    seeds = _not_medicines(text, words, {*seeds, *_lower_pairs(text, words)})
+    seeds = _not_medical(text, words, {*seeds, *_lower_pairs(text, words)})
     seeds = [*_joined(text, words, seeds, flat)]
     return [_with_initials(text, span) for span in _runs(text, words, sorted(set(seeds)), flat)]
 
@@ -288,18 +288,31 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n][ \t\n]*)[\"'“(]?(\w)")
 _I = frozenset({"i", "i'm", "i've", "i'd", "i'll", "i’m", "i’ve", "i’d", "i’ll"})
 
 
-def _not_medicines(text: str, words: list[_Word], seeds: set[int]) -> set[int]:
-    """The seeds less medicine names: a word the drug dictionary of drug-named-entity-recognition
-    holds (generic and brand names from DrugBank, MeSH, Wikipedia and the NHS: "co-codamol",
-    "Oramorph", "Zubsolv") and no one's first name ("Camila" and "Kendrick" are brands too),
-    unless a title goes before it."""
-    asked = {words[i].lower for i in seeds if not lexicon.given(words[i].text)}
+def _not_medical(text: str, words: list[_Word], seeds: set[int]) -> set[int]:
+    """The seeds less the names of medicines and diseases that are no one's first name, unless
+    a title goes before: a word the drug dictionary of drug-named-entity-recognition holds
+    (generic and brand names from DrugBank, MeSH, Wikipedia and the NHS: "co-codamol",
+    "Oramorph", "Zubsolv"; "Camila" and "Kendrick" are brands too, and stay names), and a
+    disease named after someone, in the possessive, that the WHO's ICD-10 titles hold
+    ("Parkinson's", "Wernicke's", "Huntington's")."""
+    asked = {
+        i: words[i].lower
+        for i in seeds
+        if not lexicon.given(words[i].text) and not _after_title(text, words, i)
+    }
     if not asked:
         return seeds
     from assistant.retrieval import drug_lexicon  # its table is kept in the model cache
 
-    drugs = drug_lexicon.lookup(asked)
-    return {i for i in seeds if words[i].lower not in drugs or _after_title(text, words, i)}
+    medical = set(drug_lexicon.lookup(asked.values()))
+    if any(_POSSESSIVE.match(text, words[i].end) for i in asked):
+        from assistant.retrieval.medical_terms import condition_words
+
+        diseases = condition_words()
+        medical |= {
+            w for i, w in asked.items() if w in diseases and _POSSESSIVE.match(text, words[i].end)
+        }
+    return {i for i in seeds if asked.get(i) not in medical}
 
 
 def _words(text: str) -> list[_Word]:
@@ -626,7 +639,10 @@ def _home_of(text: str, word: _Word, before: str, capital: bool) -> bool:
         return False
     score = lexicon.zipf(word.text)
     if _HOME_CUE.search(before):
-        return (_listed(word) and score < _PLAIN) or score < _NOT_ENGLISH
+        # "at Wilson's flat": a first name common as a word, with the home named after it
+        home = capital and lexicon.given(word.text) and _HOME_AFTER.match(text, word.end)
+        limit = _COMMON if home else _PLAIN
+        return (_listed(word) and score < limit) or score < _NOT_ENGLISH
     return capital and _listed(word) and score < _PLAIN
 
 
@@ -747,6 +763,11 @@ _NAME_GAP = re.compile(r",?[ \t]{1,2}|[ \t]?-[ \t]?")
 _LIST_GAP = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:and|&|n)[ \t]+|[ \t]*&[ \t]*", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:(?<![\w.])[A-Z]\.[ \t]?){1,3}$|(?:(?<![\w.])[A-Z][ \t]){2,3}$")
 _POSSESSIVE = re.compile(r"['’]s\b")
+_HOME_AFTER = re.compile(
+    r"['’]s[ \t]+(?:flat|house|place|gaff|room|bedroom|caravan|van|car|party|birthday|wedding"
+    r"|funeral|mum|mam|dad|nan|sofa|couch|settee|garden|garage|shed)\b",
+    re.IGNORECASE,
+)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|my|your|his|her|our|their|this|that|these|those)\s+$", re.IGNORECASE
 )

@@ -18,7 +18,8 @@ def _words(text: str) -> frozenset[str]:
 # names the product, not a person ("Pepsi Max", "Coke Zero", "Red Bull Summer Edition").
 BRAND_WORDS = _words(
     """
-    Bull Monster Relentless Rockstar Lucozade Sprite Tango Lilt Vimto Ribena Irn-Bru Irn Bru
+    Bull Monster Relentless Rockstar Lucozade Sprite Tango Lilt Vimto Ribena Irn-Bru Irn Bru Fanta
+    Schweppes
     Pepsi Coke Coca Cola Diet Guinness Artois Carling Carlsberg Budweiser Bud Coors Heineken
     Peroni Amstel Cobra Kingfisher Tyskie Kronenbourg Tennent's Foster's Fosters
     Strongbow Magners Thatchers Kopparberg Rekorderlig Lambrini Desperados Hooch WKD Smirnoff
@@ -194,6 +195,16 @@ BRAND_PHRASES = (
     "st john's wort",
     "rose wine",
     "celtic",
+    "tia maria",
+    # cannabis strains named like people
+    "amnesia haze",
+    "lemon haze",
+    "purple haze",
+    "silver haze",
+    "jack herer",
+    "bruce banner",
+    "charlotte's web",
+    "white widow",
 )
 
 # Joining words inside a name: "Jan van der Berg", "María de la Cruz", "Niamh Ní Bhriain",
