@@ -5,7 +5,8 @@ except right after a title or a naming cue):
 - spaCy's recogniser tags it PERSON, or tags a listed, uncommon capitalised word as something
   else ("Aoife" read as an organisation);
 - it follows a title ("Dr Patel", "mr o'driscoll") or a naming cue ("called X", "named X",
-  "my sister X", "wife = X", "me n X"), in any case;
+  "known to everyone as X", "a lad they call X", "my sister X", "my cuz X", "wife = X", "me n X"),
+  in any case;
 - it follows a weaker cue ("with X", "into X's", "texted X") and is a listed name;
 - it is a listed name rare as an English word, in capitals or internal capitals ("McDonald",
   "DuPont", "OKAFOR"), or two such names in lower case ("maria gonzalez"), or, in any case, a
@@ -28,15 +29,21 @@ except right after a title or a naming cue):
 - it is a first name listed with a found name ("Grace and [Faith]", "Summer and [Dawn]", "jaz n
   ricky"), follows initials
   ("J. K. Oyelowo") or a nickname's adjective ("Big Dave"), is a possessive standing for
-  someone's home ("went round kasia's"), or a pet form of a first name ("tommo", "gazza").
+  someone's home ("went round kasia's", "goin 2 emre's", "at Wilson's flat"), or a pet form of a
+  first name ("tommo", "gazza");
+- it is a lower-case word English and the name lists hardly know before a feeling only a person
+  has ("aroha was fuming").
 Never: a unit after a number or a prescription abbreviation in a dose line ("1 mg PRN, max 4
 mg in 24 h"), a time of day or season without a person's doing ("Dawn is the worst time"),
-a hyphenated scale ("CIWA-Ar"), a noun's modifier ("Reggae nights"), a measure of a
+a hyphenated scale ("CIWA-Ar", "CIWA-AR"), a family word ("Mam", "Nanna", "Nonna"), a
+medicine in the drug dictionary that is no first name ("co-codamol", "Oramorph"), a disease
+named after someone ("Parkinson's"), a noun's modifier ("Reggae nights"), a measure of a
 drug ("a bit of Billy"), a collective noun telling ("Staff said"), an order or question opening
 a sentence ("Rob the till", "Will the cravings stop?"), or a product after a drinks brand
-("Pepsi Max", "Coke Zero"). Text all in capitals is read in lower case ("MY BROTHER FEMI").
-Each name then takes in the name words, particles and initials beside it ("Jan van der Berg",
-"DE SOUZA Ana Paula", "Park Ji-hoon", "J. K. Oyelowo").
+("Pepsi Max", "Coke Zero"). Text all in capitals is truecased first ("KEV IS OUTSIDE" is read
+as "Kev is outside"). Each name then takes in the name words, particles and initials beside it
+("Jan van der Berg", "DE SOUZA Ana Paula", "Park Ji-hoon", "J. K. Oyelowo", "wiremu te rangi"),
+and a family name in capitals before a comma ("COHEN-LEVY, Avraham").
 """
 
 from __future__ import annotations
@@ -270,6 +277,7 @@ def _true_cased(text: str) -> str | None:
             and not _never(lower)
             and not _ordinary(lower)
             and lower not in PARTICLES
+            and lower not in _BARE_CONTRACTIONS
             and lexicon.listed(lower)
             and lexicon.zipf(lower) < _cased_below(lowered[: match.start()][-40:])
         ):
@@ -286,6 +294,11 @@ def _cased_below(before: str) -> float:
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n][ \t\n]*)[\"'“(]?(\w)")
 _I = frozenset({"i", "i'm", "i've", "i'd", "i'll", "i’m", "i’ve", "i’d", "i’ll"})
+# Contractions texted without their apostrophe ("HED COME", "SHES GONE", "IVE USED"): words.
+_BARE_CONTRACTIONS = frozenset(
+    """im ive id ill hed hes shed shes wed weve youre youve youd theyre theyve theyd dont cant
+    wont didnt isnt wasnt arent werent aint wouldnt couldnt shouldnt thats whats lets its""".split()
+)
 
 
 def _not_medical(text: str, words: list[_Word], seeds: set[int]) -> set[int]:

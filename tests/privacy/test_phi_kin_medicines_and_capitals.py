@@ -26,6 +26,8 @@ from assistant.privacy import redact
         "AUDIT-C 9, SADQ-C 22 - moderate dependence, CIWA-AR to follow",
         "walked 2 miles down the road to the offy in the rain",
         "did 4 lines in a row and then drove home",
+        "My dad has Parkinson's and I'm his carer, that's when I drink",
+        "SHES GONE AND IVE USED AGAIN",
     ],
 )
 def test_family_words_medicines_and_shorthand_are_kept_word_for_word(answer: str) -> None:
@@ -47,6 +49,7 @@ def test_family_words_medicines_and_shorthand_are_kept_word_for_word(answer: str
             "DAZ JUST TURNED UP AT MY DOOR WITH A BAG",
             "[NAME] JUST TURNED UP AT MY DOOR WITH A BAG",
         ),
+        ("MARK SAID HED COME ROUND LATER", "[NAME] SAID HED COME ROUND LATER"),
         ("im stayin @ kaito's 2nite dont wait up", "im stayin @ [NAME]'s 2nite dont wait up"),
         (
             "COHEN-LEVY, Avraham - father, reports son drinking heavily",
