@@ -79,12 +79,15 @@ _JOIN = re.compile(r"[ \t]{1,2}|[ \t]?-[ \t]?")
 _SENTENCE_END = set('.!?:;\n\r"“(*•>#')
 _RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, reverse=True))
 # Naming constructions: "called X", "known (to everyone) as X", "goes by X", "nicknamed X",
-# "they call (him) X", "we used to call him X", "calls himself X".
+# "we used to call him X", "a lad they call X", "calls himself X" (not "I call Samaritans").
 _NAMING = r"""called|named|nicknamed|name\s+is|name's|name\s*[:=]|nickname(?:\s+is|'s)?
     |(?:goes|go|went|going)\s+by(?:\s+the\s+name(?:\s+of)?)?|known(?:\s+to\s+\w+)?\s+as|aka
     |answers\s+to|calls?\s+(?:himself|herself|themselves|themself)
     |(?:they|we|people|everyone|everybody|folk|lads|all|you|u|i)(?:\s+used\s+to)?
-      \s+(?:call|calls|called)(?:\s+(?:him|her|them|me))?"""
+      \s+call(?:s|ed)?\s+(?:him|her|them)
+    |(?:lad|guy|bloke|fella|feller|geezer|girl|woman|man|kid|one|someone|somebody)\s+(?:that\s+
+      |who\s+|whom\s+)?(?:they|people|everyone|everybody|folk|(?:the\s+)?lads|all)
+      (?:\s+used\s+to)?\s+call(?:s|ed)?"""
 _STRONG_CUE = re.compile(
     rf"""(?:\b(?:{_NAMING})
         |\b(?:{_RELATION})(?:'s\s+name\s+is)?\s*(?:[:=,(]|\s-)?

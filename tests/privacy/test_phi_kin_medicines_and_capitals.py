@@ -21,6 +21,7 @@ from assistant.privacy import redact
         "Co-dydramol from the GP for my back, then I started buying it online",
         "Lofexidine helped with the shakes but the Oramorph was what I really wanted",
         "my counsellor calls it the witching hour, right after tea",
+        "I call Samaritans when it gets bad at night",
         "JUST HAD A MASSIVE ROW WITH MY MUM AND I WANT A DRINK",
         "goin 2 tesco's l8r 4 cans, cant stop myself",
         "AUDIT-C 9, SADQ-C 22 - moderate dependence, CIWA-AR to follow",
