@@ -13,13 +13,15 @@ if TYPE_CHECKING:
 
 
 def warm_up() -> None:
-    """Load the name recogniser and name lists, and compile the identifier patterns, now (once
-    per process; otherwise on first use)."""
+    """Load the name recogniser, name lists and drug names, and compile the identifier
+    patterns, now (once per process; otherwise on first use)."""
     from assistant.privacy import lexicon, recogniser
     from assistant.privacy.patterns import SHAPES
+    from assistant.retrieval import drug_lexicon
 
     recogniser.warm_up()
     lexicon.warm_up()
+    drug_lexicon.lookup(["co-codamol"])  # medicines are never names: the table, made or read
     for shape in SHAPES:
         shape.regex  # noqa: B018 (compiled on first access)
 

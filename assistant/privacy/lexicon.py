@@ -50,13 +50,19 @@ def _names(kind: str) -> SortedWords:
 
 
 def listed(word: str) -> bool:
-    """A first or last name somewhere: the word, or each part of "O'Brien", "al-Rashid"."""
+    """A first or last name somewhere: the word, a part of "al-Rashid", or the name after an
+    elided "O'" or "D'" ("o'driscoll", "D'Angelo")."""
     lower = word.lower()
     first, last = _names("first"), _names("last")
     if lower in first or lower in last:
         return True
+    if _ELIDED.match(lower):
+        return lower[2:] in last or lower[2:] in first
     parts = [p for p in _PARTS.split(lower) if len(p) > 1]
     return len(parts) > 1 and any(p in first or p in last for p in parts)
+
+
+_ELIDED = re.compile(r"[od]['’]\w{3,}$")
 
 
 def given(word: str) -> bool:

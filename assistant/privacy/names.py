@@ -5,7 +5,8 @@ except right after a title or a naming cue):
 - spaCy's recogniser tags it PERSON, or tags a listed, uncommon capitalised word as something
   else ("Aoife" read as an organisation);
 - it follows a title ("Dr Patel", "mr o'driscoll") or a naming cue ("called X", "named X",
-  "my sister X", "wife = X", "me n X"), in any case;
+  "known to everyone as X", "a lad they call X", "my sister X", "my cuz X", "wife = X", "me n X"),
+  in any case;
 - it follows a weaker cue ("with X", "into X's", "texted X") and is a listed name;
 - it is a listed name rare as an English word, in capitals or internal capitals ("McDonald",
   "DuPont", "OKAFOR"), or two such names in lower case ("maria gonzalez"), or, in any case, a
@@ -28,15 +29,21 @@ except right after a title or a naming cue):
 - it is a first name listed with a found name ("Grace and [Faith]", "Summer and [Dawn]", "jaz n
   ricky"), follows initials
   ("J. K. Oyelowo") or a nickname's adjective ("Big Dave"), is a possessive standing for
-  someone's home ("went round kasia's"), or a pet form of a first name ("tommo", "gazza").
+  someone's home ("went round kasia's", "goin 2 emre's", "at Wilson's flat"), or a pet form of a
+  first name ("tommo", "gazza");
+- it is a lower-case word English and the name lists hardly know before a feeling only a person
+  has ("aroha was fuming").
 Never: a unit after a number or a prescription abbreviation in a dose line ("1 mg PRN, max 4
 mg in 24 h"), a time of day or season without a person's doing ("Dawn is the worst time"),
-a hyphenated scale ("CIWA-Ar"), a noun's modifier ("Reggae nights"), a measure of a
+a hyphenated scale ("CIWA-Ar", "CIWA-AR"), a family word ("Mam", "Nanna", "Nonna"), a
+medicine in the drug dictionary that is no first name ("co-codamol", "Oramorph"), a disease
+named after someone ("Parkinson's"), a noun's modifier ("Reggae nights"), a measure of a
 drug ("a bit of Billy"), a collective noun telling ("Staff said"), an order or question opening
 a sentence ("Rob the till", "Will the cravings stop?"), or a product after a drinks brand
-("Pepsi Max", "Coke Zero"). Text all in capitals is read in lower case ("MY BROTHER FEMI").
-Each name then takes in the name words, particles and initials beside it ("Jan van der Berg",
-"DE SOUZA Ana Paula", "Park Ji-hoon", "J. K. Oyelowo").
+("Pepsi Max", "Coke Zero"). Text all in capitals is truecased first ("KEV IS OUTSIDE" is read
+as "Kev is outside"). Each name then takes in the name words, particles and initials beside it
+("Jan van der Berg", "DE SOUZA Ana Paula", "Park Ji-hoon", "J. K. Oyelowo", "wiremu te rangi"),
+and a family name in capitals before a comma ("COHEN-LEVY, Avraham").
 """
 
 from __future__ import annotations
@@ -71,8 +78,18 @@ _INNER_CAPITAL = re.compile(r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Du|Da|La|Le|Van|V
 _JOIN = re.compile(r"[ \t]{1,2}|[ \t]?-[ \t]?")
 _SENTENCE_END = set('.!?:;\n\r"“(*•>#')
 _RELATION = "|".join(sorted((re.escape(w) for w in RELATION_WORDS), key=len, reverse=True))
+# Naming constructions: "called X", "known (to everyone) as X", "goes by X", "nicknamed X",
+# "we used to call him X", "a lad they call X", "calls himself X" (not "I call Samaritans").
+_NAMING = r"""called|named|nicknamed|name\s+is|name's|name\s*[:=]|nickname(?:\s+is|'s)?
+    |(?:goes|go|went|going)\s+by(?:\s+the\s+name(?:\s+of)?)?|known(?:\s+to\s+\w+)?\s+as|aka
+    |answers\s+to|calls?\s+(?:himself|herself|themselves|themself)
+    |(?:they|we|people|everyone|everybody|folk|lads|all|you|u|i)(?:\s+used\s+to)?
+      \s+call(?:s|ed)?\s+(?:him|her|them)
+    |(?:lad|guy|bloke|fella|feller|geezer|girl|woman|man|kid|one|someone|somebody)\s+(?:that\s+
+      |who\s+|whom\s+)?(?:they|people|everyone|everybody|folk|(?:the\s+)?lads|all)
+      (?:\s+used\s+to)?\s+call(?:s|ed)?"""
 _STRONG_CUE = re.compile(
-    rf"""(?:\b(?:called|named|name\s+is|name's|name\s*[:=]|goes\s+by|known\s+as|aka)
+    rf"""(?:\b(?:{_NAMING})
         |\b(?:{_RELATION})(?:'s\s+name\s+is)?\s*(?:[:=,(]|\s-)?
         |\bme\s+(?:n|and|&))\s*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -117,6 +134,10 @@ _TAKES = rf"""(?:pick|drop|drive|walk|take|collect|fetch|babysit|ferry|bring)\s+
 # What only a person does wrong: "Jack has been stealing from his mum", "Kev nicked my phone".
 _WRONGS_PAST = "stole|steals|nicked|nicks|hid|hides|begged|begs|borrowed|borrows"
 _WRONGS_ING = "stealing|nicking|hiding|begging|borrowing|shoplifting|shouting|fighting"
+# Feelings only a person has about what someone did: "aroha was fuming", "Kiri's gutted".
+_FEELINGS = r"""fuming|livid|raging|furious|gutted|devastated|heartbroken|distraught|crying
+    |sobbing|in\s+tears|worried\s+sick|disgusted\s+with|ashamed\s+of|disappointed\s+in
+    |proud\s+of|mad\s+at|angry\s+(?:at|with)|screaming\s+at|raging\s+at"""
 _PERSON_PREDICATE = rf"""(?:
     (?:\s+(?:always|usually|still|never|just|often|sometimes|also|even|both|has|had))?\s+(?:
         said|says|told|tells|texted|texts|messaged|rang|rings|phoned|asked|asks|reckons
@@ -143,7 +164,8 @@ _PERSON_PREDICATE = rf"""(?:
         |looking\s+after|checking\s+(?:on|in\s+on)|covering\s+for|minding\s+(?:the|my)\b
         |staying\s+with|cooking\s+(?:for|me|us|tea|dinner)\b|living\s+{_LIVES_WITH}\b
         |working\s+{_WORKS_AT}\b|(?:smoking|drinking|using|dealing|texting|messaging
-          |ringing|calling|seeing|sleeping\s+(?:on|at|round|in|over)|{_WRONGS_ING})\b)
+          |ringing|calling|seeing|sleeping\s+(?:on|at|round|in|over)|{_WRONGS_ING})\b
+        |(?:so\s+|well\s+|proper\s+|absolutely\s+|really\s+|dead\s+)?(?:{_FEELINGS})\b)
     |(?:['’]s|\s+(?:is|was|has|had))(?:\s+(?:been|gone|got))?(?:\s+\w+)?\s+(?:
         (?:back\s+)?(?:on|off)\s+(?:at\s+me|it\b|the\s+(?:{_USING})\b)
         |(?:started|stopped|quit)\s+(?:using|drinking|smoking|dealing|again)\b
@@ -227,15 +249,86 @@ class _Word:
 
 def find_names(text: str) -> list[tuple[int, int]]:
     """Spans of likely person names, in order, not overlapping."""
-    if text.isupper() and len(lowered := text.lower()) == len(text):
-        return find_names(lowered)  # "MY BROTHER FEMI...": capitals say nothing, read as typed
+    if text.isupper() and (cased := _true_cased(text)) is not None:
+        text = cased  # "KEV IS OUTSIDE": read as "Kev is outside", same spans
     words = _words(text)
     if not words:
         return []
     flat = text.isupper() or text.islower()  # no case to go by: treat all as lower case
     seeds = [i for i in range(len(words)) if _starts_name(text, words, i, flat)]
-    seeds = [*_joined(text, words, {*seeds, *_lower_pairs(text, words)}, flat)]
+    seeds = _not_medical(text, words, {*seeds, *_lower_pairs(text, words)})
+    seeds = [*_joined(text, words, seeds, flat)]
     return [_with_initials(text, span) for span in _runs(text, words, sorted(set(seeds)), flat)]
+
+
+def _true_cased(text: str) -> str | None:
+    """Text typed all in capitals, written in the case English would use (truecasing): lower
+    case, with each sentence's first word, "I", and each word the name lists hold that English
+    uses less than as a name (Zipf < 4.5, no clinical word, family word or brand) capitalised:
+    "KEV IS OUTSIDE" reads "Kev is outside", "TELL MARCUS I CANT" "Tell Marcus I cant". Same
+    length as `text`, so spans found in it are spans of `text`; None when casing changes length."""
+    lowered = text.lower()
+    chars = list(lowered)
+    if len(chars) != len(text):
+        return None
+    for match in _SENTENCE_OPENING.finditer(text):
+        chars[match.start(1)] = chars[match.start(1)].upper()
+    for match in _WORD.finditer(lowered):
+        lower = match.group()
+        if lower in _I or (
+            len(lower) > 1
+            and not _never(lower)
+            and not _ordinary(lower)
+            and lower not in PARTICLES
+            and lower not in _BARE_CONTRACTIONS
+            and lexicon.listed(lower)
+            and lexicon.zipf(lower) < _cased_below(lowered[: match.start()][-40:])
+        ):
+            chars[match.start()] = chars[match.start()].upper()
+    cased = "".join(chars)
+    return cased if len(cased) == len(text) else None
+
+
+def _cased_below(before: str) -> float:
+    """How rare in English a listed name must be to be written with a capital: a first name
+    common as a word too after "tell", "with", "my sister" ("TELL MARCUS"), else a rare one."""
+    return _PLAIN if _STRONG_CUE.search(before) or _WEAK_CUE.search(before) else _FOREIGN
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?\n][ \t\n]*)[\"'“(]?(\w)")
+_I = frozenset({"i", "i'm", "i've", "i'd", "i'll", "i’m", "i’ve", "i’d", "i’ll"})
+# Contractions texted without their apostrophe ("HED COME", "SHES GONE", "IVE USED"): words.
+_BARE_CONTRACTIONS = frozenset(
+    """im ive id ill hed hes shed shes wed weve youre youve youd theyre theyve theyd dont cant
+    wont didnt isnt wasnt arent werent aint wouldnt couldnt shouldnt thats whats lets its""".split()
+)
+
+
+def _not_medical(text: str, words: list[_Word], seeds: set[int]) -> set[int]:
+    """The seeds less the names of medicines and diseases that are no one's first name, unless
+    a title goes before: a word the drug dictionary of drug-named-entity-recognition holds
+    (generic and brand names from DrugBank, MeSH, Wikipedia and the NHS: "co-codamol",
+    "Oramorph", "Zubsolv"; "Camila" and "Kendrick" are brands too, and stay names), and a
+    disease named after someone, in the possessive, that the WHO's ICD-10 titles hold
+    ("Parkinson's", "Wernicke's", "Huntington's")."""
+    asked = {
+        i: words[i].lower
+        for i in seeds
+        if not lexicon.given(words[i].text) and not _after_title(text, words, i)
+    }
+    if not asked:
+        return seeds
+    from assistant.retrieval import drug_lexicon  # its table is kept in the model cache
+
+    medical = set(drug_lexicon.lookup(asked.values()))
+    if any(_POSSESSIVE.match(text, words[i].end) for i in asked):
+        from assistant.retrieval.medical_terms import condition_words
+
+        diseases = condition_words()
+        medical |= {
+            w for i, w in asked.items() if w in diseases and _POSSESSIVE.match(text, words[i].end)
+        }
+    return {i for i in seeds if asked.get(i) not in medical}
 
 
 def _words(text: str) -> list[_Word]:
@@ -356,6 +449,7 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
             or (plain and not _ordinary(word.lower))
             or _named_subject(word)
             or _unknown_word(word)  # "my sponsor wanjiru kamau", "me and kiptoo"
+            or (_foreign_word(word) and _PARTICLE_AFTER.match(text, word.end) is not None)
         )
     measured = _MEASURE_OF.search(before) and not _POSSESSIVE.match(text, word.end)
     if measured:  # "a bit of Billy", "a bag of Charlie": a drug, not a person
@@ -391,6 +485,8 @@ def _starts_name(text: str, words: list[_Word], i: int, flat: bool) -> bool:
         return True
     if word.entity in _PLACES:
         return False
+    if word.upper and not flat and _acronym_shape(word.text) and _lone_capitals(text, words, i):
+        return False  # an acronym on its own in mixed case: "CIWA-AR to follow"
     if _listed(word) and lexicon.zipf(word.text) < _NOT_ENGLISH:
         return True  # a name in any case when English has no such word: "went round to cagri's"
     if _pet_form(word.lower):  # "tommo", "gazza", "robbo"
@@ -413,6 +509,11 @@ def _acronym_compound(word: str) -> bool:
         and any(len(p) > 1 and p.isupper() for p in parts)
         and not all(p.isupper() for p in parts)
     )
+
+
+def _acronym_shape(word: str) -> bool:
+    """Capitals in parts of at most five letters: "CIWA-AR", "SADQ" (not "CHUKWUEMEKA")."""
+    return all(len(part) <= 5 for part in re.split(r"[-'’]", word))
 
 
 def _after_nickname_front(text: str, words: list[_Word], i: int) -> bool:
@@ -554,7 +655,10 @@ def _home_of(text: str, word: _Word, before: str, capital: bool) -> bool:
         return False
     score = lexicon.zipf(word.text)
     if _HOME_CUE.search(before):
-        return (_listed(word) and score < _PLAIN) or score < _NOT_ENGLISH
+        # "at Wilson's flat": a first name common as a word, with the home named after it
+        home = capital and lexicon.given(word.text) and _HOME_AFTER.match(text, word.end)
+        limit = _COMMON if home else _PLAIN
+        return (_listed(word) and score < limit) or score < _NOT_ENGLISH
     return capital and _listed(word) and score < _PLAIN
 
 
@@ -675,6 +779,11 @@ _NAME_GAP = re.compile(r",?[ \t]{1,2}|[ \t]?-[ \t]?")
 _LIST_GAP = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:and|&|n)[ \t]+|[ \t]*&[ \t]*", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:(?<![\w.])[A-Z]\.[ \t]?){1,3}$|(?:(?<![\w.])[A-Z][ \t]){2,3}$")
 _POSSESSIVE = re.compile(r"['’]s\b")
+_HOME_AFTER = re.compile(
+    r"['’]s[ \t]+(?:flat|house|place|gaff|room|bedroom|caravan|van|car|party|birthday|wedding"
+    r"|funeral|mum|mam|dad|nan|sofa|couch|settee|garden|garage|shed)\b",
+    re.IGNORECASE,
+)
 _DETERMINER_BEFORE = re.compile(
     r"\b(?:the|a|an|my|your|his|her|our|their|this|that|these|those)\s+$", re.IGNORECASE
 )
@@ -684,7 +793,12 @@ _DETERMINER_AFTER = re.compile(
 )
 _ROLE_AFTER = re.compile(r"[ \t]+the[ \t]+", re.IGNORECASE)
 _APPOSITION = re.compile(rf"(?:[\w-]+[ \t]+)?(?:{_RELATION})[ \t]+\w", re.IGNORECASE)
-_HOME_CUE = re.compile(r"\b(?:round|over|at|to|from|into|stayed\s+at|staying\s+at)\s+$", re.I)
+# Where a possessive stands for someone's home, texting spellings too: "round kasia's", "goin 2
+# emre's", "stayin @ kaito's", "ova 2 dariusz's".
+_HOME_CUE = re.compile(
+    r"(?:\b(?:round|rnd|over|ova|at|to|2|from|into|stayed\s+at|staying\s+at|stayin|crashin)|@)\s+$",
+    re.I,
+)
 _PET = re.compile(r"([a-z]{1,}([b-df-hj-np-tv-z]))\2(?:o|a|er)")
 
 
@@ -786,11 +900,38 @@ def _runs(text: str, words: list[_Word], seeds: list[int], flat: bool) -> list[t
             if not step or first - step <= covered:
                 break
             first -= step
+        if first - 1 > covered and _surname_first(text, words, first):  # "COHEN-LEVY, Avraham"
+            first -= 1
+            while first > 0 and last - first + 1 < _MAX_RUN:  # "GARCIA LOPEZ, Maria"
+                step = _joins(text, words, first, -1, flat)
+                if not step or first - step <= covered:
+                    break
+                first -= step
         if first - 1 > covered and _adjacent(text, words, first - 1, first):
             first -= _fronts_name(words[first - 1], words[first])
         spans.append((words[first].start, words[last].end))
         covered = last
     return spans
+
+
+def _surname_first(text: str, words: list[_Word], i: int) -> bool:
+    """A family name in capitals, then a comma and the given name: the register's order
+    ("COHEN-LEVY, Avraham", "O'BRIEN-KELLY, Niamh"), not an acronym or a word in capitals."""
+    if i == 0 or not _COMMA_GAP.fullmatch(text, words[i - 1].end, words[i].start):
+        return False
+    surname, given = words[i - 1], words[i]
+    if not surname.upper or len(surname.text) < 3 or given.upper or not given.capitalised:
+        return False
+    if _never(surname.lower) or _ordinary(surname.lower) or _acronym_compound(surname.text):
+        return False
+    return _listed(surname) or lexicon.zipf(surname.text) < _RARE
+
+
+_COMMA_GAP = re.compile(r"[ \t]*,[ \t]{1,2}")
+# A name's particle after a word: "my cuzzy hemi [te whata]", "maria [das graças]".
+_PARTICLE_AFTER = re.compile(
+    "[ \t]+(?:" + "|".join(sorted(PARTICLES, key=len, reverse=True)) + r")[ \t]+\w", re.IGNORECASE
+)
 
 
 def _joins(text: str, words: list[_Word], i: int, direction: int, flat: bool) -> int:
@@ -808,7 +949,20 @@ def _joins(text: str, words: list[_Word], i: int, direction: int, flat: bool) ->
         return 1 if _name_word(words[j], flat) else 0
     beyond = words[k]
     joined = beyond.capitalised and _listed(beyond) and not _never(beyond.lower)
+    joined = joined or _foreign_word(beyond)  # "wiremu te [rangi]"
     return abs(k - i) if _name_word(beyond, flat) or joined else 0
+
+
+def _foreign_word(word: _Word) -> bool:
+    """A word English hardly uses (Zipf < 3) that is no English function word or verb: after a
+    name's particle it goes on with the name ("wiremu te rangi", "hemi te whata")."""
+    return (
+        len(word.text) > 2
+        and not _never(word.lower)
+        and not _ordinary(word.lower)
+        and word.tag[:2] not in ("VB", "MD", "IN", "DT", "CC", "PR")
+        and lexicon.zipf(word.text) < _FOREIGN
+    )
 
 
 def _adjacent(text: str, words: list[_Word], i: int, j: int) -> bool:

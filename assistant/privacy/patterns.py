@@ -59,6 +59,21 @@ _STREET_SUFFIX = (
     r"|Gardens|Gdns|Row|Walk|Mews|Hill|Parade|Pde)\b\.?"
 )
 _CAPWORD = r"(?-i:[A-Z][A-Za-z'-]*[a-z])"
+# The parts of a US street address around its name, as usaddress labels them: a direction
+# before or after ("4410 W Maple Ave", "1200 N Lake Shore Dr", "88 SE Division St", "Ave NW"),
+# a numbered street ("22 East 14th Street") and the unit after ("Apt 2B", "Unit 1504", "#3").
+_DIRECTION = r"(?-i:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?"
+_STREET_WORD = rf"(?:{_CAPWORD}|\d{{1,3}}(?-i:st|nd|rd|th))"
+_UNIT = r"""(?-i:Apt|APT|Apartment|Unit|Suite|Ste|Flat|Fl|Floor|Rm|Room|Bldg|Building|Lot|Trlr
+    |Space|Spc|\#)\.?\s*\#?[A-Z0-9]{1,5}\b"""
+# A street written in lower case ("9 hollybush lane", "14 main st"): only after a house number,
+# with one or two words between that are no function word or measure ("2 miles down the road",
+# "3 hours drive", "4 lines in a row" are no address).
+_NOT_STREET_WORD = r"""(?:the|a|an|my|his|her|their|our|your|this|that|down|up|along|across|over|on
+    |in|at|to|of|for|from|by|and|or|with|into|round|past|off|near|more|less|very|too|so|all|one
+    |miles?|mins?|minutes?|hours?|hrs?|days?|weeks?|years?|cans?|pints?|pills?|lines?|times?
+    |bottles?|grams?|quid|pounds|units|drinks?|steps?|doors?|blocks?|stops?|tabs?)\b"""
+_LOWER_STREET = r"(?-i:street|st|road|rd|avenue|ave|lane|ln|boulevard|blvd|crescent|terrace|grove)"
 _POSTCODE = r"(?-i:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b)"
 # The town or district after a street address, closed by a comma, a full stop or the end:
 # "14 Larkspur Close[, Wythenshawe], M22 9QT".
@@ -185,9 +200,14 @@ SHAPES: tuple[ShapePattern, ...] = (
     _p(PhiType.PHONE, r"(?<![\w-])\d{3}-\d{4}(?![\w-])"),
     _p(
         PhiType.ADDRESS,
-        rf"""(?<![\w-])\d{{1,5}}[A-Z]?(?:[-/]\d{{1,5}})?\s+(?:{_CAPWORD}\s+){{1,3}}{_STREET_SUFFIX}
-            (?:,?\s+(?-i:Apt|Apartment|Unit|Suite|Ste|Flat|\#)\.?\s*[A-Z0-9]{{1,5}}\b)?
-            {_LOCALITY}?""",
+        rf"""(?<![\w-])\d{{1,5}}[A-Z]?(?:[-/]\d{{1,5}})?\s+(?:{_DIRECTION}\s+)?
+            (?:{_STREET_WORD}\s+){{1,3}}{_STREET_SUFFIX}(?:\s+{_DIRECTION}(?![\w'-]))?
+            (?:,?\s+{_UNIT})?{_LOCALITY}?""",
+    ),
+    _p(
+        PhiType.ADDRESS,
+        rf"""(?<![\w-])\d{{1,5}}(?-i:[a-z])?\s+(?:(?!{_NOT_STREET_WORD})(?-i:[a-z][a-z'-]+)\s+){{1,2}}
+            {_LOWER_STREET}\b\.?(?:,?\s+{_UNIT})?""",
     ),
     _p(
         PhiType.ADDRESS,

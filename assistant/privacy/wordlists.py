@@ -18,7 +18,8 @@ def _words(text: str) -> frozenset[str]:
 # names the product, not a person ("Pepsi Max", "Coke Zero", "Red Bull Summer Edition").
 BRAND_WORDS = _words(
     """
-    Bull Monster Relentless Rockstar Lucozade Sprite Tango Lilt Vimto Ribena Irn-Bru Irn Bru
+    Bull Monster Relentless Rockstar Lucozade Sprite Tango Lilt Vimto Ribena Irn-Bru Irn Bru Fanta
+    Schweppes
     Pepsi Coke Coca Cola Diet Guinness Artois Carling Carlsberg Budweiser Bud Coors Heineken
     Peroni Amstel Cobra Kingfisher Tyskie Kronenbourg Tennent's Foster's Fosters
     Strongbow Magners Thatchers Kopparberg Rekorderlig Lambrini Desperados Hooch WKD Smirnoff
@@ -84,8 +85,20 @@ TITLES = _words(
     """
 )
 
+# Family words as people say and text them, in English and in the languages of many families
+# here ("Mam", "Nanna", "Nonna", "Babcia", "Nani", "my cuz", "hubby"): never a name, though the
+# name lists hold many of them ("mam", "nanna", "bro", "sis"), and a name may follow one.
+KIN_WORDS = _words(
+    """
+    mam mammy mamma momma mama ma maw pa da papa pop pops nanna nannie nain taid gramps grampy
+    grampa gramma grammy granda grandda nonna nonno oma opa abuela abuelo abuelita abuelito
+    bubbe zayde yiayia papou babcia dziadek babushka dedushka nani dadi dada ammi abbu amma appa
+    hubby wifey missus fella cuz cuzzy cuzzie coz bro bruv bruh sis sista bezzie bae homie
+    """
+)
+
 # "her boyfriend Kev", "my sponsor Mike": the capitalised word after one of these is a name.
-RELATION_WORDS = _words(
+RELATION_WORDS = KIN_WORDS | _words(
     """
     husband wife partner boyfriend girlfriend fiance fiancee fiancé fiancée ex son daughter
     brother sister mum mom mother dad father friend mate cousin uncle aunt auntie nan gran
@@ -182,12 +195,23 @@ BRAND_PHRASES = (
     "st john's wort",
     "rose wine",
     "celtic",
+    "tia maria",
+    # cannabis strains named like people
+    "amnesia haze",
+    "lemon haze",
+    "purple haze",
+    "silver haze",
+    "jack herer",
+    "bruce banner",
+    "charlotte's web",
+    "white widow",
 )
 
-# Joining words inside a name: "Jan van der Berg", "María de la Cruz", "Niamh Ní Bhriain".
+# Joining words inside a name: "Jan van der Berg", "María de la Cruz", "Niamh Ní Bhriain",
+# "Wiremu Te Rangi".
 PARTICLES = _words(
     """
     van der den de la le du del della dos da das di bin ibn bint binti al el ben ter ten von
-    ní nic ó ua mac ap
+    ní nic ó ua mac ap te
     """
 )
