@@ -119,7 +119,7 @@ FUNCTION_WORDS = _words(
     """
     The A An And Of In On At To For With My His Her Their Our Your It This That He She They We
     You But Or So Then When If Not No Yes Is Was Has Had Who Said Says I'm I've I'd I'll You're
-    We're They're You've We've They've
+    We're They're You've We've They've Vs Versus
     """
 )
 

@@ -29,6 +29,8 @@ from assistant.privacy import redact
         "did 4 lines in a row and then drove home",
         "My dad has Parkinson's and I'm his carer, that's when I drink",
         "SHES GONE AND IVE USED AGAIN",
+        "lisdexamfetamine vs methylphenidate in adult ADHD: which works better?",
+        "sertraline versus mirtazapine when sleep is the problem",
     ],
 )
 def test_family_words_medicines_and_shorthand_are_kept_word_for_word(answer: str) -> None:
