@@ -3,4 +3,4 @@
 Nothing in this package imports Slack; integrations translate to and from it.
 """
 
-__version__ = "0.4.4"
+__version__ = "0.4.5"
