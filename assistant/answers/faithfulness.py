@@ -5,7 +5,12 @@ the sentence says against those posts, every citation of it, not only the first:
 
 - no dose, no instruction to prescribe, take, stop or combine, and no safety verdict ("safe
   to combine", "no risk"): the prompt forbids them and the sources hold none;
-- no link, and no number, that is not in a cited post;
+- no link, and no number, that is not in a cited post, digits or words ("the second process"
+  when the post numbers it 1);
+- no negation added or dropped: the post's sentence closest in words to the sentence says
+  "not" (or "no", "never", "without"...) exactly when the sentence does, as NegEx reads a
+  negation by its trigger words ("they do not bind GABA receptors" is not "they bind GABA-B
+  receptors");
 - no study claim (a trial, researchers, a journal, a year) the cited posts do not make;
 - every content word (stemmed, stop words left out) found in the cited posts, all but a few
   common paraphrase words; a rare word (a name, an anatomical term, a drug) always;
@@ -55,6 +60,44 @@ STUDY = re.compile(
 )
 LINK = re.compile(r"(https?://\S+|www\.\S+|\b[\w-]+\.(com|net|org|co|io|ly|uk)(/\S*)?)", re.I)
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# Number words read as their digits: cardinals from two ("one" is as often a pronoun) and
+# ordinals from second ("first" is as often "at first").
+NUMBER_WORDS = {
+    word: str(value)
+    for value, words in enumerate(
+        [
+            (),
+            (),
+            ("two", "second", "2nd"),
+            ("three", "third", "3rd"),
+            ("four", "fourth", "4th"),
+            ("five", "fifth", "5th"),
+            ("six", "sixth", "6th"),
+            ("seven", "seventh", "7th"),
+            ("eight", "eighth", "8th"),
+            ("nine", "ninth", "9th"),
+            ("ten", "tenth", "10th"),
+        ]
+    )
+    for word in words
+}
+NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(NUMBER_WORDS)})\b", re.IGNORECASE)
+NEGATION = re.compile(
+    r"\b(?:not|no|never|neither|nor|none|nothing|without|cannot|rather than|instead of)\b"
+    r"|n[’']t\b",
+    re.IGNORECASE,
+)
+CLAUSE = re.compile(r"[^.!?;:,\n\u2013\u2014()]+")
+SCOPE_WORDS = 6  # NegEx reads a trigger's scope over the next few words (5-6) of its clause
+# ConText's termination terms end a scope early: "not more GABA but reduced signalling"
+SCOPE_END = re.compile(
+    r"\b(?:but|however|although|though|yet|whereas|while|which|except|instead|rather)\b",
+    re.IGNORECASE,
+)
+# A comparison restates a negated sameness ("does not begin at the moment of use": "begins
+# earlier than the moment of use"); a clause holding one is not read as plain.
+COMPARISON = re.compile(r"\bthan\b", re.IGNORECASE)
+SCOPE_SHARED = 2  # content words of a scope found together: the same statement
 
 
 def unsupported(sentences: Sequence[CitedSentence], posts: Sequence[Chunk]) -> str:
@@ -79,7 +122,7 @@ def sentence_problem(sentence: str, cited: Sequence[str]) -> str:
         found = {m.group(0).lower() for m in pattern.finditer(sentence)}
         if found - _matches(pattern, source):
             return code
-    if set(NUMBER.findall(sentence)) - set(NUMBER.findall(source)):
+    if _numbers(sentence) - _numbers(source):
         return "unsupported_number"
     words = _content(sentence)
     held = set(stems(source))
@@ -93,7 +136,49 @@ def sentence_problem(sentence: str, cited: Sequence[str]) -> str:
     for text in cited:
         if len(sentence_stems & set(stems(text))) < min(2, len(sentence_stems)):
             return "unrelated_citation"
+    if _negation_flipped(sentence, cited):
+        return "negation_flip"
     return ""
+
+
+def _numbers(text: str) -> set[str]:
+    words = {NUMBER_WORDS[m.group(0).lower()] for m in NUMBER_WORD.finditer(text)}
+    return set(NUMBER.findall(text)) | words
+
+
+def _negation_flipped(sentence: str, cited: Sequence[str]) -> bool:
+    """Whether the sentence states plainly what a cited post negates, or negates what the post
+    states plainly: two or more content words of a negation's scope (the words after "not",
+    NegEx's window, within the clause) found together in a clause without one."""
+    source = " ".join(cited)
+    return _contradicts(_scopes(source), _plain_clauses(sentence)) or _contradicts(
+        _scopes(sentence), _plain_clauses(source)
+    )
+
+
+def _contradicts(scopes: list[set[str]], clauses: list[set[str]]) -> bool:
+    return any(len(scope & clause) >= SCOPE_SHARED for scope in scopes for clause in clauses)
+
+
+def _scopes(text: str) -> list[set[str]]:
+    """The content stems of each negation's scope: up to SCOPE_WORDS words after the trigger."""
+    found = []
+    for clause in CLAUSE.findall(text):
+        for trigger in NEGATION.finditer(clause):
+            scope_text = SCOPE_END.split(clause[trigger.end() :], maxsplit=1)[0]
+            after = scope_text.split()[:SCOPE_WORDS]
+            scope = {stem for word in after for stem in stems(word)}
+            if len(scope) >= SCOPE_SHARED:
+                found.append(scope)
+    return found
+
+
+def _plain_clauses(text: str) -> list[set[str]]:
+    return [
+        set(stems(clause))
+        for clause in CLAUSE.findall(text)
+        if not NEGATION.search(clause) and not COMPARISON.search(clause)
+    ]
 
 
 def _held(stem: str, held: set[str], prefixes: set[str]) -> bool:

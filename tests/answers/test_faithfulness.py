@@ -89,10 +89,45 @@ def test_faithfulness_shows_faithful_paraphrases_and_replaces_every_unfaithful_r
         ("It is perfectly safe in pregnancy.", "safety_claim"),
         ("A 2020 trial confirmed the shift.", "study_claim"),
         ("More at www.example-news.com today.", "unknown_link"),
+        ("The second step is that firing shifts earlier.", "unsupported_number"),
+        ("Dopamine does not encode that prediction.", "negation_flip"),
     ],
 )
 def test_faithfulness_names_the_reason_a_sentence_is_refused(sentence: str, code: str) -> None:
     from assistant.answers.faithfulness import sentence_problem
 
     post = "Dopamine helps encode that prediction. With repeated use, firing can shift earlier."
+    assert sentence_problem(sentence, [post]) == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "post", "code"),
+    [
+        (  # the post's "not" dropped
+            "Gabapentin and pregabalin act by binding to GABA receptors.",
+            "Gabapentin and pregabalin do not act by binding to GABA receptors.",
+            "negation_flip",
+        ),
+        (  # kept, and what follows "but" is no part of its scope
+            "The effect is not more GABA but reduced excitatory signalling.",
+            "The effect is not more GABA. It is reduced excitatory signalling.",
+            "",
+        ),
+        (  # a comparison restating a negation
+            "Relapse may begin earlier than the moment of use.",
+            "Relapse may not begin at the moment of use. It may begin earlier.",
+            "",
+        ),
+        (  # "third" for a post that numbers its steps 1 and 2
+            "The third process is attachment.",
+            "1/ Attachment. The connection between therapist and patient. 2/ Mentalisation.",
+            "unsupported_number",
+        ),
+    ],
+)
+def test_faithfulness_reads_negation_and_number_words_as_the_post_does(
+    sentence: str, post: str, code: str
+) -> None:
+    from assistant.answers.faithfulness import sentence_problem
+
     assert sentence_problem(sentence, [post]) == code
