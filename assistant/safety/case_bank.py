@@ -3,10 +3,10 @@
 The screen (semantic.py) flags a sentence nearer a crisis example than any not-a-crisis example.
 Hand-written examples cover the kinds of crisis statement a clinical source lists; the way
 people actually put them is wider. The case bank adds, as vectors only, every dev statement of
-`eval/crisis_cases.yaml` (each to flag as an example of its kind; each near-miss, and each of its
-sentences and clauses, as not a crisis) and the sentences of the dev interview answers of
-`eval/cue_extraction.yaml` that hold no crisis phrase (patients' own words about their triggers:
-what an ordinary answer sounds like). The test splits never take part.
+`eval/crisis_cases.yaml` (each to flag that no phrase catches as an example of its kind; each
+near-miss, and each of its sentences and clauses, as not a crisis) and the sentences of the dev
+interview answers of `eval/cue_extraction.yaml` that hold no crisis phrase (patients' own words
+about their triggers: what an ordinary answer sounds like). The test splits never take part.
 
 `cuemap fit-crisis` writes it, after scoring each batch of cases with that batch withheld from
 the bank (`assistant/evaluation/crisis_fit.py`). The vectors belong to one embedding model: a

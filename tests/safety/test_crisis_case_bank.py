@@ -17,7 +17,7 @@ from assistant.settings import PROJECT_ROOT, Settings
 from tests.fakes import HashingEmbedder
 
 ROPE = "Picked up a length of rope at the hardware shop, not for the garden"
-ROPE_AGAIN = "Got a length of rope from the hardware shop yesterday, not for the garden lol"
+ROPE_AGAIN = "Picked up a length of rope from the hardware shop yesterday, not for the garden lol"
 RAZOR = "Bought a new razor at the chemist, the old one gave me a rash"
 
 
@@ -31,6 +31,7 @@ def config() -> SafetyConfig:
     semantic = Semantic(
         min_similarity=shipped.semantic.min_similarity,
         margin=shipped.semantic.margin,
+        case_similarity=shipped.semantic.case_similarity,
         examples={"suicide": ["I want to die"], "self_harm": ["I cut myself again"]},
         not_crisis=["I went to a meeting and rang my sponsor"],
     )
