@@ -9,8 +9,11 @@ interview answers of `eval/cue_extraction.yaml` that hold no crisis phrase (pati
 about their triggers: what an ordinary answer sounds like). The test splits never take part.
 
 `cuemap fit-crisis` writes it, after scoring each batch of cases with that batch withheld from
-the bank (`assistant/evaluation/crisis_fit.py`). The vectors belong to one embedding model: a
-screen on another model uses the hand-written examples alone.
+the bank (`assistant/evaluation/crisis_fit.py`). None ships: at the screen's thresholds the bank
+cut false flags on held-out batches and interview answers but missed a few more statements
+(README, "The sixth blind batch"), and a missed statement costs more. A clinic that would
+rather see fewer cards can write one. The vectors belong to one embedding model: a screen on
+another model uses the hand-written examples alone.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ class SafetyGuard:
         embedder: Embedder | None = None,
     ) -> None:
         self._config = config
-        # with a model: statements by meaning, beside past cases made with the same model
+        # with a model: statements by meaning, beside a case bank when `cuemap fit-crisis` wrote one
         self._detector = CrisisDetector(config, embedder, BANK_FILE)
         self.region_code = region_code
         self.region = region

@@ -9,10 +9,9 @@ course). A sentence is a hit when it is close enough to a crisis example (`min_s
 and closer to it than to any not-a-crisis example by `margin`. With a case bank
 (case_bank.py), the labelled dev statements join the examples: each to flag as its kind, each
 near-miss and each ordinary interview sentence as not a crisis; a sentence flagged by a past
-statement rather than an example must come closer to it (`case_similarity`). The thresholds
-were chosen by leave-one-batch-out on the dev cases (`cuemap fit-crisis --check`): the most
-statements caught in a batch the bank never saw, with no more false flags on near-misses and
-interview answers than the examples alone gave.
+statement rather than an example must come closer to it (`case_similarity`). Thresholds were
+set on the dev cases; `cuemap fit-crisis --check` scores them batch by batch, each batch with
+nothing fitted on it: a missed crisis statement costs more than a false flag.
 """
 
 from __future__ import annotations

