@@ -10,6 +10,7 @@ from assistant.cli import (
     compare_commands,
     console,
     corpus_commands,
+    crisis_fit_commands,
     eval_commands,
     interview_commands,
     library_commands,
@@ -31,6 +32,7 @@ console.register(app)
 serve.register(app)
 eval_commands.register(app)
 adapter_commands.register(app)
+crisis_fit_commands.register(app)
 interview_commands.register(app)
 bench_commands.register(app)
 compare_commands.register(app)

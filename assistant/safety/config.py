@@ -136,6 +136,13 @@ class Semantic(_Strict):
 
     min_similarity: float = Field(gt=0, le=1)
     margin: float = Field(ge=0, le=1, description="over the closest not-a-crisis example")
+    case_similarity: float = Field(
+        default=1.0,
+        gt=0,
+        le=1,
+        description="how close a sentence must come to a statement of the case bank, rather "
+        "than to an example, to be flagged by it (case_bank.py)",
+    )
     examples: dict[Kind, list[str]]
     not_crisis: list[str] = Field(min_length=1)
 

@@ -18,8 +18,10 @@ import re
 import threading
 from bisect import bisect_left
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.safety.case_bank import CaseBank
 from assistant.safety.config import SafetyConfig
 from assistant.safety.context import ContextPipeline, Target
 from assistant.safety.models import KINDS, Kind, SafetyHit
@@ -52,13 +54,19 @@ class CrisisDetector:
     speller's vocabulary made, on the first check, not at start: 45 ms off a Slack worker's
     first acknowledgement."""
 
-    def __init__(self, config: SafetyConfig, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self,
+        config: SafetyConfig,
+        embedder: Embedder | None = None,
+        bank: CaseBank | Path | None = None,
+    ) -> None:
+        """`bank`: past cases the meaning screen reads beside its examples (case_bank.py)."""
         self._config = config
         self._compiled: Compiled | None = None
         self._compiling = threading.Lock()
         self._context = ContextPipeline(config.context)
         self._semantic = (
-            SemanticScreen(config.semantic, embedder)
+            SemanticScreen(config.semantic, embedder, bank)
             if config.semantic is not None and embedder is not None
             else None
         )
@@ -74,7 +82,7 @@ class CrisisDetector:
 
         Never logs the text."""
         compiled = self._patterns()
-        norm = self._as_meant(compiled, normalise(text))  # "suicde", "kil myself"
+        norm = self.as_read(text)
         lookalikes = _lookalikes(compiled, norm)
         phrases = _phrases(compiled.kinds, norm, lookalikes)
         meant = self._by_meaning(norm, [*lookalikes, *((p.start, p.end) for p in phrases)])
@@ -89,6 +97,11 @@ class CrisisDetector:
             if status not in ("negated", "topic"):
                 hits.append(SafetyHit(target.kind, target.start, target.end, status))  # type: ignore[arg-type]
         return hits
+
+    def as_read(self, text: str) -> str:
+        """`text` as the phrases and the meaning screen read it: normalised, misspelt crisis
+        words read as meant ("suicde", "kil myself"). A hit's span is a span of this text."""
+        return self._as_meant(self._patterns(), normalise(text))
 
     def _patterns(self) -> Compiled:
         with self._compiling:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.retrieval.embedder import make_embedder
+from assistant.safety.case_bank import BANK_FILE
 from assistant.safety.config import (
     RESOURCES_FILE,
     Region,
@@ -32,7 +33,8 @@ class SafetyGuard:
         embedder: Embedder | None = None,
     ) -> None:
         self._config = config
-        self._detector = CrisisDetector(config, embedder)  # with a model: statements by meaning
+        # with a model: statements by meaning, beside a case bank when `cuemap fit-crisis` wrote one
+        self._detector = CrisisDetector(config, embedder, BANK_FILE)
         self.region_code = region_code
         self.region = region
 
